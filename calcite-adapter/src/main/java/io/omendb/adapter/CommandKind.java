@@ -1,0 +1,39 @@
+package io.omendb.adapter;
+
+/**
+ * The kind of a statement, which decides the command tag a client sees ({@code INSERT 0 3}, {@code SELECT 2},
+ * {@code CREATE TABLE}). Derived from the parsed statement, never by splitting SQL text.
+ */
+public enum CommandKind {
+  SELECT("SELECT", true),
+  INSERT("INSERT", true),
+  UPDATE("UPDATE", true),
+  DELETE("DELETE", true),
+  CREATE_TABLE("CREATE TABLE", false),
+  DROP_TABLE("DROP TABLE", false),
+  BEGIN("BEGIN", false),
+  COMMIT("COMMIT", false),
+  ROLLBACK("ROLLBACK", false),
+  SET("SET", false),
+  SHOW("SHOW", false),
+  EXPLAIN("EXPLAIN", false);
+
+  private final String tag;
+  private final boolean counted;
+
+  CommandKind(String tag, boolean counted) {
+    this.tag = tag;
+    this.counted = counted;
+  }
+
+  /**
+   * The PostgreSQL command tag for a statement of this kind that affected or returned {@code rows} rows.
+   * INSERT carries the legacy OID field, always 0.
+   */
+  public String commandTag(long rows) {
+    if (!counted) {
+      return tag;
+    }
+    return this == INSERT ? "INSERT 0 " + rows : tag + " " + rows;
+  }
+}

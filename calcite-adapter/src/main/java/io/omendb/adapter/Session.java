@@ -1,0 +1,48 @@
+package io.omendb.adapter;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client's conversation with the database: its user, settings, transaction and statement cache.
+ *
+ * <p>The embedded JDBC driver, the PostgreSQL wire protocol and the Avatica bridge all sit on this one API.
+ * Errors are reported as {@link SQLException}s whose {@link SQLException#getSQLState() SQLSTATE} is the
+ * PostgreSQL code the protocol edge sends to the client. A session is used by one thread at a time.
+ */
+public interface Session extends AutoCloseable {
+
+  /** The authenticated user this session runs as. */
+  String user();
+
+  /** The current value of a run-time setting ({@code SET name = value}), or null if it was never set. */
+  String setting(String name);
+
+  /** All settings currently in force, in name order. */
+  Map<String, String> settings();
+
+  /** Sets a run-time setting, as {@code SET name = value} does. */
+  void set(String name, String value);
+
+  /**
+   * Splits a query string that may hold several statements separated by semicolons into single statements,
+   * using the SQL grammar (semicolons inside literals and comments do not split). Empty statements are dropped.
+   *
+   * @throws SQLException with SQLSTATE 42601 if the text does not parse
+   */
+  List<String> split(String sql) throws SQLException;
+
+  /**
+   * Executes one statement and returns its result; the caller closes the result. In autocommit mode the statement
+   * commits on success and rolls back on failure.
+   */
+  StatementResult execute(String sql) throws SQLException;
+
+  /** Whether the session is inside an explicit transaction block (BEGIN ... COMMIT). */
+  TransactionStatus transactionStatus();
+
+  /** Ends the session, rolling back any open transaction. */
+  @Override
+  void close();
+}

@@ -1,0 +1,18 @@
+package io.omendb.adapter;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Opens sessions; what a front end (pgwire, Avatica, the embedded driver) is given to reach the database. */
+@FunctionalInterface
+public interface SessionFactory {
+
+  /**
+   * Opens a session for an already-authenticated user.
+   *
+   * @param user the user name
+   * @param settings initial run-time settings (e.g. from the startup message), applied as by {@code SET}
+   * @throws SQLException with SQLSTATE 3D000 if the database does not exist, 28000 if the user may not log in
+   */
+  Session openSession(String user, Map<String, String> settings) throws SQLException;
+}
