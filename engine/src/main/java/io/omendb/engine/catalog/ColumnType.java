@@ -1,0 +1,41 @@
+package io.omendb.engine.catalog;
+
+/**
+ * The storage types of columns and the Java class each value has inside the engine. Temporal values use the same
+ * representation as Calcite's runtime so rows pass between the layers without conversion: DATE as days since
+ * 1970-01-01 ({@link Integer}), TIME as milliseconds of the day ({@link Integer}), TIMESTAMP as milliseconds since
+ * the epoch ({@link Long}).
+ */
+public enum ColumnType {
+  BOOLEAN(Boolean.class, true),
+  SMALLINT(Short.class, true),
+  INTEGER(Integer.class, true),
+  BIGINT(Long.class, true),
+  REAL(Float.class, true),
+  DOUBLE(Double.class, true),
+  DECIMAL(java.math.BigDecimal.class, false),
+  VARCHAR(String.class, true),
+  CHAR(String.class, true),
+  VARBINARY(byte[].class, true),
+  DATE(Integer.class, true),
+  TIME(Integer.class, true),
+  TIMESTAMP(Long.class, true);
+
+  private final Class<?> javaClass;
+  private final boolean keyable;
+
+  ColumnType(Class<?> javaClass, boolean keyable) {
+    this.javaClass = javaClass;
+    this.keyable = keyable;
+  }
+
+  /** The class of this type's values inside the engine. */
+  public Class<?> javaClass() {
+    return javaClass;
+  }
+
+  /** Whether the order-preserving key codec can encode this type (it can be part of a primary key). */
+  public boolean isKeyable() {
+    return keyable;
+  }
+}

@@ -1,0 +1,94 @@
+package io.omendb.engine.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A table's definition: its id (the prefix of its keys in the store), name, columns and primary key.
+ *
+ * <p>A table without a declared primary key is keyed by a hidden, engine-assigned row id (SQLite's rowid model).
+ *
+ * @param id the table id, unique for the life of the database; 0 for a definition not yet created
+ * @param name the table name as stored
+ * @param columns the columns in declaration order
+ * @param primaryKey indexes into {@code columns} of the primary key columns, in key order; empty for a rowid table
+ */
+public record TableDef(int id, String name, List<ColumnDef> columns, int[] primaryKey) {
+  public TableDef {
+    requireNonNull(name, "name");
+    columns = List.copyOf(requireNonNull(columns, "columns"));
+    primaryKey = requireNonNull(primaryKey, "primaryKey").clone();
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("table " + name + " must have at least one column");
+    }
+    Set<String> names = new HashSet<>();
+    for (ColumnDef column : columns) {
+      if (!names.add(column.name())) {
+        throw new CatalogException(CatalogException.Kind.DUPLICATE_COLUMN,
+            "column \"" + column.name() + "\" specified more than once");
+      }
+    }
+    for (int k : primaryKey) {
+      if (k < 0 || k >= columns.size()) {
+        throw new IllegalArgumentException("primary key column index " + k + " out of range");
+      }
+      if (!columns.get(k).type().isKeyable()) {
+        throw new CatalogException(CatalogException.Kind.UNSUPPORTED,
+            "a primary key on a column of type " + columns.get(k).type() + " is not supported yet");
+      }
+    }
+  }
+
+  public TableDef withId(int id) {
+    return new TableDef(id, name, columns, primaryKey);
+  }
+
+  /** Whether the table is keyed by a hidden row id rather than a declared primary key. */
+  public boolean hasRowId() {
+    return primaryKey.length == 0;
+  }
+
+  /** The index of the named column, or -1. */
+  public int columnIndex(String columnName) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(columnName)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public int[] primaryKey() {
+    return primaryKey.clone();
+  }
+
+  /** The primary key values of {@code row}, in key order. */
+  public Object[] keyOf(Object[] row) {
+    Object[] key = new Object[primaryKey.length];
+    for (int i = 0; i < primaryKey.length; i++) {
+      key[i] = row[primaryKey[i]];
+    }
+    return key;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TableDef t && t.id == id && t.name.equals(name) && t.columns.equals(columns)
+        && Arrays.equals(t.primaryKey, primaryKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * id + name.hashCode()) + Arrays.hashCode(primaryKey);
+  }
+
+  @Override
+  public String toString() {
+    return "TableDef[" + id + ", " + name + ", " + columns + ", pk=" + Arrays.toString(primaryKey) + "]";
+  }
+}

@@ -1,0 +1,2 @@
+/** Table and column definitions and their persistence. */
+package io.omendb.engine.catalog;

@@ -1,0 +1,152 @@
+package io.omendb.engine.codec;
+
+import io.omendb.engine.catalog.ColumnType;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Order-preserving encoding of key values: comparing two encoded keys as unsigned bytes orders them as the values
+ * compare in SQL, column by column, with NULL after every value (PostgreSQL's default NULLS LAST).
+ *
+ * <p>Each value starts with a marker byte ({@link #VALUE} or {@link #NULL}). Integers follow as fixed-width
+ * big-endian two's complement with the sign bit flipped; floating point as IEEE bits transformed so that negative
+ * numbers sort first; text and bytes with every 0x00 escaped as 0x00 0xFF and terminated by 0x00 0x01, so a prefix
+ * sorts before its extensions.
+ */
+public final class KeyCodec {
+  static final byte VALUE = 0x01;
+  static final byte NULL = 0x02;
+  private static final byte ESCAPE = (byte) 0xFF;
+  private static final byte TERMINATOR = 0x01;
+
+  private KeyCodec() {}
+
+  /** Appends the encodings of {@code values} (typed by {@code types}) to {@code out}. */
+  public static void encode(List<ColumnType> types, Object[] values, ByteArrayOutputStream out) {
+    if (types.size() != values.length) {
+      throw new IllegalArgumentException("expected " + types.size() + " key values, got " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      encodeValue(types.get(i), values[i], out);
+    }
+  }
+
+  /** Encodes {@code values} into a fresh array. */
+  public static byte[] encode(List<ColumnType> types, Object[] values) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+    encode(types, values, out);
+    return out.toByteArray();
+  }
+
+  static void encodeValue(ColumnType type, Object value, ByteArrayOutputStream out) {
+    if (value == null) {
+      out.write(NULL);
+      return;
+    }
+    out.write(VALUE);
+    switch (type) {
+      case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
+      case SMALLINT -> writeBigEndian(out, ((Number) value).shortValue() ^ Short.MIN_VALUE, Short.BYTES);
+      case INTEGER, DATE, TIME -> writeBigEndian(out, ((Number) value).intValue() ^ Integer.MIN_VALUE, Integer.BYTES);
+      case BIGINT, TIMESTAMP -> writeBigEndian(out, ((Number) value).longValue() ^ Long.MIN_VALUE, Long.BYTES);
+      case REAL -> {
+        int bits = Float.floatToIntBits(((Number) value).floatValue());
+        writeBigEndian(out, bits < 0 ? ~bits : bits ^ Integer.MIN_VALUE, Integer.BYTES);
+      }
+      case DOUBLE -> {
+        long bits = Double.doubleToLongBits(((Number) value).doubleValue());
+        writeBigEndian(out, bits < 0 ? ~bits : bits ^ Long.MIN_VALUE, Long.BYTES);
+      }
+      case VARCHAR, CHAR -> writeEscaped(out, ((String) value).getBytes(StandardCharsets.UTF_8));
+      case VARBINARY -> writeEscaped(out, (byte[]) value);
+      case DECIMAL -> throw new IllegalArgumentException("DECIMAL values cannot be encoded as keys yet");
+    }
+  }
+
+  /** Decodes {@code types.size()} values from {@code key} starting at {@code offset}. */
+  public static Object[] decode(List<ColumnType> types, byte[] key, int offset) {
+    Object[] values = new Object[types.size()];
+    int[] pos = {offset};
+    for (int i = 0; i < values.length; i++) {
+      values[i] = decodeValue(types.get(i), key, pos);
+    }
+    return values;
+  }
+
+  private static Object decodeValue(ColumnType type, byte[] key, int[] pos) {
+    byte marker = key[pos[0]++];
+    if (marker == NULL) {
+      return null;
+    }
+    if (marker != VALUE) {
+      throw new IllegalArgumentException("corrupt key: marker " + marker + " at " + (pos[0] - 1));
+    }
+    return switch (type) {
+      case BOOLEAN -> key[pos[0]++] != 0;
+      case SMALLINT -> (short) (readBigEndian(key, pos, Short.BYTES) ^ Short.MIN_VALUE);
+      case INTEGER, DATE, TIME -> (int) readBigEndian(key, pos, Integer.BYTES) ^ Integer.MIN_VALUE;
+      case BIGINT, TIMESTAMP -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
+      case REAL -> {
+        int bits = (int) readBigEndian(key, pos, Integer.BYTES);
+        yield Float.intBitsToFloat(bits < 0 ? bits ^ Integer.MIN_VALUE : ~bits);
+      }
+      case DOUBLE -> {
+        long bits = readBigEndian(key, pos, Long.BYTES);
+        yield Double.longBitsToDouble(bits < 0 ? bits ^ Long.MIN_VALUE : ~bits);
+      }
+      case VARCHAR, CHAR -> new String(readEscaped(key, pos), StandardCharsets.UTF_8);
+      case VARBINARY -> readEscaped(key, pos);
+      case DECIMAL -> throw new IllegalArgumentException("DECIMAL values cannot be decoded from keys yet");
+    };
+  }
+
+  private static void writeBigEndian(ByteArrayOutputStream out, long v, int bytes) {
+    for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
+      out.write((int) (v >>> shift));
+    }
+  }
+
+  private static long readBigEndian(byte[] key, int[] pos, int bytes) {
+    long v = 0;
+    for (int i = 0; i < bytes; i++) {
+      v = (v << 8) | (key[pos[0]++] & 0xFF);
+    }
+    if (bytes < Long.BYTES) {
+      // sign-extend so that the XOR with the narrow MIN_VALUE restores the original value
+      int unused = Long.SIZE - bytes * 8;
+      v = (v << unused) >> unused;
+    }
+    return v;
+  }
+
+  private static void writeEscaped(ByteArrayOutputStream out, byte[] bytes) {
+    for (byte b : bytes) {
+      out.write(b);
+      if (b == 0) {
+        out.write(ESCAPE);
+      }
+    }
+    out.write(0);
+    out.write(TERMINATOR);
+  }
+
+  private static byte[] readEscaped(byte[] key, int[] pos) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    while (true) {
+      byte b = key[pos[0]++];
+      if (b != 0) {
+        out.write(b);
+        continue;
+      }
+      byte next = key[pos[0]++];
+      if (next == TERMINATOR) {
+        return out.toByteArray();
+      }
+      if (next != ESCAPE) {
+        throw new IllegalArgumentException("corrupt key: bad escape at " + (pos[0] - 1));
+      }
+      out.write(0);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.omendb.engine.storage;
+
+import java.nio.charset.StandardCharsets;
+
+/** The key spaces of the store, one RocksDB column family each. */
+public enum Space {
+  /** RocksDB's mandatory default family; holds store-level metadata (format version, counters). */
+  META("default"),
+  /** Table and column definitions. */
+  CATALOG("catalog"),
+  /** Table rows keyed by table id and primary key. */
+  DATA("data");
+
+  private final String columnFamily;
+
+  Space(String columnFamily) {
+    this.columnFamily = columnFamily;
+  }
+
+  byte[] columnFamilyName() {
+    return columnFamily.getBytes(StandardCharsets.UTF_8);
+  }
+}

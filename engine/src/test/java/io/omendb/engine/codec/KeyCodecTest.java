@@ -1,0 +1,75 @@
+package io.omendb.engine.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omendb.engine.catalog.ColumnType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class KeyCodecTest {
+
+  private static <T extends Comparable<T>> void assertOrderPreserved(ColumnType type, List<T> values) {
+    List<T> sorted = new ArrayList<>(values);
+    sorted.sort(Comparator.naturalOrder());
+    List<byte[]> encoded = new ArrayList<>();
+    for (T v : values) {
+      encoded.add(KeyCodec.encode(List.of(type), new Object[] {v}));
+    }
+    encoded.sort(Arrays::compareUnsigned);
+    for (int i = 0; i < sorted.size(); i++) {
+      Object decoded = KeyCodec.decode(List.of(type), encoded.get(i), 0)[0];
+      assertThat(decoded).isEqualTo(sorted.get(i));
+    }
+  }
+
+  @Test
+  void encode_signedIntegersSortNumerically() {
+    Random random = new Random(42);
+    List<Long> longs = new ArrayList<>(List.of(Long.MIN_VALUE, -1L, 0L, 1L, Long.MAX_VALUE));
+    List<Integer> ints = new ArrayList<>(List.of(Integer.MIN_VALUE, -1, 0, 1, Integer.MAX_VALUE));
+    List<Short> shorts = new ArrayList<>(List.of(Short.MIN_VALUE, (short) -1, (short) 0, (short) 1, Short.MAX_VALUE));
+    for (int i = 0; i < 500; i++) {
+      longs.add(random.nextLong());
+      ints.add(random.nextInt());
+      shorts.add((short) random.nextInt());
+    }
+    assertOrderPreserved(ColumnType.BIGINT, longs);
+    assertOrderPreserved(ColumnType.INTEGER, ints);
+    assertOrderPreserved(ColumnType.SMALLINT, shorts);
+  }
+
+  @Test
+  void encode_floatingPointSortsNumerically() {
+    assertOrderPreserved(ColumnType.DOUBLE,
+        List.of(Double.NEGATIVE_INFINITY, -1e300, -2.5, -0.0, 0.0, 1e-300, 3.25, Double.POSITIVE_INFINITY));
+    assertOrderPreserved(ColumnType.REAL, List.of(-3.5f, -1f, 0f, 0.5f, 7f));
+  }
+
+  @Test
+  void encode_textSortsByBytesAndPrefixFirst() {
+    assertOrderPreserved(ColumnType.VARCHAR, List.of("", "a", "a\u0000", "a\u0000b", "ab", "b", "zz", "é"));
+  }
+
+  @Test
+  void encode_nullSortsAfterEveryValue() {
+    byte[] nullKey = KeyCodec.encode(List.of(ColumnType.BIGINT), new Object[] {null});
+    byte[] maxKey = KeyCodec.encode(List.of(ColumnType.BIGINT), new Object[] {Long.MAX_VALUE});
+    assertThat(Arrays.compareUnsigned(nullKey, maxKey)).isPositive();
+    assertThat(KeyCodec.decode(List.of(ColumnType.BIGINT), nullKey, 0)[0]).isNull();
+  }
+
+  @Test
+  void encode_compositeKeysCompareColumnByColumn() {
+    List<ColumnType> types = List.of(ColumnType.VARCHAR, ColumnType.INTEGER);
+    byte[] a1 = KeyCodec.encode(types, new Object[] {"a", 2});
+    byte[] a2 = KeyCodec.encode(types, new Object[] {"a", 10});
+    byte[] ab = KeyCodec.encode(types, new Object[] {"ab", -5});
+    assertThat(Arrays.compareUnsigned(a1, a2)).isNegative();
+    assertThat(Arrays.compareUnsigned(a2, ab)).isNegative();
+    assertThat(KeyCodec.decode(types, ab, 0)).containsExactly("ab", -5);
+  }
+}
