@@ -1,0 +1,321 @@
+package io.omendb.pg.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.omendb.adapter.Session;
+import io.omendb.adapter.SessionFactory;
+import io.omendb.pg.codec.BackendWriter;
+import io.omendb.pg.codec.Frame;
+import io.omendb.pg.codec.FrameReader;
+import io.omendb.pg.codec.FrontendDecoder;
+import io.omendb.pg.codec.MessageType;
+import io.omendb.pg.codec.ProtocolViolationException;
+import io.omendb.pg.codec.UnsupportedMessageException;
+import io.omendb.pg.message.AuthenticationOk;
+import io.omendb.pg.message.BackendKeyData;
+import io.omendb.pg.message.CancelRequest;
+import io.omendb.pg.message.ErrorResponse;
+import io.omendb.pg.message.FrontendMessage;
+import io.omendb.pg.message.GSSENCRequest;
+import io.omendb.pg.message.NegotiateProtocolVersion;
+import io.omendb.pg.message.ParameterStatus;
+import io.omendb.pg.message.Query;
+import io.omendb.pg.message.ReadyForQuery;
+import io.omendb.pg.message.SSLRequest;
+import io.omendb.pg.message.StartupMessage;
+import io.omendb.pg.message.Terminate;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client connection, run on its own thread: the startup handshake, trust authentication, then the simple query
+ * loop, with a {@link ConnectionStateMachine} keeping the protocol phases apart. Owns its socket and its
+ * {@link Session}, and closes both when the client terminates, disconnects or breaks the protocol.
+ */
+final class PgConnection implements Runnable {
+  private static final System.Logger LOG = System.getLogger(PgConnection.class.getName());
+
+  /** The startup parameters that become session settings. */
+  private static final List<String> SESSION_PARAMETERS = List.of("user", "database", "application_name", "options");
+
+  /** Prefix of protocol options, which a 3.0 server does not understand. */
+  private static final String PROTOCOL_OPTION_PREFIX = "_pq_.";
+
+  /** SSLRequest then GSSENCRequest is the most negotiation a client needs. */
+  private static final int MAX_ENCRYPTION_REQUESTS = 2;
+
+  private static final int SUPPORTED_MAJOR_VERSION = 3;
+  private static final int NEWEST_MINOR_VERSION = 0;
+  private static final int INPUT_BUFFER_SIZE = 8 * 1024;
+
+  private final Socket socket;
+  private final SessionFactory sessions;
+  private final PgServerConfig config;
+  private final BackendKeyData key;
+  private final ConnectionStateMachine machine = new ConnectionStateMachine();
+  private final Object idleLock = new Object();
+
+  /** Whether the connection thread is blocked reading the next query, with nothing buffered to write. */
+  private boolean idle; // guarded by idleLock
+
+  private volatile boolean authenticated;
+  private BackendWriter out;
+  private Session session;
+
+  PgConnection(Socket socket, SessionFactory sessions, PgServerConfig config, BackendKeyData key) {
+    this.socket = requireNonNull(socket, "socket");
+    this.sessions = requireNonNull(sessions, "sessions");
+    this.config = requireNonNull(config, "config");
+    this.key = requireNonNull(key, "key");
+  }
+
+  /** The key clients use to address this connection in a CancelRequest. */
+  BackendKeyData key() {
+    return key;
+  }
+
+  @Override
+  public void run() {
+    try (socket) {
+      socket.setTcpNoDelay(true);
+      InputStream input = new BufferedInputStream(socket.getInputStream(), INPUT_BUFFER_SIZE);
+      FrameReader in = new FrameReader(input, config.maxMessageLength());
+      out = new BackendWriter(socket.getOutputStream());
+      if (startup(in)) {
+        serve(in);
+      }
+    } catch (PgException e) {
+      sendFinal(e.response());
+    } catch (UnsupportedMessageException e) {
+      sendFinal(ErrorResponse.fatal(SqlState.PROTOCOL_VIOLATION.code(), e.getMessage()));
+    } catch (ProtocolViolationException e) {
+      LOG.log(Level.DEBUG, "protocol violation from {0}: {1}", socket.getRemoteSocketAddress(), e.getMessage());
+      sendFinal(ErrorResponse.fatal(SqlState.PROTOCOL_VIOLATION.code(), e.getMessage()));
+    } catch (EOFException | SocketException e) {
+      LOG.log(Level.DEBUG, "connection from {0} ended: {1}", socket.getRemoteSocketAddress(), e.getMessage());
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "I/O error on connection from " + socket.getRemoteSocketAddress(), e);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "connection from " + socket.getRemoteSocketAddress() + " failed", e);
+      sendFinal(ErrorResponse.fatal(SqlState.INTERNAL_ERROR.code(), "internal error: " + e));
+    } finally {
+      machine.closed();
+      closeSession();
+    }
+  }
+
+  /**
+   * Called by the server's timer when the authentication timeout expires: if the client has not finished
+   * authenticating, drops it as PostgreSQL does, without a message.
+   */
+  void authenticationTimedOut() {
+    if (!authenticated) {
+      LOG.log(Level.DEBUG, "authentication timeout for {0}", socket.getRemoteSocketAddress());
+      closeSocket();
+    }
+  }
+
+  /**
+   * Ends the connection on server shutdown, from another thread: a client waiting for its next query is told why
+   * (FATAL 57P01); one in the middle of a query just loses the socket. The connection thread then closes the session.
+   */
+  void terminate() {
+    synchronized (idleLock) {
+      if (idle) {
+        try {
+          out.send(ErrorResponse.fatal(SqlState.ADMIN_SHUTDOWN.code(),
+              "terminating connection due to administrator command")).flush();
+        } catch (IOException e) {
+          LOG.log(Level.DEBUG, "could not notify {0} of shutdown", socket.getRemoteSocketAddress());
+        }
+      }
+      closeSocket();
+    }
+  }
+
+  /** Runs the startup phase; returns false if the connection ends during it without error. */
+  private boolean startup(FrameReader in) throws IOException, PgException {
+    int encryptionRequests = 0;
+    while (true) {
+      Frame frame = in.readStartupFrame();
+      if (frame == null) {
+        return false;
+      }
+      FrontendMessage message = FrontendDecoder.decode(frame);
+      if (message instanceof SSLRequest || message instanceof GSSENCRequest) {
+        if (++encryptionRequests > MAX_ENCRYPTION_REQUESTS) {
+          throw new ProtocolViolationException("too many encryption requests");
+        }
+        // TLS and GSSAPI encryption are not offered yet: the client continues in plain text or gives up.
+        out.sendByte(MessageType.ENCRYPTION_REFUSED).flush();
+      } else if (message instanceof CancelRequest) {
+        // The Session API cannot cancel a running statement yet. PostgreSQL never answers a cancel request.
+        LOG.log(Level.DEBUG, "ignoring cancel request from {0}", socket.getRemoteSocketAddress());
+        return false;
+      } else if (message instanceof StartupMessage startup) {
+        authenticate(startup);
+        return true;
+      } else {
+        throw new ProtocolViolationException("unexpected " + message.getClass().getSimpleName() + " at startup");
+      }
+    }
+  }
+
+  private void authenticate(StartupMessage startup) throws IOException, PgException {
+    machine.startupReceived();
+    if (startup.majorVersion() != SUPPORTED_MAJOR_VERSION) {
+      throw PgException.fatal(SqlState.FEATURE_NOT_SUPPORTED, "unsupported frontend protocol "
+          + startup.majorVersion() + "." + startup.minorVersion() + ": server supports 3.0 to 3.0");
+    }
+    List<String> protocolOptions = new ArrayList<>();
+    startup.parameters().keySet().stream().filter(k -> k.startsWith(PROTOCOL_OPTION_PREFIX))
+        .forEach(protocolOptions::add);
+    if (startup.minorVersion() > NEWEST_MINOR_VERSION || !protocolOptions.isEmpty()) {
+      out.send(new NegotiateProtocolVersion(NEWEST_MINOR_VERSION, protocolOptions));
+    }
+    String user = startup.parameter("user");
+    if (user == null || user.isEmpty()) {
+      throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+          "no PostgreSQL user name specified in startup packet");
+    }
+    String clientEncoding = startup.parameter("client_encoding");
+    if (!ServerParameters.isSupportedClientEncoding(clientEncoding)) {
+      throw PgException.fatal(SqlState.FEATURE_NOT_SUPPORTED,
+          "client_encoding \"" + clientEncoding + "\" is not supported; only UTF8 is");
+    }
+    switch (config.authMethod()) {
+      case TRUST:
+        TrustAuthentication.checkClient(socket.getInetAddress(), user);
+        break;
+      default:
+        throw new AssertionError(config.authMethod());
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String name : SESSION_PARAMETERS) {
+      String value = startup.parameter(name);
+      if (value != null) {
+        settings.put(name, value);
+      }
+    }
+    // PostgreSQL's default database is the one named like the user.
+    settings.putIfAbsent("database", user);
+    try {
+      session = sessions.openSession(user, settings);
+    } catch (SQLException e) {
+      ErrorResponse error = ErrorMapper.fromSqlException(e);
+      throw new PgException(ErrorResponse.fatal(error.sqlState(), error.message()));
+    }
+    authenticated = true;
+    machine.authenticated();
+    out.send(new AuthenticationOk());
+    for (ParameterStatus parameter : ServerParameters.forSession(user, startup.parameters(),
+        session.setting("TimeZone"))) {
+      out.send(parameter);
+    }
+    out.send(key);
+    machine.queryCompleted(session.transactionStatus());
+    sendReadyForQuery();
+  }
+
+  /** The query loop: runs until the client terminates or disconnects. */
+  private void serve(FrameReader in) throws IOException {
+    SimpleQueryHandler queries = new SimpleQueryHandler(session, out);
+    while (true) {
+      setIdle(true);
+      Frame frame = in.readFrame();
+      setIdle(false);
+      if (frame == null) {
+        return;
+      }
+      FrontendMessage message;
+      try {
+        message = FrontendDecoder.decode(frame);
+      } catch (UnsupportedMessageException e) {
+        skipUnsupported(e.type());
+        continue;
+      }
+      if (machine.skippingToSync() && !(message instanceof Terminate)) {
+        continue;
+      }
+      if (message instanceof Query query) {
+        queries.handle(query);
+        machine.queryCompleted(session.transactionStatus());
+        sendReadyForQuery();
+      } else if (message instanceof Terminate) {
+        return;
+      } else {
+        throw new ProtocolViolationException("unexpected " + message.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /**
+   * Answers a message of the extended query protocol, which is not implemented yet, as PostgreSQL answers a failed
+   * one: one ErrorResponse, then everything up to Sync is discarded and Sync gets ReadyForQuery.
+   */
+  private void skipUnsupported(MessageType type) throws IOException {
+    if (type == MessageType.SYNC) {
+      machine.syncReceived();
+      sendReadyForQuery();
+      return;
+    }
+    if (!machine.skippingToSync()) {
+      machine.extendedErrorOccurred();
+      out.send(ErrorResponse.error(SqlState.FEATURE_NOT_SUPPORTED.code(),
+          "the extended query protocol (" + type + ") is not supported yet")
+          .withHint("use the simple query protocol; with pgjdbc, add preferQueryMode=simple to the URL"));
+    }
+  }
+
+  private void sendReadyForQuery() throws IOException {
+    out.send(new ReadyForQuery(machine.indicator())).flush();
+  }
+
+  private void setIdle(boolean value) {
+    synchronized (idleLock) {
+      idle = value;
+    }
+  }
+
+  /** Sends a last error before the connection closes, if the socket still allows it. */
+  private void sendFinal(ErrorResponse error) {
+    if (out == null || socket.isClosed()) {
+      return;
+    }
+    try {
+      out.send(error).flush();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "could not send final error to {0}", socket.getRemoteSocketAddress());
+    }
+  }
+
+  private void closeSession() {
+    if (session == null) {
+      return;
+    }
+    try {
+      session.close();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "closing the session failed", e);
+    }
+    session = null;
+  }
+
+  private void closeSocket() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "closing socket failed", e);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.omendb.pg.types;
+
+import java.sql.Types;
+
+/**
+ * A PostgreSQL data type as it appears in a RowDescription: its OID from {@code pg_type}, its name and its length
+ * ({@code typlen}, -1 for variable-length types).
+ */
+public enum PgType {
+  BOOL(16, "bool", 1),
+  BYTEA(17, "bytea", -1),
+  INT8(20, "int8", 8),
+  INT2(21, "int2", 2),
+  INT4(23, "int4", 4),
+  TEXT(25, "text", -1),
+  FLOAT4(700, "float4", 4),
+  FLOAT8(701, "float8", 8),
+  /** A string literal whose type has not been resolved; PostgreSQL's {@code unknown}. */
+  UNKNOWN(705, "unknown", -2),
+  BPCHAR(1042, "bpchar", -1),
+  VARCHAR(1043, "varchar", -1),
+  DATE(1082, "date", 4),
+  TIME(1083, "time", 8),
+  TIMESTAMP(1114, "timestamp", 8),
+  TIMESTAMPTZ(1184, "timestamptz", 8),
+  TIMETZ(1266, "timetz", 12),
+  NUMERIC(1700, "numeric", -1);
+
+  /** The type modifier that means "none". */
+  public static final int NO_TYPE_MODIFIER = -1;
+
+  /** PostgreSQL adds this header size to lengths and precisions stored in a type modifier. */
+  private static final int VARHDRSZ = 4;
+
+  /** The longest declarable {@code varchar(n)}; longer (or unbounded) strings report no modifier. */
+  private static final int MAX_CHAR_LENGTH = 10 * 1024 * 1024;
+
+  /** The largest declarable {@code numeric} precision. */
+  private static final int MAX_NUMERIC_PRECISION = 1000;
+
+  private final int oid;
+  private final String typeName;
+  private final short length;
+
+  PgType(int oid, String typeName, int length) {
+    this.oid = oid;
+    this.typeName = typeName;
+    this.length = (short) length;
+  }
+
+  /** The type's OID. */
+  public int oid() {
+    return oid;
+  }
+
+  /** The name in {@code pg_type.typname}. */
+  public String typeName() {
+    return typeName;
+  }
+
+  /** The storage length in bytes, or a negative number for variable-length types. */
+  public short length() {
+    return length;
+  }
+
+  /** The type with this OID, or null if this server does not know it. */
+  public static PgType fromOid(int oid) {
+    for (PgType type : values()) {
+      if (type.oid == oid) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The PostgreSQL type that represents a {@link Types java.sql.Types} code; types without a closer match are sent
+   * as {@link #TEXT}, which every client can read in text format.
+   */
+  public static PgType fromJdbcType(int jdbcType) {
+    switch (jdbcType) {
+      case Types.BOOLEAN:
+      case Types.BIT:
+        return BOOL;
+      case Types.TINYINT:
+      case Types.SMALLINT:
+        return INT2;
+      case Types.INTEGER:
+        return INT4;
+      case Types.BIGINT:
+        return INT8;
+      case Types.REAL:
+        return FLOAT4;
+      case Types.FLOAT:
+      case Types.DOUBLE:
+        return FLOAT8;
+      case Types.NUMERIC:
+      case Types.DECIMAL:
+        return NUMERIC;
+      case Types.CHAR:
+      case Types.NCHAR:
+        return BPCHAR;
+      case Types.VARCHAR:
+      case Types.NVARCHAR:
+        return VARCHAR;
+      case Types.BINARY:
+      case Types.VARBINARY:
+      case Types.LONGVARBINARY:
+      case Types.BLOB:
+        return BYTEA;
+      case Types.DATE:
+        return DATE;
+      case Types.TIME:
+        return TIME;
+      case Types.TIME_WITH_TIMEZONE:
+        return TIMETZ;
+      case Types.TIMESTAMP:
+        return TIMESTAMP;
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        return TIMESTAMPTZ;
+      default:
+        return TEXT;
+    }
+  }
+
+  /**
+   * The type modifier ({@code atttypmod}) PostgreSQL reports for a declared precision and scale, e.g. 14 for
+   * {@code varchar(10)}; {@link #NO_TYPE_MODIFIER} when the type has none or nothing was declared.
+   *
+   * @param precision the declared length or precision, or a negative number when not declared
+   * @param scale the declared scale, or a negative number when not declared
+   */
+  public int typeModifier(int precision, int scale) {
+    if (precision <= 0) {
+      return NO_TYPE_MODIFIER;
+    }
+    switch (this) {
+      case VARCHAR:
+      case BPCHAR:
+        return precision > MAX_CHAR_LENGTH ? NO_TYPE_MODIFIER : precision + VARHDRSZ;
+      case NUMERIC:
+        return precision > MAX_NUMERIC_PRECISION
+            ? NO_TYPE_MODIFIER
+            : ((precision << 16) | Math.max(scale, 0)) + VARHDRSZ;
+      default:
+        return NO_TYPE_MODIFIER;
+    }
+  }
+}
