@@ -1,0 +1,28 @@
+package io.omendb.adapter.parser;
+
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+/** The parser configuration every OmenDB component parses SQL with: PostgreSQL identifier rules. */
+public final class OmenParserConfig {
+
+  private OmenParserConfig() {
+  }
+
+  /**
+   * Returns a parser configuration that uses {@link OmenSqlParserImpl}, double-quoted
+   * identifiers, folds unquoted identifiers to lower case, keeps quoted identifiers as written,
+   * matches names case-sensitively, and accepts Calcite's most lenient (BABEL) conformance.
+   */
+  public static SqlParser.Config config() {
+    return SqlParser.config()
+        .withParserFactory(OmenSqlParserImpl.FACTORY)
+        .withQuoting(Quoting.DOUBLE_QUOTE)
+        .withUnquotedCasing(Casing.TO_LOWER)
+        .withQuotedCasing(Casing.UNCHANGED)
+        .withCaseSensitive(true)
+        .withConformance(SqlConformanceEnum.BABEL);
+  }
+}
