@@ -1,0 +1,74 @@
+package io.omendb.pg.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omendb.pg.message.StartupMessage;
+import org.junit.jupiter.api.Test;
+
+/** Malformed bodies are protocol violations; known but unimplemented messages are distinguishable. */
+class FrontendDecoderTest {
+
+  @Test
+  void decode_unknownType_isProtocolViolation() {
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame((byte) '!', new byte[0])))
+        .isExactlyInstanceOf(ProtocolViolationException.class)
+        .hasMessageContaining("invalid frontend message type '!'");
+  }
+
+  @Test
+  void decode_parse_isUnsupportedWithItsType() {
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(MessageType.PARSE.tag(), new byte[0])))
+        .isInstanceOfSatisfying(UnsupportedMessageException.class,
+            e -> assertThat(e.type()).isEqualTo(MessageType.PARSE));
+  }
+
+  @Test
+  void decode_queryWithoutTerminator_isProtocolViolation() {
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(MessageType.QUERY.tag(), new byte[] {'a'})))
+        .isInstanceOf(ProtocolViolationException.class)
+        .hasMessageContaining("unterminated");
+  }
+
+  @Test
+  void decode_queryWithTrailingBytes_isProtocolViolation() {
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(MessageType.QUERY.tag(), new byte[] {'a', 0, 'b'})))
+        .isInstanceOf(ProtocolViolationException.class)
+        .hasMessageContaining("trailing");
+  }
+
+  @Test
+  void decode_startupWithDuplicateParameter_isProtocolViolation() {
+    MessageBuffer buffer = new MessageBuffer();
+    buffer.writeInt32(StartupMessage.PROTOCOL_3_0).writeCString("user").writeCString("a").writeCString("user")
+        .writeCString("b").writeByte(0);
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(Frame.UNTYPED, buffer.toByteArray())))
+        .isInstanceOf(ProtocolViolationException.class)
+        .hasMessageContaining("duplicate");
+  }
+
+  @Test
+  void decode_startupWithoutFinalTerminator_isProtocolViolation() {
+    MessageBuffer buffer = new MessageBuffer();
+    buffer.writeInt32(StartupMessage.PROTOCOL_3_0).writeCString("user").writeCString("a");
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(Frame.UNTYPED, buffer.toByteArray())))
+        .isInstanceOf(ProtocolViolationException.class);
+  }
+
+  @Test
+  void decode_startupMessage_keepsVersionAndParameters() throws ProtocolViolationException {
+    MessageBuffer buffer = new MessageBuffer();
+    buffer.writeInt32(StartupMessage.version(3, 0)).writeCString("user").writeCString("alice").writeByte(0);
+    StartupMessage message = (StartupMessage) FrontendDecoder.decode(new Frame(Frame.UNTYPED, buffer.toByteArray()));
+    assertThat(message.majorVersion()).isEqualTo(3);
+    assertThat(message.minorVersion()).isZero();
+    assertThat(message.parameter("user")).isEqualTo("alice");
+  }
+
+  @Test
+  void messageType_tagsAreUniquePerDirection() {
+    assertThat(MessageType.frontend((byte) 'D')).isEqualTo(MessageType.DESCRIBE);
+    assertThat(MessageType.backend((byte) 'D')).isEqualTo(MessageType.DATA_ROW);
+    assertThat(MessageType.frontend((byte) 'Z')).isNull();
+  }
+}

@@ -1,0 +1,141 @@
+package io.omendb.pg.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omendb.pg.message.AuthenticationOk;
+import io.omendb.pg.message.BackendKeyData;
+import io.omendb.pg.message.BackendMessage;
+import io.omendb.pg.message.CancelRequest;
+import io.omendb.pg.message.CommandComplete;
+import io.omendb.pg.message.DataRow;
+import io.omendb.pg.message.EmptyQueryResponse;
+import io.omendb.pg.message.ErrorResponse;
+import io.omendb.pg.message.FrontendMessage;
+import io.omendb.pg.message.GSSENCRequest;
+import io.omendb.pg.message.NegotiateProtocolVersion;
+import io.omendb.pg.message.NoticeResponse;
+import io.omendb.pg.message.ParameterStatus;
+import io.omendb.pg.message.Query;
+import io.omendb.pg.message.ReadyForQuery;
+import io.omendb.pg.message.RowDescription;
+import io.omendb.pg.message.SSLRequest;
+import io.omendb.pg.message.StartupMessage;
+import io.omendb.pg.message.Terminate;
+import io.omendb.pg.message.TransactionIndicator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every message survives encode, frame and decode unchanged, and every message type has a sample here. */
+class MessageRoundTripTest {
+
+  static List<FrontendMessage> frontendMessages() {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("user", "alice");
+    parameters.put("database", "shop");
+    parameters.put("application_name", "psql ünïcödé");
+    return List.of(
+        StartupMessage.create(parameters),
+        StartupMessage.create(Map.of()),
+        new StartupMessage(StartupMessage.version(3, 2), Map.of("user", "bob", "_pq_.option", "x")),
+        new SSLRequest(),
+        new GSSENCRequest(),
+        new CancelRequest(42, -123456789),
+        new Query("SELECT 1; SELECT 'a;b'"),
+        new Query(""),
+        new Terminate());
+  }
+
+  static List<BackendMessage> backendMessages() {
+    return List.of(
+        new AuthenticationOk(),
+        new ParameterStatus("server_version", "15.0 (OmenDB 0.1.0)"),
+        new ParameterStatus("application_name", ""),
+        new BackendKeyData(7, Integer.MIN_VALUE),
+        new NegotiateProtocolVersion(0, List.of("_pq_.a", "_pq_.b")),
+        new NegotiateProtocolVersion(0, List.of()),
+        new ReadyForQuery(TransactionIndicator.IDLE),
+        new ReadyForQuery(TransactionIndicator.IN_TRANSACTION),
+        new ReadyForQuery(TransactionIndicator.FAILED),
+        new RowDescription(List.of(
+            RowDescription.Field.text("id", 23, (short) 4, -1),
+            new RowDescription.Field("name", 16384, (short) 2, 1043, (short) -1, 14, RowDescription.TEXT_FORMAT))),
+        new RowDescription(List.of()),
+        DataRow.ofText("1", null, "", "grüße"),
+        new DataRow(List.of(new byte[] {0, -1, 127})),
+        new DataRow(List.of()),
+        new CommandComplete("INSERT 0 3"),
+        new EmptyQueryResponse(),
+        ErrorResponse.error("42P01", "relation \"t\" does not exist"),
+        ErrorResponse.fatal("28000", "no").withDetail("detail").withHint("hint").withPosition(15),
+        NoticeResponse.create("WARNING", "25P01", "there is no transaction in progress"),
+        new NoticeResponse("NOTICE", "00000", "m", "d", "h", 3));
+  }
+
+  @ParameterizedTest
+  @MethodSource("frontendMessages")
+  void frontend_roundTrip(FrontendMessage message) throws IOException {
+    byte[] bytes = FrontendEncoder.toBytes(message);
+    FrameReader reader = FrameReader.create(new ByteArrayInputStream(bytes));
+    boolean untyped = !(message instanceof Query || message instanceof Terminate);
+    Frame frame = untyped ? reader.readStartupFrame() : reader.readFrame();
+
+    assertThat(FrontendDecoder.decode(frame)).isEqualTo(message);
+    assertThat(reader.readFrame()).as("nothing after the message").isNull();
+  }
+
+  @ParameterizedTest
+  @MethodSource("backendMessages")
+  void backend_roundTrip(BackendMessage message) throws IOException {
+    MessageBuffer buffer = new MessageBuffer();
+    BackendEncoder.encode(message, buffer);
+    FrameReader reader = FrameReader.create(new ByteArrayInputStream(buffer.toByteArray()));
+
+    assertThat(BackendDecoder.decode(reader.readFrame())).isEqualTo(message);
+    assertThat(reader.readFrame()).as("nothing after the message").isNull();
+  }
+
+  @Test
+  void samples_coverEveryFrontendMessage() {
+    assertThat(classesOf(frontendMessages())).containsExactlyInAnyOrderElementsOf(
+        Arrays.asList(FrontendMessage.class.getPermittedSubclasses()));
+  }
+
+  @Test
+  void samples_coverEveryBackendMessage() {
+    assertThat(classesOf(backendMessages())).containsExactlyInAnyOrderElementsOf(
+        Arrays.asList(BackendMessage.class.getPermittedSubclasses()));
+  }
+
+  @Test
+  void query_encodesAsInTheProtocolDocs() {
+    // 'Q', int32 length (4 + "SELECT 1" + NUL = 13), the string, NUL.
+    assertThat(FrontendEncoder.toBytes(new Query("SELECT 1")))
+        .containsExactly('Q', 0, 0, 0, 13, 'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', 0);
+  }
+
+  @Test
+  void sslRequest_encodesAsInTheProtocolDocs() {
+    // int32 8, int32 80877103 = 0x04D2162F.
+    assertThat(FrontendEncoder.toBytes(new SSLRequest())).containsExactly(0, 0, 0, 8, 0x04, 0xD2, 0x16, 0x2F);
+  }
+
+  @Test
+  void readyForQuery_encodesAsInTheProtocolDocs() {
+    MessageBuffer buffer = new MessageBuffer();
+    BackendEncoder.encode(new ReadyForQuery(TransactionIndicator.IN_TRANSACTION), buffer);
+    assertThat(buffer.toByteArray()).containsExactly('Z', 0, 0, 0, 5, 'T');
+  }
+
+  private static Set<Class<?>> classesOf(List<?> messages) {
+    return messages.stream().map(Object::getClass).collect(Collectors.toSet());
+  }
+}
