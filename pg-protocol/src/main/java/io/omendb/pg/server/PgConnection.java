@@ -86,7 +86,7 @@ final class PgConnection implements Runnable {
 
   @Override
   public void run() {
-    try (socket) {
+    try {
       socket.setTcpNoDelay(true);
       InputStream input = new BufferedInputStream(socket.getInputStream(), INPUT_BUFFER_SIZE);
       FrameReader in = new FrameReader(input, config.maxMessageLength());
@@ -109,7 +109,9 @@ final class PgConnection implements Runnable {
       LOG.log(Level.ERROR, "connection from " + socket.getRemoteSocketAddress() + " failed", e);
       sendFinal(ErrorResponse.fatal(SqlState.INTERNAL_ERROR.code(), "internal error: " + e));
     } finally {
+      // The catch clauses above may still write a final error, so the socket closes only here.
       machine.closed();
+      closeSocket();
       closeSession();
     }
   }
