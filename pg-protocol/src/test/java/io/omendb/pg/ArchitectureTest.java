@@ -1,0 +1,51 @@
+package io.omendb.pg;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The wire-format packages stay free of the database: they could be lifted into a client library as they are. */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.omendb.pg");
+  }
+
+  @Test
+  void protocolPackages_dependOnNeitherEngineNorAdapterNorCalcite() {
+    noClasses().that().resideInAnyPackage("io.omendb.pg.message..", "io.omendb.pg.codec..", "io.omendb.pg.types..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("io.omendb.engine..", "io.omendb.adapter..", "org.apache.calcite..")
+        .check(classes);
+  }
+
+  @Test
+  void protocolPackages_doNotDependOnTheServer() {
+    noClasses().that().resideInAnyPackage("io.omendb.pg.message..", "io.omendb.pg.codec..", "io.omendb.pg.types..")
+        .should().dependOnClassesThat().resideInAPackage("io.omendb.pg.server..")
+        .check(classes);
+  }
+
+  @Test
+  void messages_dependOnTheJdkOnly() {
+    noClasses().that().resideInAPackage("io.omendb.pg.message..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.omendb.pg.codec..", "io.omendb.pg.types..")
+        .check(classes);
+  }
+
+  @Test
+  void server_doesNotReachIntoTheEngineOrCalcite() {
+    noClasses().that().resideInAPackage("io.omendb.pg..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.omendb.engine..", "org.apache.calcite..")
+        .check(classes);
+  }
+}
