@@ -108,6 +108,11 @@ final class PgConnection implements Runnable {
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "connection from " + socket.getRemoteSocketAddress() + " failed", e);
       sendFinal(ErrorResponse.fatal(SqlState.INTERNAL_ERROR.code(), "internal error: " + e));
+    } catch (Error e) {
+      // Tell the client why it is being dropped (e.g. a StackOverflowError while planning), then let it propagate.
+      LOG.log(Level.ERROR, "connection from " + socket.getRemoteSocketAddress() + " failed", e);
+      sendFinal(ErrorResponse.fatal(SqlState.INTERNAL_ERROR.code(), "internal error: " + e));
+      throw e;
     } finally {
       // The catch clauses above may still write a final error, so the socket closes only here.
       machine.closed();
