@@ -20,6 +20,10 @@ public record EngineOptions(Path dataDir, boolean syncCommits) {
     return new EngineOptions(dataDir, true);
   }
 
+  public EngineOptions withDataDir(Path dataDir) {
+    return new EngineOptions(dataDir, syncCommits);
+  }
+
   public EngineOptions withSyncCommits(boolean syncCommits) {
     return new EngineOptions(dataDir, syncCommits);
   }

@@ -14,7 +14,7 @@ public final class OmenParserConfig {
   /**
    * Returns a parser configuration that uses {@link OmenSqlParserImpl}, double-quoted
    * identifiers, folds unquoted identifiers to lower case, keeps quoted identifiers as written,
-   * matches names case-sensitively, and accepts Calcite's most lenient (BABEL) conformance.
+   * matches names case-sensitively, and accepts Calcite's LENIENT conformance (BABEL would resolve select-list aliases inside the select list, which PostgreSQL does not).
    */
   public static SqlParser.Config config() {
     return SqlParser.config()
@@ -23,6 +23,6 @@ public final class OmenParserConfig {
         .withUnquotedCasing(Casing.TO_LOWER)
         .withQuotedCasing(Casing.UNCHANGED)
         .withCaseSensitive(true)
-        .withConformance(SqlConformanceEnum.BABEL);
+        .withConformance(SqlConformanceEnum.LENIENT);
   }
 }

@@ -1,0 +1,193 @@
+package io.omendb.adapter;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+
+/**
+ * The embedded driver's JDBC objects: proxies over the session's Calcite connection that run every execution as a
+ * session statement (inside its transaction, with errors carrying PostgreSQL SQLSTATEs) and close the session with
+ * the connection.
+ */
+final class EmbeddedConnection implements InvocationHandler {
+  private static final Set<String> EXECUTE_METHODS = Set.of("execute", "executeQuery", "executeUpdate",
+      "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+
+  private final StoreSession session;
+  private final Database ownedDatabase;
+  private Connection proxy;
+  private boolean closed;
+
+  private EmbeddedConnection(StoreSession session, Database ownedDatabase) {
+    this.session = session;
+    this.ownedDatabase = ownedDatabase;
+  }
+
+  /** Wraps a session; if {@code ownedDatabase} is not null it is closed when its last session closes. */
+  static Connection wrap(StoreSession session, Database ownedDatabase) {
+    EmbeddedConnection handler = new EmbeddedConnection(session, ownedDatabase);
+    handler.proxy = (Connection) Proxy.newProxyInstance(EmbeddedConnection.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, handler);
+    return handler.proxy;
+  }
+
+  @Override
+  public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+      case "close" -> {
+        if (!closed) {
+          closed = true;
+          session.close();
+          if (ownedDatabase != null && ownedDatabase.sessionCount() == 0) {
+            ownedDatabase.close();
+          }
+        }
+        return null;
+      }
+      case "isClosed" -> {
+        return closed;
+      }
+      case "getAutoCommit" -> {
+        return true;
+      }
+      case "setAutoCommit" -> {
+        if (!(Boolean) args[0]) {
+          throw new SQLException("explicit transactions are not supported yet; autocommit only", "0A000");
+        }
+        return null;
+      }
+      case "commit", "rollback" -> {
+        return null;
+      }
+      case "unwrap" -> {
+        Class<?> type = (Class<?>) args[0];
+        return type.isInstance(self) ? self : session.connection().unwrap(type);
+      }
+      case "isWrapperFor" -> {
+        Class<?> type = (Class<?>) args[0];
+        return type.isInstance(self) || session.connection().isWrapperFor(type);
+      }
+      default -> { }
+    }
+    if (closed && !method.getName().equals("isValid")) {
+      throw new SQLException("connection is closed", "08003");
+    }
+    Object result = invokeMapped(session.connection(), method, args);
+    if (result instanceof Statement statement) {
+      return wrapStatement(statement, method.getReturnType());
+    }
+    return result;
+  }
+
+  private Object wrapStatement(Statement statement, Class<?> type) {
+    Class<?> iface = type.isInterface() ? type : Statement.class;
+    return Proxy.newProxyInstance(EmbeddedConnection.class.getClassLoader(), new Class<?>[] {iface},
+        new StatementHandler(statement));
+  }
+
+  private static Object invokeMapped(Object target, Method method, Object[] args) throws SQLException {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql && sql.getSQLState() != null && !"XX000".equals(sql.getSQLState())
+          && sql.getCause() == null) {
+        throw sql;
+      }
+      throw SqlErrors.toSqlException(cause);
+    } catch (IllegalAccessException e) {
+      throw new SQLException(e.getMessage(), "XX000", e);
+    }
+  }
+
+  /** Runs each execution of one statement as a session statement. */
+  private final class StatementHandler implements InvocationHandler {
+    private final Statement statement;
+    private ResultSet currentResult;
+
+    StatementHandler(Statement statement) {
+      this.statement = statement;
+    }
+
+    @Override
+    public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+      String name = method.getName();
+      if (EXECUTE_METHODS.contains(name)) {
+        return execute(method, args);
+      }
+      return switch (name) {
+        case "getResultSet" -> currentResult;
+        case "getConnection" -> proxy;
+        case "close" -> {
+          if (currentResult != null) {
+            currentResult.close();
+          }
+          statement.close();
+          yield null;
+        }
+        case "unwrap" -> ((Class<?>) args[0]).isInstance(self) ? self : statement.unwrap((Class<?>) args[0]);
+        default -> invokeMapped(statement, method, args);
+      };
+    }
+
+    private Object execute(Method method, Object[] args) throws SQLException {
+      session.beginStatement();
+      Object result;
+      try {
+        result = invokeMapped(statement, method, args);
+      } catch (SQLException | RuntimeException e) {
+        session.endStatement(false);
+        throw e;
+      }
+      ResultSet resultSet = result instanceof ResultSet rs ? rs
+          : Boolean.TRUE.equals(result) && method.getName().equals("execute") ? statement.getResultSet() : null;
+      if (resultSet == null) {
+        session.endStatement(true);
+        currentResult = null;
+        return result;
+      }
+      currentResult = wrapResultSet(resultSet, (Statement) Proxy.newProxyInstance(
+          EmbeddedConnection.class.getClassLoader(), new Class<?>[] {method.getDeclaringClass()}, this));
+      session.holdOpen(currentResult);
+      return result instanceof ResultSet ? currentResult : result;
+    }
+
+    private ResultSet wrapResultSet(ResultSet resultSet, Statement owner) {
+      boolean[] ended = {false};
+      return (ResultSet) Proxy.newProxyInstance(EmbeddedConnection.class.getClassLoader(),
+          new Class<?>[] {ResultSet.class}, (self, method, args) -> {
+            switch (method.getName()) {
+              case "close" -> {
+                resultSet.close();
+                if (!ended[0]) {
+                  ended[0] = true;
+                  session.endStatement(true);
+                }
+                return null;
+              }
+              case "getStatement" -> {
+                return owner;
+              }
+              default -> {
+                return invokeMapped(resultSet, method, args);
+              }
+            }
+          });
+    }
+  }
+
+  /** Whether {@code statement} is one of ours; for tests. */
+  static boolean isEmbedded(Statement statement) {
+    return Proxy.isProxyClass(statement.getClass());
+  }
+
+  /** The prepared statement type, referenced so the proxy interface list stays explicit. */
+  static final Class<?> PREPARED = PreparedStatement.class;
+}

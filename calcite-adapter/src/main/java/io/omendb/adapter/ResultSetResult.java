@@ -1,0 +1,91 @@
+package io.omendb.adapter;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rows of a query read from the Calcite result set; closing it ends the statement's transaction. */
+final class ResultSetResult implements StatementResult {
+  private final CommandKind kind;
+  private final ResultSet resultSet;
+  private final Runnable onClose;
+  private final List<ColumnMeta> columns;
+  private long rowCount;
+  private boolean closed;
+
+  ResultSetResult(CommandKind kind, ResultSet resultSet, Runnable onClose) throws SQLException {
+    this.kind = requireNonNull(kind, "kind");
+    this.resultSet = requireNonNull(resultSet, "resultSet");
+    this.onClose = requireNonNull(onClose, "onClose");
+    this.columns = describe(resultSet.getMetaData());
+  }
+
+  private static List<ColumnMeta> describe(ResultSetMetaData metaData) throws SQLException {
+    List<ColumnMeta> columns = new ArrayList<>();
+    for (int i = 1; i <= metaData.getColumnCount(); i++) {
+      String table = metaData.getTableName(i);
+      columns.add(new ColumnMeta(metaData.getColumnLabel(i),
+          metaData.getColumnType(i), metaData.getColumnTypeName(i),
+          metaData.getPrecision(i), metaData.getScale(i), table == null || table.isEmpty() ? null : table,
+          metaData.isNullable(i) != ResultSetMetaData.columnNoNulls));
+    }
+    return List.copyOf(columns);
+  }
+
+  @Override
+  public CommandKind kind() {
+    return kind;
+  }
+
+  @Override
+  public boolean hasRows() {
+    return true;
+  }
+
+  @Override
+  public List<ColumnMeta> columns() {
+    return columns;
+  }
+
+  @Override
+  public Object[] next() throws SQLException {
+    if (closed) {
+      return null;
+    }
+    try {
+      if (!resultSet.next()) {
+        return null;
+      }
+      Object[] row = new Object[columns.size()];
+      for (int i = 0; i < row.length; i++) {
+        row[i] = resultSet.getObject(i + 1);
+      }
+      rowCount++;
+      return row;
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.toSqlException(e);
+    }
+  }
+
+  @Override
+  public long rowCount() {
+    return rowCount;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      resultSet.close();
+    } finally {
+      onClose.run();
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.omendb.adapter;
+
+import io.omendb.engine.ConstraintViolationException;
+import io.omendb.engine.catalog.CatalogException;
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+
+/**
+ * Turns whatever a statement threw into a {@link SQLException} with PostgreSQL's SQLSTATE and wording. The one
+ * place that knows the codes; the engine and Calcite report errors as typed exceptions.
+ */
+final class SqlErrors {
+  private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("(?:Object|Table) '([^']*)' not found.*");
+  private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found.*");
+  private static final Pattern NOT_NULL_NO_DEFAULT =
+      Pattern.compile("Column '([^']*)' has no default value and does not allow NULLs");
+  private static final Pattern FUNCTION_NOT_FOUND = Pattern.compile("No match found for function signature (.*)");
+
+  private SqlErrors() {}
+
+  static SQLException toSqlException(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      SQLException mapped = mapOne(t);
+      if (mapped != null) {
+        mapped.initCause(thrown);
+        return mapped;
+      }
+    }
+    String message = thrown.getMessage() == null ? thrown.toString() : thrown.getMessage();
+    return new SQLException(message, "XX000", thrown);
+  }
+
+  private static SQLException mapOne(Throwable t) {
+    if (t instanceof SqlStateException e) {
+      return new SQLException(e.getMessage(), e.sqlState());
+    }
+    if (t instanceof ConstraintViolationException e) {
+      String state = e.kind() == ConstraintViolationException.Kind.UNIQUE ? "23505" : "23502";
+      return new SQLException(e.detail() == null ? e.getMessage() : e.getMessage() + "\n  Detail: " + e.detail(),
+          state);
+    }
+    if (t instanceof CatalogException e) {
+      String state = switch (e.kind()) {
+        case UNDEFINED_TABLE -> "42P01";
+        case DUPLICATE_TABLE -> "42P07";
+        case DUPLICATE_COLUMN -> "42701";
+        case INVALID_DEFINITION -> "42P16";
+        case UNSUPPORTED -> "0A000";
+      };
+      return new SQLException(e.getMessage(), state);
+    }
+    if (t instanceof SqlParseException e) {
+      return new SQLException(firstLine(e.getMessage()), "42601");
+    }
+    if (t instanceof SqlValidatorException e) {
+      return validation(e.getMessage());
+    }
+    if (t instanceof CalciteContextException e && !(e.getCause() instanceof SqlValidatorException)) {
+      return validation(e.getMessage());
+    }
+    if (t instanceof ArithmeticException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("by zero")) {
+        return new SQLException("division by zero", "22012");
+      }
+      return new SQLException(message, "22003");
+    }
+    if (t instanceof NumberFormatException e) {
+      return new SQLException("invalid input syntax: " + e.getMessage(), "22P02");
+    }
+    if (t instanceof StackOverflowError) {
+      return new SQLException("statement is too complex (stack depth limit exceeded)", "54001");
+    }
+    return null;
+  }
+
+  private static SQLException validation(String message) {
+    Matcher m = OBJECT_NOT_FOUND.matcher(message);
+    if (m.matches()) {
+      return new SQLException("relation \"" + m.group(1) + "\" does not exist", "42P01");
+    }
+    m = COLUMN_NOT_FOUND.matcher(message);
+    if (m.matches()) {
+      return new SQLException("column \"" + m.group(1) + "\" does not exist", "42703");
+    }
+    m = NOT_NULL_NO_DEFAULT.matcher(message);
+    if (m.matches()) {
+      return new SQLException("null value in column \"" + m.group(1) + "\" violates not-null constraint", "23502");
+    }
+    m = FUNCTION_NOT_FOUND.matcher(message);
+    if (m.matches()) {
+      return new SQLException("function " + m.group(1) + " does not exist", "42883");
+    }
+    return new SQLException(message, "42000");
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

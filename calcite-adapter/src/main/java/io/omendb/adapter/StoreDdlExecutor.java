@@ -1,0 +1,114 @@
+package io.omendb.adapter;
+
+import io.omendb.engine.catalog.ColumnDef;
+import io.omendb.engine.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.ColumnStrategy;
+import org.apache.calcite.server.DdlExecutorImpl;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.ddl.SqlColumnDeclaration;
+import org.apache.calcite.sql.ddl.SqlCreateTable;
+import org.apache.calcite.sql.ddl.SqlDropTable;
+import org.apache.calcite.sql.ddl.SqlKeyConstraint;
+import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+
+/** Executes DDL against the engine catalog. Calcite finds the {@code execute} overloads by reflection. */
+public final class StoreDdlExecutor extends DdlExecutorImpl {
+  static final StoreDdlExecutor INSTANCE = new StoreDdlExecutor();
+  private static final SqlDialect DEFAULT_EXPRESSION_DIALECT = PostgresqlSqlDialect.DEFAULT;
+
+  private StoreDdlExecutor() {}
+
+  /** {@code CREATE TABLE [IF NOT EXISTS] name (columns and constraints)}. */
+  public void execute(SqlCreateTable create, CalcitePrepare.Context context) {
+    StoreSchema schema = schema(context);
+    if (create.query != null) {
+      throw new SqlStateException("0A000", "CREATE TABLE ... AS is not supported yet");
+    }
+    String name = simpleName(create.name);
+    List<ColumnDef> columns = new ArrayList<>();
+    Set<String> keyColumns = new LinkedHashSet<>();
+    SqlNodeList elements = create.columnList;
+    if (elements == null || elements.isEmpty()) {
+      throw new SqlStateException("42P16", "table \"" + name + "\" must have at least one column");
+    }
+    for (SqlNode element : elements) {
+      if (element instanceof SqlColumnDeclaration column) {
+        columns.add(column(column));
+      } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.PRIMARY_KEY) {
+        if (!keyColumns.isEmpty()) {
+          throw new SqlStateException("42P16",
+              "multiple primary keys for table \"" + name + "\" are not allowed");
+        }
+        SqlNodeList keyList = (SqlNodeList) key.getOperandList().get(1);
+        for (SqlNode keyColumn : keyList) {
+          keyColumns.add(simpleName((SqlIdentifier) keyColumn));
+        }
+      } else {
+        throw new SqlStateException("0A000", "table element not supported yet: " + element);
+      }
+    }
+    TableDef draft = new TableDef(0, name, columns, new int[0]);
+    int[] primaryKey = new int[keyColumns.size()];
+    int i = 0;
+    for (String keyColumn : keyColumns) {
+      int index = draft.columnIndex(keyColumn);
+      if (index < 0) {
+        throw new SqlStateException("42703", "column \"" + keyColumn + "\" named in key does not exist");
+      }
+      primaryKey[i++] = index;
+      columns.set(index, columns.get(index).withNullable(false));
+    }
+    schema.engine().catalog().createTable(new TableDef(0, name, columns, primaryKey), create.ifNotExists);
+  }
+
+  /** {@code DROP TABLE [IF EXISTS] name}. */
+  public void execute(SqlDropTable drop, CalcitePrepare.Context context) {
+    schema(context).engine().catalog().dropTable(simpleName(drop.name), drop.ifExists);
+  }
+
+  private static ColumnDef column(SqlColumnDeclaration declaration) {
+    String name = simpleName(declaration.name);
+    ColumnTypes.Declared declared;
+    try {
+      declared = ColumnTypes.fromSpec(declaration.dataType);
+    } catch (IllegalArgumentException e) {
+      throw new SqlStateException("42704", e.getMessage());
+    }
+    boolean nullable = declaration.strategy != ColumnStrategy.NOT_NULLABLE
+        && !Boolean.FALSE.equals(declaration.dataType.getNullable());
+    String defaultExpression = declaration.expression == null
+        ? null : declaration.expression.toSqlString(DEFAULT_EXPRESSION_DIALECT).getSql();
+    return ColumnDef.create(name, declared.type())
+        .withPrecision(declared.precision(), declared.scale())
+        .withNullable(nullable)
+        .withDefault(defaultExpression);
+  }
+
+  private static String simpleName(SqlIdentifier identifier) {
+    if (identifier.names.size() == 2 && identifier.names.get(0).equals(StoreSchema.NAME)) {
+      return identifier.names.get(1);
+    }
+    if (!identifier.isSimple()) {
+      throw new SqlStateException("3F000", "schema \"" + identifier.names.get(0) + "\" does not exist");
+    }
+    return identifier.getSimple();
+  }
+
+  private static StoreSchema schema(CalcitePrepare.Context context) {
+    CalciteSchema schema = context.getRootSchema().getSubSchema(StoreSchema.NAME, true);
+    if (schema == null || !(schema.schema instanceof StoreSchema store)) {
+      throw new IllegalStateException("no store schema in this connection");
+    }
+    return store;
+  }
+}

@@ -1,0 +1,18 @@
+package io.omendb.adapter;
+
+import java.lang.reflect.Method;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.Types;
+
+/** The methods that generated code calls back into; typed handles instead of method-name strings. */
+enum StoreMethod {
+  SCAN(StoreTable.class, "scan", DataContext.class),
+  INSERT(StoreTable.class, "insert", DataContext.class, Enumerable.class);
+
+  final Method method;
+
+  StoreMethod(Class<?> clazz, String name, Class<?>... argumentTypes) {
+    this.method = Types.lookupMethod(clazz, name, argumentTypes);
+  }
+}

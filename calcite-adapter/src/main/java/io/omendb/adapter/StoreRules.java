@@ -1,0 +1,48 @@
+package io.omendb.adapter;
+
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.logical.LogicalTableModify;
+
+/** The planner rules of the store adapter, as named instances. */
+public final class StoreRules {
+  private StoreRules() {}
+
+  /** Turns an INSERT into a store table into a {@link StoreTableModify}. */
+  public static final StoreTableModifyRule TABLE_MODIFY = StoreTableModifyRule.DEFAULT_CONFIG.toRule(
+      StoreTableModifyRule.class);
+
+  /** Every rule of the adapter. */
+  public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY);
+
+  static void register(RelOptPlanner planner) {
+    ALL.forEach(planner::addRule);
+  }
+
+  /** Converts a logical INSERT into a store table into a {@link StoreTableModify}. */
+  public static final class StoreTableModifyRule extends ConverterRule {
+    static final Config DEFAULT_CONFIG = Config.INSTANCE
+        .withConversion(LogicalTableModify.class, m -> m.getTable().unwrap(StoreTable.class) != null
+                && m.getOperation() == LogicalTableModify.Operation.INSERT,
+            Convention.NONE, EnumerableConvention.INSTANCE, "StoreTableModifyRule")
+        .withRuleFactory(StoreTableModifyRule::new);
+
+    StoreTableModifyRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      LogicalTableModify modify = (LogicalTableModify) rel;
+      RelNode input = convert(modify.getInput(),
+          modify.getInput().getTraitSet().replace(EnumerableConvention.INSTANCE));
+      return new StoreTableModify(modify.getCluster(), StoreTableModify.traits(modify.getTraitSet()),
+          modify.getTable(), modify.getCatalogReader(), input, modify.getOperation(), modify.getUpdateColumnList(),
+          modify.getSourceExpressionList(), modify.isFlattened());
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.omendb.adapter;
+
+import static java.util.Objects.requireNonNull;
+
+import io.omendb.engine.catalog.ColumnDef;
+import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.TableDef;
+import io.omendb.engine.mvcc.RowCursor;
+import io.omendb.engine.mvcc.Transaction;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.util.BuiltInMethod;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql2rel.InitializerExpressionFactory;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A table of the engine as Calcite sees it. Scans become {@link StoreTableScan}; generated code calls back into
+ * {@link #scan} and {@link #insert} (see {@link StoreMethod}) inside the session's current transaction.
+ */
+public final class StoreTable extends AbstractTable implements TranslatableTable {
+  private final TableDef def;
+  private final TransactionSource transactions;
+  private final List<ColumnType> types;
+
+  StoreTable(TableDef def, TransactionSource transactions) {
+    this.def = requireNonNull(def, "def");
+    this.transactions = requireNonNull(transactions, "transactions");
+    this.types = def.columns().stream().map(ColumnDef::type).toList();
+  }
+
+  TableDef def() {
+    return def;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (ColumnDef column : def.columns()) {
+      builder.add(column.name(), ColumnTypes.toRelType(typeFactory, column));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new StoreTableScan(context.getCluster(), relOptTable);
+  }
+
+  @Override
+  public <C extends Object> @Nullable C unwrap(Class<C> aClass) {
+    if (aClass == InitializerExpressionFactory.class) {
+      return aClass.cast(new DefaultValues(def));
+    }
+    return super.unwrap(aClass);
+  }
+
+  /**
+   * The expression by which generated code reaches the {@code StoreTable} behind {@code table}:
+   * {@code (StoreTable) root.getRootSchema().getSubSchema(schema).getTable(name)}.
+   */
+  static Expression expression(RelOptTable table, Expression root) {
+    List<String> names = table.getQualifiedName();
+    Expression schema = Expressions.call(root, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
+    for (String name : names.subList(0, names.size() - 1)) {
+      schema = Expressions.call(schema, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method, Expressions.constant(name));
+    }
+    return Expressions.convert_(
+        Expressions.call(schema, BuiltInMethod.SCHEMA_GET_TABLE.method, Expressions.constant(names.get(names.size() - 1))),
+        StoreTable.class);
+  }
+
+  /** All rows, in primary-key order; called from generated code. The cursor opens when enumeration starts. */
+  public Enumerable<Object[]> scan(DataContext root) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new RowEnumerator(transactions.current().scan(def));
+      }
+    };
+  }
+
+  /** Inserts every row of {@code rows} and yields the count; called from generated code. */
+  public Enumerable<Long> insert(DataContext root, Enumerable<?> rows) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Long> enumerator() {
+        Transaction transaction = transactions.current();
+        long count = 0;
+        try (Enumerator<?> input = rows.enumerator()) {
+          while (input.moveNext()) {
+            Object current = input.current();
+            Object[] row = current instanceof Object[] array ? array.clone() : new Object[] {current};
+            for (int i = 0; i < row.length; i++) {
+              row[i] = ColumnTypes.toEngine(types.get(i), row[i]);
+            }
+            transaction.insert(def, row);
+            count++;
+          }
+        }
+        return Linq4j.singletonEnumerable(count).enumerator();
+      }
+    };
+  }
+
+  /** Adapts a {@link RowCursor} to Calcite, converting values to Calcite's runtime classes. */
+  private final class RowEnumerator implements Enumerator<Object[]> {
+    private final RowCursor cursor;
+    private Object[] current;
+
+    RowEnumerator(RowCursor cursor) {
+      this.cursor = cursor;
+    }
+
+    @Override
+    public Object[] current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      Object[] row = cursor.next();
+      if (row == null) {
+        current = null;
+        return false;
+      }
+      for (int i = 0; i < row.length; i++) {
+        row[i] = ColumnTypes.toCalcite(types.get(i), row[i]);
+      }
+      current = row;
+      return true;
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException("store cursors cannot be reset");
+    }
+
+    @Override
+    public void close() {
+      cursor.close();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.omendb.adapter;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+
+/**
+ * A full scan of a store table in primary-key order. Registering it also registers the store's planner rules
+ * (as Calcite's InnoDB adapter does), so statements that touch store tables get them.
+ */
+public final class StoreTableScan extends TableScan implements EnumerableRel {
+
+  StoreTableScan(RelOptCluster cluster, RelOptTable table) {
+    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return this;
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    StoreRules.register(planner);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    Expression storeTable = StoreTable.expression(table, implementor.getRootExpression());
+    return implementor.result(physType,
+        Blocks.toBlock(Expressions.call(storeTable, StoreMethod.SCAN.method, implementor.getRootExpression())));
+  }
+}
