@@ -1,0 +1,149 @@
+package io.omendb.avatica;
+
+import static java.util.Objects.requireNonNull;
+
+import io.omendb.adapter.Database;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * The Avatica endpoint of one open {@link Database}: Avatica's Jetty-based {@link HttpServer} in front of its
+ * {@code JdbcMeta} over the embedded driver, so each thin-driver connection is one session of the database.
+ *
+ * <p>Threading is Jetty's: a pool of request threads, any of which may serve the next request of a connection. The
+ * thin driver sends one request at a time per connection, so a session is never used by two threads at once.
+ *
+ * <p>With {@link AuthMethod#TRUST} (the only method yet) the server binds loopback addresses only; see the
+ * package documentation.
+ */
+public final class AvaticaServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(AvaticaServer.class.getName());
+
+  private final Database database;
+  private final AvaticaServerConfig config;
+  private OmenJdbcMeta meta; // guarded by this
+  private HttpServer http; // guarded by this
+  private boolean closed; // guarded by this
+
+  public AvaticaServer(Database database, AvaticaServerConfig config) {
+    this.database = requireNonNull(database, "database");
+    this.config = requireNonNull(config, "config");
+  }
+
+  /**
+   * Binds the port and starts serving.
+   *
+   * @throws IllegalStateException if already started or closed, or if trust authentication is configured on an
+   *     address that is not loopback
+   * @throws IOException if the address cannot be bound
+   */
+  public synchronized void start() throws IOException {
+    if (closed || http != null) {
+      throw new IllegalStateException(closed ? "server is closed" : "server already started");
+    }
+    if (config.authMethod() == AuthMethod.TRUST && !config.bindAddress().isLoopbackAddress()) {
+      throw new IllegalStateException("the Avatica endpoint is unauthenticated (auth method TRUST) and may only"
+          + " listen on a loopback address, not " + config.bindAddress().getHostAddress());
+    }
+    OmenJdbcMeta newMeta;
+    try {
+      newMeta = new OmenJdbcMeta(database.jdbcUrl());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the Avatica meta over " + database.jdbcUrl(), e);
+    }
+    String host = config.bindAddress().getHostAddress();
+    List<ServerCustomizer<Server>> customizers = List.of(server -> harden(server, host));
+    HttpServer newHttp = new HttpServer.Builder<Server>()
+        .withPort(config.port())
+        .withHandler(new ErrorTranslatingService(new LocalService(newMeta)), config.serialization().avatica())
+        .withServerCustomizers(customizers, Server.class)
+        .build();
+    try {
+      newHttp.start();
+    } catch (RuntimeException e) {
+      // HttpServer wraps Jetty's start failure (a BindException for a taken port) in a RuntimeException.
+      newMeta.closeAll();
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
+    }
+    meta = newMeta;
+    http = newHttp;
+    LOG.log(Level.INFO, "Avatica server ({0}) listening on {1}", config.serialization().urlValue(), url());
+  }
+
+  /**
+   * Binds the connector to the configured address (Avatica's builder always binds the wildcard address) and stops
+   * Jetty from advertising its version or printing stack traces into error pages.
+   */
+  private static void harden(Server server, String host) {
+    for (Connector connector : server.getConnectors()) {
+      if (connector instanceof ServerConnector serverConnector) {
+        serverConnector.setHost(host);
+      }
+      HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+      if (http != null) {
+        http.getHttpConfiguration().setSendServerVersion(false);
+      }
+    }
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    errors.setShowServlet(false);
+    server.setErrorHandler(errors);
+  }
+
+  /** The port the server listens on; the ephemeral port chosen when configured with port 0. */
+  public synchronized int port() {
+    if (http == null) {
+      throw new IllegalStateException("server not started");
+    }
+    return http.getPort();
+  }
+
+  /**
+   * The thin-driver URL that reaches this server, for example
+   * {@code jdbc:avatica:remote:url=http://127.0.0.1:8765;serialization=json}.
+   */
+  public synchronized String url() {
+    InetAddress address = config.bindAddress();
+    String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    return "jdbc:avatica:remote:url=http://" + host + ":" + port() + ";serialization="
+        + config.serialization().urlValue();
+  }
+
+  /** Stops serving and closes every connection the server opened (and so their sessions). Idempotent. */
+  @Override
+  public void close() {
+    HttpServer stopping;
+    OmenJdbcMeta closing;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      stopping = http;
+      closing = meta;
+      http = null;
+      meta = null;
+    }
+    if (stopping != null) {
+      stopping.stop();
+    }
+    if (closing != null) {
+      closing.closeAll();
+    }
+  }
+}
