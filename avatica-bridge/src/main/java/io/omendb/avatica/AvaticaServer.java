@@ -73,7 +73,13 @@ public final class AvaticaServer implements AutoCloseable {
     try {
       newHttp.start();
     } catch (RuntimeException e) {
-      // HttpServer wraps Jetty's start failure (a BindException for a taken port) in a RuntimeException.
+      // HttpServer wraps Jetty's start failure (an IOException for a taken port) in a RuntimeException, and
+      // leaves the half-started Jetty (its thread pool running) for stop() to end.
+      try {
+        newHttp.stop();
+      } catch (RuntimeException stopFailure) {
+        e.addSuppressed(stopFailure);
+      }
       newMeta.closeAll();
       if (e.getCause() instanceof IOException io) {
         throw io;

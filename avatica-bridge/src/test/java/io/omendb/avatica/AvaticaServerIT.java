@@ -10,6 +10,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Path;
@@ -207,6 +208,15 @@ class AvaticaServerIT {
         .hasMessageContaining("unauthenticated")
         .hasMessageContaining("0.0.0.0");
     assertThatThrownBy(server::port).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void start_onTakenPort_throwsIOException() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      server = new AvaticaServer(database, AvaticaServerConfig.loopback(taken.getLocalPort()));
+      assertThatThrownBy(server::start).isInstanceOf(IOException.class);
+      assertThatThrownBy(server::port).isInstanceOf(IllegalStateException.class);
+    }
   }
 
   @Test
