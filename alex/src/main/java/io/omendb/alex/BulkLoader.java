@@ -22,6 +22,8 @@ final class BulkLoader {
   static final int MAX_FANOUT_DOUBLINGS = 10;
   /** Consecutive non-improving fanouts after which the search stops. */
   static final int PATIENCE = 2;
+  /** Above this many keys, fanouts are costed on an evenly spaced sample of about this many keys. */
+  static final int SAMPLE_KEYS = 1 << 19;
 
   private final AlexParams params;
   private final DataNodeBuilder nodes;
@@ -52,7 +54,10 @@ final class BulkLoader {
     return buildModel(keys, payloads, from, to, fanout, edge, leaves);
   }
 
-  /** The fanout of the cheapest model node for the keys, or 0 if one data node is cheaper. */
+  /**
+   * The fanout of the cheapest model node for the keys, or 0 if one data node is cheaper. Large key sets are costed
+   * on an evenly spaced sample, with the node size limits scaled down by the sampling step.
+   */
   int chooseFanout(long[] keys, int from, int to, boolean forceModel, Edge edge) {
     int n = to - from;
     int maxKeys = params.maxKeysPerDataNode();
@@ -64,12 +69,26 @@ final class BulkLoader {
         return 0;
       }
     }
+    long[] costed = keys;
+    int costedFrom = from;
+    int costedTo = to;
+    int step = 1;
+    if (n > 2 * SAMPLE_KEYS) {
+      step = n / SAMPLE_KEYS;
+      costed = new long[(n + step - 1) / step];
+      for (int i = 0; i < costed.length; i++) {
+        costed[i] = keys[from + i * step];
+      }
+      costedFrom = 0;
+      costedTo = costed.length;
+    }
     long needed = Math.max(2, (n + (long) maxKeys - 1) / maxKeys);
     int lowest = (int) Math.min(params.maxModelFanout(), Long.highestOneBit(needed - 1) << 1);
     lowest = Math.max(2, lowest);
     int worse = 0;
     for (int f = lowest; f <= params.maxModelFanout() && f <= (long) lowest << MAX_FANOUT_DOUBLINGS; f <<= 1) {
-      double cost = modelCost(keys, from, to, f, edge);
+      double cost = modelCost(costed, costedFrom, costedTo, f, edge, Math.max(1, maxKeys / step),
+          Math.max(1, MERGE_KEYS / step));
       if (cost < best) {
         best = cost;
         bestFanout = f;
@@ -84,14 +103,13 @@ final class BulkLoader {
     return bestFanout == 0 && forceModel ? lowest : bestFanout;
   }
 
-  private double modelCost(long[] keys, int from, int to, int fanout, Edge edge) {
+  private double modelCost(long[] keys, int from, int to, int fanout, Edge edge, int maxKeys, int mergeKeys) {
     ModelNode shape = routingModel(keys, from, to, fanout, edge);
     int[] bounds = partition(keys, from, to, shape);
-    int maxKeys = params.maxKeysPerDataNode();
     double total = 0;
     int start = 0;
     while (start < fanout) {
-      int end = groupEnd(bounds, start);
+      int end = groupEnd(bounds, start, mergeKeys);
       int ks = bounds[start];
       int ke = bounds[end];
       int count = ke - ks;
@@ -117,7 +135,7 @@ final class BulkLoader {
     Node[] children = shape.children;
     int start = 0;
     while (start < fanout) {
-      int end = groupEnd(bounds, start);
+      int end = groupEnd(bounds, start, MERGE_KEYS);
       int ks = bounds[start];
       int ke = bounds[end];
       Node child;
@@ -185,13 +203,13 @@ final class BulkLoader {
   }
 
   /** One past the last child of the group starting at {@code start}: small neighbours share a data node. */
-  private static int groupEnd(int[] bounds, int start) {
+  private static int groupEnd(int[] bounds, int start, int mergeKeys) {
     int fanout = bounds.length - 1;
     int total = bounds[start + 1] - bounds[start];
     int end = start + 1;
     while (end < fanout) {
       int count = bounds[end + 1] - bounds[end];
-      if (total == 0 || count == 0 || total + count <= MERGE_KEYS) {
+      if (total == 0 || count == 0 || total + count <= mergeKeys) {
         total += count;
         end++;
       } else {

@@ -77,6 +77,9 @@ final class DataNodeBuilder {
     long base = model.base();
     double slope = model.slope();
     double intercept = model.intercept();
+    long iterations = 0;
+    long shiftSquares = 0;
+    long run = 0;
     int last = -1;
     for (int i = from; i < to; i++) {
       int p = DataNode.predict(keys[i], base, slope, intercept, capacity);
@@ -84,11 +87,21 @@ final class DataNodeBuilder {
       slots[pos << 1] = keys[i];
       slots[(pos << 1) + 1] = payloads[i];
       bitmap[pos >>> 6] |= 1L << pos;
+      iterations += CostModel.searchIterations(Math.abs(pos - p));
+      if (pos == last + 1) {
+        run++;
+      } else {
+        shiftSquares += run * run;
+        run = 1;
+      }
       last = pos;
     }
+    shiftSquares += run * run;
     GappedArray.fillGaps(slots, bitmap, capacity);
-    double cost = expectedCost(keys, from, to, capacity, model);
-    return new DataNode(slots, bitmap, model, to - from, cost);
+    int n = to - from;
+    double cost = n == 0 ? 0
+        : CostModel.dataNodeCost((double) iterations / n, shiftSquares / (4.0 * n), params.insertFraction());
+    return new DataNode(slots, bitmap, model, n, cost);
   }
 
   /** An empty node whose model spreads the key interval {@code [lo, hi]} over its slots. */
