@@ -1,0 +1,166 @@
+package io.omendb.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code omendb} command line: {@code start} runs the server until SIGTERM or Ctrl-C, {@code shell} opens
+ * sqlline, {@code version} prints the version.
+ */
+public final class Main {
+  static final String VERSION = "0.1.0";
+  private static final int PIPED_SHELL_WIDTH = 200;
+  private static final String USAGE = String.join("\n",
+      "usage: omendb <command> [options]",
+      "",
+      "commands:",
+      "  start     run the server (PostgreSQL protocol and Avatica) until SIGTERM or Ctrl-C",
+      "  shell     interactive SQL shell (sqlline) against a running server or a data directory",
+      "  version   print the version",
+      "",
+      "start options:",
+      "  --data-dir DIR        database directory (default: ./data)",
+      "  --listen ADDR         address to listen on (default: 127.0.0.1)",
+      "  --pg-port N           PostgreSQL protocol port (default: " + ServerConfig.DEFAULT_PG_PORT + ", 0 = any)",
+      "  --avatica-port N      Avatica HTTP port (default: " + ServerConfig.DEFAULT_AVATICA_PORT
+          + ", 0 = any, -1 = off)",
+      "",
+      "shell options:",
+      "  --url JDBC_URL        connect to this URL (default: the local server's Avatica endpoint)",
+      "  --avatica-port N      port of the local server's Avatica endpoint",
+      "  --data-dir DIR        open this data directory in-process instead (no server may hold it)");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status >= 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs a command; returns the exit status, or -1 for a server that has been shut down by a signal (the JVM is
+   * already exiting then, so nothing may call {@link System#exit}).
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.println(USAGE);
+      return 2;
+    }
+    List<String> rest = List.of(args).subList(1, args.length);
+    try {
+      return switch (args[0]) {
+        case "start" -> start(parseStart(rest), out);
+        case "shell" -> shell(rest);
+        case "version", "--version" -> {
+          out.println("omendb " + VERSION);
+          yield 0;
+        }
+        case "help", "--help", "-h" -> {
+          out.println(USAGE);
+          yield 0;
+        }
+        default -> {
+          err.println("omendb: unknown command '" + args[0] + "'\n\n" + USAGE);
+          yield 2;
+        }
+      };
+    } catch (IllegalArgumentException e) {
+      err.println("omendb: " + e.getMessage());
+      return 2;
+    } catch (IOException | SQLException | IllegalStateException e) {
+      err.println("omendb: cannot start: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  static ServerConfig parseStart(List<String> args) {
+    ServerConfig config = ServerConfig.defaults();
+    for (int i = 0; i < args.size(); i++) {
+      String flag = args.get(i);
+      String value = valueOf(args, i++, flag);
+      config = switch (flag) {
+        case "--data-dir" -> config.withDataDir(Path.of(value));
+        case "--listen" -> config.withListen(ServerConfig.parseAddress(value));
+        case "--pg-port" -> config.withPgPort(parsePort(flag, value));
+        case "--avatica-port" -> config.withAvaticaPort(parsePort(flag, value));
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      };
+    }
+    return config;
+  }
+
+  private static String valueOf(List<String> args, int i, String flag) {
+    if (!flag.startsWith("--")) {
+      throw new IllegalArgumentException("unexpected argument " + flag);
+    }
+    if (i + 1 >= args.size()) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return args.get(i + 1);
+  }
+
+  private static int parsePort(String flag, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " must be a number: " + value);
+    }
+  }
+
+  private static int start(ServerConfig config, PrintStream out) throws IOException, SQLException {
+    OmenServer server = new OmenServer(config);
+    server.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "omendb-shutdown"));
+    out.println("OmenDB " + VERSION + " started: data directory " + config.dataDir().toAbsolutePath());
+    out.println("  PostgreSQL protocol on " + config.listen().getHostAddress() + ":" + server.pgPort()
+        + "  (psql -h " + config.listen().getHostAddress() + " -p " + server.pgPort() + ")");
+    if (server.avaticaPort() >= 0) {
+      out.println("  Avatica on http://" + config.listen().getHostAddress() + ":" + server.avaticaPort()
+          + "  (omendb shell)");
+    }
+    out.flush();
+    // The endpoints run on daemon threads: the main thread holds the process until the shutdown hook has run.
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return -1;
+  }
+
+  private static int shell(List<String> args) throws IOException {
+    String url = null;
+    int avaticaPort = ServerConfig.DEFAULT_AVATICA_PORT;
+    for (int i = 0; i < args.size(); i++) {
+      String flag = args.get(i);
+      String value = valueOf(args, i++, flag);
+      switch (flag) {
+        case "--url" -> url = value;
+        case "--avatica-port" -> avaticaPort = parsePort(flag, value);
+        case "--data-dir" -> url = "jdbc:omendb:" + Path.of(value).toAbsolutePath().normalize();
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
+    }
+    if (url == null) {
+      url = "jdbc:avatica:remote:url=http://127.0.0.1:" + avaticaPort + ";serialization=protobuf";
+    }
+    List<String> sqllineArgs = new java.util.ArrayList<>(
+        List.of("-u", url, "-n", System.getProperty("user.name", "omendb"), "-p", ""));
+    if (System.console() == null) {
+      // no terminal (input piped): jline's dumb terminal reports width 0, which would truncate every column
+      sqllineArgs.add("--maxWidth=" + PIPED_SHELL_WIDTH);
+    }
+    sqlline.SqlLine.Status status = sqlline.SqlLine.start(sqllineArgs.toArray(new String[0]), null, true);
+    return status == sqlline.SqlLine.Status.OK ? 0 : 1;
+  }
+}

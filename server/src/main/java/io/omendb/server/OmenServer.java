@@ -1,0 +1,76 @@
+package io.omendb.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.omendb.adapter.Database;
+import io.omendb.avatica.AvaticaServer;
+import io.omendb.avatica.AvaticaServerConfig;
+import io.omendb.avatica.Serialization;
+import io.omendb.pg.server.PgServer;
+import io.omendb.pg.server.PgServerConfig;
+import java.io.IOException;
+import java.sql.SQLException;
+
+/**
+ * The composition root: opens the database and starts the PostgreSQL and Avatica endpoints over it. Closing it
+ * stops the endpoints (which ends their sessions) and then closes the database.
+ */
+public final class OmenServer implements AutoCloseable {
+  private final ServerConfig config;
+  private Database database;
+  private PgServer pgServer;
+  private AvaticaServer avaticaServer;
+
+  public OmenServer(ServerConfig config) {
+    this.config = requireNonNull(config, "config");
+  }
+
+  /** Opens the database and starts listening; on failure everything started so far is closed again. */
+  public synchronized void start() throws IOException, SQLException {
+    try {
+      database = Database.open(config.dataDir());
+      pgServer = new PgServer(database,
+          PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen()));
+      pgServer.start();
+      if (config.avaticaPort() >= 0) {
+        avaticaServer = new AvaticaServer(database,
+            AvaticaServerConfig.loopback(config.avaticaPort()).withBindAddress(config.listen())
+                .withSerialization(Serialization.PROTOBUF));
+        avaticaServer.start();
+      }
+    } catch (IOException | SQLException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  public synchronized int pgPort() {
+    return pgServer.port();
+  }
+
+  /** The Avatica port, or -1 when the endpoint is disabled. */
+  public synchronized int avaticaPort() {
+    return avaticaServer == null ? -1 : avaticaServer.port();
+  }
+
+  public synchronized Database database() {
+    return database;
+  }
+
+  @Override
+  public synchronized void close() {
+    // Endpoints first, so no new sessions arrive; they close their sessions; then the database.
+    if (avaticaServer != null) {
+      avaticaServer.close();
+      avaticaServer = null;
+    }
+    if (pgServer != null) {
+      pgServer.close();
+      pgServer = null;
+    }
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+  }
+}

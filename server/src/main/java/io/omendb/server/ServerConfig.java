@@ -1,0 +1,68 @@
+package io.omendb.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
+/**
+ * The server's settings, from the command line.
+ *
+ * @param dataDir the database directory
+ * @param listen the address both endpoints listen on
+ * @param pgPort the PostgreSQL wire protocol port (0 = any free port)
+ * @param avaticaPort the Avatica HTTP port (0 = any free port, -1 = disabled)
+ */
+public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort) {
+  /** Default PostgreSQL-protocol port; one above PostgreSQL's own so both can run on one machine. */
+  public static final int DEFAULT_PG_PORT = 5433;
+  /** Default Avatica port, the one Avatica's own tools assume. */
+  public static final int DEFAULT_AVATICA_PORT = 8765;
+  /** Default data directory, relative to the working directory. */
+  public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
+  public ServerConfig {
+    requireNonNull(dataDir, "dataDir");
+    requireNonNull(listen, "listen");
+    checkPort("--pg-port", pgPort, false);
+    checkPort("--avatica-port", avaticaPort, true);
+  }
+
+  public static ServerConfig defaults() {
+    return new ServerConfig(DEFAULT_DATA_DIR, InetAddress.getLoopbackAddress(), DEFAULT_PG_PORT,
+        DEFAULT_AVATICA_PORT);
+  }
+
+  public ServerConfig withDataDir(Path dataDir) {
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+  }
+
+  public ServerConfig withListen(InetAddress listen) {
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+  }
+
+  public ServerConfig withPgPort(int pgPort) {
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+  }
+
+  public ServerConfig withAvaticaPort(int avaticaPort) {
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+  }
+
+  /** Parses a listen address; host names are resolved. */
+  static InetAddress parseAddress(String text) {
+    try {
+      return InetAddress.getByName(text);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--listen: unknown host " + text);
+    }
+  }
+
+  private static void checkPort(String flag, int port, boolean mayDisable) {
+    if ((port < 0 && !(mayDisable && port == -1)) || port > 0xFFFF) {
+      throw new IllegalArgumentException(flag + " must be in [0, 65535]" + (mayDisable ? " or -1" : "") + ": "
+          + port);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The composition root: the {@code omendb} command line, configuration and the server's life cycle. */
+package io.omendb.server;

@@ -1,0 +1,56 @@
+package io.omendb.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+  @Test
+  void parseStart_defaults() {
+    ServerConfig config = Main.parseStart(List.of());
+    assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+    assertThat(config.listen().isLoopbackAddress()).isTrue();
+    assertThat(config.pgPort()).isEqualTo(ServerConfig.DEFAULT_PG_PORT);
+    assertThat(config.avaticaPort()).isEqualTo(ServerConfig.DEFAULT_AVATICA_PORT);
+  }
+
+  @Test
+  void parseStart_everyFlag() {
+    ServerConfig config = Main.parseStart(
+        List.of("--data-dir", "/tmp/x", "--listen", "127.0.0.2", "--pg-port", "0", "--avatica-port", "-1"));
+    assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
+    assertThat(config.listen().getHostAddress()).isEqualTo("127.0.0.2");
+    assertThat(config.pgPort()).isZero();
+    assertThat(config.avaticaPort()).isEqualTo(-1);
+  }
+
+  @Test
+  void parseStart_badInputIsRefusedClearly() {
+    assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "x"))).hasMessageContaining("must be a number");
+    assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "70000"))).hasMessageContaining("[0, 65535]");
+    assertThatThrownBy(() -> Main.parseStart(List.of("--bogus", "1"))).hasMessageContaining("unknown option");
+    assertThatThrownBy(() -> Main.parseStart(List.of("--data-dir"))).hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void run_versionAndUnknownCommand() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    assertThat(Main.run(new String[] {"version"}, o, e)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("omendb " + Main.VERSION);
+    assertThat(Main.run(new String[] {"frobnicate"}, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'");
+    assertThat(Main.run(new String[] {"start", "--listen", "0.0.0.0", "--pg-port", "0", "--avatica-port", "-1",
+        "--data-dir", System.getProperty("java.io.tmpdir") + "/omendb-main-test-refused"}, o, e)).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot start");
+  }
+}
