@@ -1,7 +1,8 @@
 <#--
   OmenDB grammar extensions, spliced into Calcite's Parser.jj by FMPP.
-  Registered in ../config.fmpp (createStatementParserMethods,
-  dropStatementParserMethods, dataTypeParserMethods).
+  Registered in ../config.fmpp (statementParserMethods,
+  createStatementParserMethods, dropStatementParserMethods,
+  dataTypeParserMethods).
 
   Productions here only recognise syntax; checks that need the whole
   statement (duplicate columns, primary key rules) live in TableElements.java
@@ -164,4 +165,413 @@ SqlTypeNameSpec PgTypeName() :
     {
         return PgTypeAliases.typeNameSpec(token.image, getPos());
     }
+}
+
+<#--
+  Session and transaction-control statements. Each production below is listed
+  in statementParserMethods, which the template's SqlStmt() tries, with
+  LOOKAHEAD(2), before any of its own statements. OmenSet() and OmenReset()
+  accept every statement that starts with SET or RESET, so Calcite's
+  SqlSetOption production is only reached through ALTER SYSTEM/SESSION SET.
+-->
+
+/**
+ * Parses {@code BEGIN [WORK | TRANSACTION] [mode [, ...]]} or
+ * {@code START TRANSACTION [mode [, ...]]}.
+ */
+SqlNode OmenBegin() :
+{
+    final Span s;
+    final boolean start;
+    TransactionModes modes = TransactionModes.none();
+}
+{
+    (
+        <BEGIN> { s = span(); start = false; }
+        [ <WORK> | <TRANSACTION> ]
+    |
+        <START> { s = span(); start = true; }
+        <TRANSACTION>
+    )
+    [ modes = OmenTransactionModeList() ]
+    {
+        return SqlBeginTransaction.create(s.end(this), modes, start);
+    }
+}
+
+/**
+ * Parses one or more transaction modes, separated by commas or, as
+ * PostgreSQL also allows, by white space only.
+ */
+TransactionModes OmenTransactionModeList() :
+{
+    TransactionModes modes = TransactionModes.none();
+}
+{
+    modes = OmenTransactionMode(modes)
+    (
+        [ <COMMA> ]
+        modes = OmenTransactionMode(modes)
+    )*
+    {
+        return modes;
+    }
+}
+
+/**
+ * Parses {@code ISOLATION LEVEL level}, {@code READ WRITE}, {@code READ ONLY}
+ * or {@code [NOT] DEFERRABLE}, and returns {@code modes} with it applied.
+ */
+TransactionModes OmenTransactionMode(TransactionModes modes) :
+{
+}
+{
+    <ISOLATION> <LEVEL>
+    (
+        <SERIALIZABLE> {
+            return modes.withIsolationLevel(IsolationLevel.SERIALIZABLE);
+        }
+    |
+        <REPEATABLE> <READ> {
+            return modes.withIsolationLevel(IsolationLevel.REPEATABLE_READ);
+        }
+    |
+        LOOKAHEAD(2)
+        <READ> <COMMITTED> {
+            return modes.withIsolationLevel(IsolationLevel.READ_COMMITTED);
+        }
+    |
+        <READ> <UNCOMMITTED> {
+            return modes.withIsolationLevel(IsolationLevel.READ_UNCOMMITTED);
+        }
+    )
+|
+    LOOKAHEAD(2)
+    <READ> <WRITE> {
+        return modes.withReadOnly(false);
+    }
+|
+    <READ> <ONLY> {
+        return modes.withReadOnly(true);
+    }
+|
+    <DEFERRABLE> {
+        return modes.withDeferrable(true);
+    }
+|
+    <NOT> <DEFERRABLE> {
+        return modes.withDeferrable(false);
+    }
+}
+
+/** Parses {@code COMMIT [WORK | TRANSACTION]} or {@code END [WORK | TRANSACTION]}. */
+SqlNode OmenCommit() :
+{
+    final Span s;
+}
+{
+    ( <COMMIT> | <END> ) { s = span(); }
+    [ <WORK> | <TRANSACTION> ]
+    {
+        return SqlCommitTransaction.create(s.end(this));
+    }
+}
+
+/**
+ * Parses {@code ROLLBACK [WORK | TRANSACTION]},
+ * {@code ABORT [WORK | TRANSACTION]} or
+ * {@code ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name}.
+ */
+SqlNode OmenRollback() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <ABORT> { s = span(); }
+    [ <WORK> | <TRANSACTION> ]
+    {
+        return SqlRollbackTransaction.create(s.end(this));
+    }
+|
+    <ROLLBACK> { s = span(); }
+    [ <WORK> | <TRANSACTION> ]
+    [
+        <TO> [ <SAVEPOINT> ]
+        name = SimpleIdentifier() {
+            return SqlSavepoint.create(s.end(this),
+                SqlSavepoint.Action.ROLLBACK_TO, name);
+        }
+    ]
+    {
+        return SqlRollbackTransaction.create(s.end(this));
+    }
+}
+
+/** Parses {@code SAVEPOINT name} or {@code RELEASE [SAVEPOINT] name}. */
+SqlNode OmenSavepoint() :
+{
+    final Span s;
+    final SqlSavepoint.Action action;
+    final SqlIdentifier name;
+}
+{
+    (
+        <SAVEPOINT> { s = span(); action = SqlSavepoint.Action.DEFINE; }
+    |
+        <RELEASE> { s = span(); action = SqlSavepoint.Action.RELEASE; }
+        [ <SAVEPOINT> ]
+    )
+    name = SimpleIdentifier() {
+        return SqlSavepoint.create(s.end(this), action, name);
+    }
+}
+
+/**
+ * Parses PostgreSQL's SET statements:
+ * {@code SET [SESSION | LOCAL] name {TO | =} {value [, ...] | DEFAULT}},
+ * {@code SET [SESSION | LOCAL] TIME ZONE {value | LOCAL | DEFAULT}},
+ * {@code SET [SESSION | LOCAL] TRANSACTION mode [, ...]} and
+ * {@code SET SESSION CHARACTERISTICS AS TRANSACTION mode [, ...]}.
+ * SESSION is the default scope, so it is not recorded.
+ */
+SqlNode OmenSet() :
+{
+    final Span s;
+    final Span zone;
+    boolean local = false;
+    final TransactionModes modes;
+    final SqlIdentifier name;
+    SqlNode value;
+    final List<SqlNode> values = new ArrayList<SqlNode>();
+}
+{
+    <SET> { s = span(); }
+    (
+        LOOKAHEAD(2)
+        <SESSION> <CHARACTERISTICS> <AS> <TRANSACTION>
+        modes = OmenTransactionModeList() {
+            return SqlSetTransaction.create(s.end(this), modes, true);
+        }
+    |
+        [
+            <LOCAL> { local = true; }
+        |
+            // SESSION is non-reserved: "SET session = 1" names a parameter.
+            LOOKAHEAD({ getToken(1).kind == SESSION && getToken(2).kind != EQ
+                && getToken(2).kind != TO && getToken(2).kind != DOT })
+            <SESSION>
+        ]
+        (
+            LOOKAHEAD(2)
+            <TRANSACTION>
+            modes = OmenTransactionModeList() {
+                return SqlSetTransaction.create(s.end(this), modes, false);
+            }
+        |
+            <TIME> { zone = span(); } <ZONE> {
+                name = VariableNames.of(VariableNames.TIME_ZONE, zone.end(this));
+            }
+            (
+                ( <DEFAULT_> | <LOCAL> ) {
+                    return SqlSetVariable.setDefault(s.end(this), name, local);
+                }
+            |
+                value = OmenTimeZoneValue() {
+                    return SqlSetVariable.set(s.end(this), name,
+                        new SqlNodeList(List.of(value), value.getParserPosition()),
+                        local);
+                }
+            )
+        |
+            name = OmenVariableName()
+            ( <TO> | <EQ> )
+            (
+                <DEFAULT_> {
+                    return SqlSetVariable.setDefault(s.end(this), name, local);
+                }
+            |
+                value = OmenSetValue() { values.add(value); }
+                (
+                    <COMMA> value = OmenSetValue() { values.add(value); }
+                )*
+                {
+                    return SqlSetVariable.set(s.end(this), name,
+                        new SqlNodeList(values, SqlParserPos.sum(values)), local);
+                }
+            )
+        )
+    )
+}
+
+/**
+ * Parses one value of a SET list: a string, a signed number, or a word (an
+ * identifier, or one of the reserved words PostgreSQL lets users write
+ * unquoted there, such as ON, LOCAL or NONE), which becomes an identifier.
+ */
+SqlNode OmenSetValue() :
+{
+    final SqlNode value;
+}
+{
+    (
+        value = OmenStringValue()
+    |
+        value = NumericLiteral()
+    |
+        value = SimpleIdentifier()
+    |
+        (
+            <ON> | <TRUE> | <FALSE> | <LOCAL> | <NONE> | <PARTITION>
+        |   <ESCAPE> | <SQL>
+        )
+        {
+            value = new SqlIdentifier(token.image.toLowerCase(Locale.ROOT), getPos());
+        }
+    )
+    {
+        return value;
+    }
+}
+
+/**
+ * Parses the value of SET TIME ZONE: a string, a signed number of hours, or
+ * a word. PostgreSQL's INTERVAL form is not accepted.
+ */
+SqlNode OmenTimeZoneValue() :
+{
+    final SqlNode value;
+}
+{
+    (
+        value = OmenStringValue()
+    |
+        value = NumericLiteral()
+    |
+        value = SimpleIdentifier()
+    )
+    {
+        return value;
+    }
+}
+
+/** Parses a plain character string literal. */
+SqlNode OmenStringValue() :
+{
+    final String value;
+}
+{
+    value = SimpleStringLiteral() {
+        return SqlLiteral.createCharString(value, getPos());
+    }
+}
+
+/**
+ * Parses a run-time parameter name, {@code name[.name]...}, into the lower
+ * case identifier VariableNames describes.
+ */
+SqlIdentifier OmenVariableName() :
+{
+    final List<String> parts = new ArrayList<String>();
+    SqlIdentifier part;
+    final Span s;
+}
+{
+    part = SimpleIdentifier() {
+        s = span();
+        parts.add(part.getSimple());
+    }
+    (
+        <DOT> part = SimpleIdentifier() {
+            parts.add(part.getSimple());
+        }
+    )*
+    {
+        return VariableNames.of(parts, s.end(this));
+    }
+}
+
+/**
+ * Parses what SHOW and RESET name: a parameter, {@code TIME ZONE},
+ * {@code TRANSACTION ISOLATION LEVEL}, {@code SESSION AUTHORIZATION} or
+ * {@code ALL}.
+ */
+SqlIdentifier OmenShowName() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <ALL> {
+        return VariableNames.of(VariableNames.ALL, getPos());
+    }
+|
+    <TIME> { s = span(); } <ZONE> {
+        return VariableNames.of(VariableNames.TIME_ZONE, s.end(this));
+    }
+|
+    LOOKAHEAD(3)
+    <TRANSACTION> { s = span(); } <ISOLATION> <LEVEL> {
+        return VariableNames.of(VariableNames.TRANSACTION_ISOLATION, s.end(this));
+    }
+|
+    LOOKAHEAD(2)
+    <SESSION> { s = span(); } <AUTHORIZATION> {
+        return VariableNames.of(VariableNames.SESSION_AUTHORIZATION, s.end(this));
+    }
+|
+    name = OmenVariableName() {
+        return name;
+    }
+}
+
+/** Parses {@code SHOW name}; see OmenShowName. */
+SqlNode OmenShow() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <SHOW> { s = span(); }
+    name = OmenShowName() {
+        return SqlShow.create(s.end(this), name);
+    }
+}
+
+/** Parses {@code RESET name} or {@code RESET ALL}; see OmenShowName. */
+SqlNode OmenReset() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <RESET> { s = span(); }
+    name = OmenShowName() {
+        return SqlSetVariable.reset(s.end(this), name);
+    }
+}
+
+/**
+ * Parses {@code DISCARD ALL}. PostgreSQL's narrower forms (PLANS, SEQUENCES,
+ * TEMP) are rejected by name rather than left to fall through to the
+ * expression grammar, whose message would not say what is wrong.
+ */
+SqlNode OmenDiscard() :
+{
+    final Span s;
+    final SqlIdentifier target;
+}
+{
+    <DISCARD> { s = span(); }
+    (
+        <ALL> {
+            return SqlDiscard.create(s.end(this));
+        }
+    |
+        target = SimpleIdentifier() {
+            throw SqlUtil.newContextException(s.end(this),
+                OmenParserResource.INSTANCE.discardNotSupported(
+                    target.getSimple().toUpperCase(Locale.ROOT)));
+        }
+    )
 }

@@ -34,4 +34,7 @@ interface OmenParserResource {
 
   @BaseMessage("Column \"{0}\" named in key does not exist")
   ExInst<SqlValidatorException> primaryKeyColumnNotFound(String column);
+
+  @BaseMessage("DISCARD {0} is not supported; only DISCARD ALL is")
+  ExInst<SqlValidatorException> discardNotSupported(String target);
 }

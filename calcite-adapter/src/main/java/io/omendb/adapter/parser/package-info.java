@@ -9,5 +9,15 @@
  * {@code SqlColumnDeclaration}, {@code SqlKeyConstraint}, {@code SqlDropTable}); PostgreSQL type
  * names are resolved to Calcite types while parsing ({@link
  * io.omendb.adapter.parser.PgTypeAliases}).
+ *
+ * <p>PostgreSQL's session and transaction-control statements come out as this package's nodes:
+ * {@link io.omendb.adapter.parser.SqlBeginTransaction}, {@link
+ * io.omendb.adapter.parser.SqlCommitTransaction}, {@link
+ * io.omendb.adapter.parser.SqlRollbackTransaction}, {@link
+ * io.omendb.adapter.parser.SqlSavepoint}, {@link io.omendb.adapter.parser.SqlSetTransaction},
+ * {@link io.omendb.adapter.parser.SqlSetVariable} (every {@code SET} and {@code RESET}), {@link
+ * io.omendb.adapter.parser.SqlShow} and {@link io.omendb.adapter.parser.SqlDiscard}. Their kind
+ * is {@code SqlKind.OTHER}, outside {@code SqlKind.DDL}, {@code DML} and {@code QUERY}, so
+ * callers dispatch on the class.
  */
 package io.omendb.adapter.parser;

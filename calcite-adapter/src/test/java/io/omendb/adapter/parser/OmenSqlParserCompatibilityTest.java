@@ -65,11 +65,12 @@ class OmenSqlParserCompatibilityTest {
       // Calcite keywords this parser unreserves.
       "year", "month", "day", "hour", "minute", "second", "position", "count", "min", "max",
       "sum", "avg", "rank", "result", "start", "language", "if",
-      // Keywords this parser adds for PostgreSQL type names.
-      "text", "int2", "int4", "int8", "bool", "bytea", "float4", "float8",
+      // Keywords this parser adds for PostgreSQL type names and statements.
+      "text", "int2", "int4", "int8", "bool", "bytea", "float4", "float8", "abort", "discard",
       // Already non-reserved in Calcite, or not keywords at all.
       "name", "type", "status", "data", "key", "comment", "role", "source", "level",
-      "description", "version", "zone",
+      "description", "version", "zone", "work", "transaction", "session", "isolation", "read",
+      "write", "characteristics",
   })
   void unreservedWord_isAnIdentifier(String word) throws SqlParseException {
     final SqlCreateTable create =
