@@ -3,28 +3,52 @@ package io.omendb.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How to open an {@link Engine}.
  *
  * @param dataDir the directory holding the database; created if absent
  * @param syncCommits whether a commit returns only after its WAL write is synced (the default); false trades the
- *     last moments of acknowledged commits on power loss for speed, like PostgreSQL's synchronous_commit = off
+ *     last moments of acknowledged commits on power loss or OS crash for speed, like PostgreSQL's
+ *     {@code synchronous_commit = off} (a process crash alone loses nothing: the WAL is in the OS page cache)
+ * @param gcInterval how often garbage collection of dead row versions runs; zero turns it off
+ * @param gcKeysPerPass the most keys of each key space one garbage-collection pass examines
  */
-public record EngineOptions(Path dataDir, boolean syncCommits) {
+public record EngineOptions(Path dataDir, boolean syncCommits, Duration gcInterval, int gcKeysPerPass) {
+  /** The default pause between garbage-collection passes. */
+  public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(1);
+  /** The default bound on the work of one garbage-collection pass. */
+  public static final int DEFAULT_GC_KEYS_PER_PASS = 10_000;
+
   public EngineOptions {
     requireNonNull(dataDir, "dataDir");
+    requireNonNull(gcInterval, "gcInterval");
+    if (gcInterval.isNegative()) {
+      throw new IllegalArgumentException("gcInterval must not be negative: " + gcInterval);
+    }
+    if (gcKeysPerPass < 1) {
+      throw new IllegalArgumentException("gcKeysPerPass must be positive: " + gcKeysPerPass);
+    }
   }
 
   public static EngineOptions create(Path dataDir) {
-    return new EngineOptions(dataDir, true);
+    return new EngineOptions(dataDir, true, DEFAULT_GC_INTERVAL, DEFAULT_GC_KEYS_PER_PASS);
   }
 
   public EngineOptions withDataDir(Path dataDir) {
-    return new EngineOptions(dataDir, syncCommits);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass);
   }
 
   public EngineOptions withSyncCommits(boolean syncCommits) {
-    return new EngineOptions(dataDir, syncCommits);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass);
+  }
+
+  public EngineOptions withGcInterval(Duration gcInterval) {
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass);
+  }
+
+  public EngineOptions withGcKeysPerPass(int gcKeysPerPass) {
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass);
   }
 }

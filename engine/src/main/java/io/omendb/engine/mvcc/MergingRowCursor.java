@@ -2,24 +2,26 @@ package io.omendb.engine.mvcc;
 
 import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.codec.RowCodec;
-import io.omendb.engine.storage.KvCursor;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
-/** Merges the stored rows of a key range with a transaction's own writes to the same range, in key order. */
+/** Merges the rows of a key range visible at a snapshot with a transaction's own writes to that range, in key order. */
 final class MergingRowCursor implements RowCursor {
-  private final KvCursor stored;
-  private final Iterator<Map.Entry<byte[], byte[]>> own;
+  private final VersionedStore.VersionCursor stored;
+  private final Iterator<Map.Entry<byte[], Transaction.PendingWrite>> own;
   private final List<ColumnType> types;
   private boolean storedValid;
-  private Map.Entry<byte[], byte[]> ownHead;
+  private Map.Entry<byte[], Transaction.PendingWrite> ownHead;
+  private byte[] currentKey;
 
-  MergingRowCursor(KvCursor stored, NavigableMap<byte[], byte[]> own, List<ColumnType> types) {
+  MergingRowCursor(VersionedStore.VersionCursor stored, NavigableMap<byte[], Transaction.PendingWrite> own,
+      List<ColumnType> types) {
     this.stored = stored;
-    this.own = own.entrySet().iterator();
+    // a snapshot of the entries, so the transaction may write while this cursor is open (UPDATE reads and writes)
+    this.own = own.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList().iterator();
     this.types = types;
     this.storedValid = stored.next();
     this.ownHead = this.own.hasNext() ? this.own.next() : null;
@@ -29,22 +31,32 @@ final class MergingRowCursor implements RowCursor {
   public Object[] next() {
     while (storedValid || ownHead != null) {
       int cmp = !storedValid ? 1 : ownHead == null ? -1 : Arrays.compareUnsigned(stored.key(), ownHead.getKey());
+      byte[] key;
       byte[] value;
       if (cmp < 0) {
-        value = stored.value();
+        key = stored.key();
+        value = stored.row();
         storedValid = stored.next();
       } else {
-        value = ownHead.getValue();
+        key = ownHead.getKey();
+        value = ownHead.getValue().row();
         if (cmp == 0) {
           storedValid = stored.next();
         }
         ownHead = own.hasNext() ? own.next() : null;
       }
-      if (value.length > 0) {
+      if (value != null) {
+        currentKey = key;
         return RowCodec.decode(types, value);
       }
     }
+    currentKey = null;
     return null;
+  }
+
+  @Override
+  public byte[] rowKey() {
+    return currentKey;
   }
 
   @Override

@@ -9,12 +9,8 @@ import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.catalog.TableKeys;
 import io.omendb.engine.codec.KeyCodec;
 import io.omendb.engine.codec.RowCodec;
-import io.omendb.engine.storage.KvBatch;
-import io.omendb.engine.storage.KvCursor;
-import io.omendb.engine.storage.KvSnapshot;
-import io.omendb.engine.storage.KvStore;
-import io.omendb.engine.storage.Space;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
@@ -22,39 +18,76 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A unit of work: reads see the snapshot taken at begin merged with this transaction's own writes; writes are
- * buffered and applied atomically at {@link #commit()}. Used by one thread at a time.
- *
- * <p>Versioned storage with first-committer-wins conflict detection replaces the plain snapshot in the MVCC
- * issue; callers already hold a transaction for every read and write, so they do not change.
+ * A unit of work under multi-version concurrency control. Reads see the snapshot taken at begin (at each statement
+ * under READ COMMITTED) merged with this transaction's own writes; writes are buffered and, at {@link #commit()},
+ * checked (first committer wins; unique keys; under SERIALIZABLE, everything read) and applied as one atomic batch
+ * with a fresh commit timestamp. Used by one thread at a time.
  */
 public final class Transaction implements AutoCloseable {
-  /** Marks a key this transaction deleted. */
-  private static final byte[] TOMBSTONE = new byte[0];
+
+  /** A buffered write: the new row bytes (null for a delete) and the snapshot it was based on. */
+  record PendingWrite(byte[] row, long readTs, boolean insert, String keyDescription) {}
 
   private final TransactionManager manager;
-  private final KvStore store;
-  private final KvSnapshot snapshot;
-  private final NavigableMap<byte[], byte[]> writes = new TreeMap<>(Arrays::compareUnsigned);
-  /** Keys inserted where the snapshot had none: they must still be absent when we commit. */
-  private final TreeSet<byte[]> insertedKeys = new TreeSet<>(Arrays::compareUnsigned);
-  private final TreeMap<byte[], String> insertedKeyDescriptions = new TreeMap<>(Arrays::compareUnsigned);
+  private final VersionedStore versions;
+  private final IsolationLevel isolation;
+  private final long id;
+  private long snapshotTs;
+  private final NavigableMap<byte[], PendingWrite> writes = new TreeMap<>(Arrays::compareUnsigned);
+  private final TreeSet<byte[]> readKeys = new TreeSet<>(Arrays::compareUnsigned);
+  private final List<byte[][]> readRanges = new ArrayList<>();
   private TransactionState state = TransactionState.ACTIVE;
 
-  Transaction(TransactionManager manager, KvStore store, KvSnapshot snapshot) {
+  Transaction(TransactionManager manager, VersionedStore versions, IsolationLevel isolation, long id,
+      long snapshotTs) {
     this.manager = manager;
-    this.store = store;
-    this.snapshot = snapshot;
+    this.versions = versions;
+    this.isolation = isolation;
+    this.id = id;
+    this.snapshotTs = snapshotTs;
   }
 
   public TransactionState state() {
     return state;
   }
 
+  public IsolationLevel isolation() {
+    return isolation;
+  }
+
+  /** The commit timestamp this transaction reads at. */
+  public long snapshotTs() {
+    return snapshotTs;
+  }
+
+  long id() {
+    return id;
+  }
+
+  /** Whether the transaction has buffered writes. */
+  public boolean hasWrites() {
+    return !writes.isEmpty();
+  }
+
+  /**
+   * Marks the start of a statement: under READ COMMITTED the transaction moves to a fresh snapshot; at the other
+   * levels nothing changes.
+   */
+  public void beginStatement() {
+    checkActive();
+    if (isolation == IsolationLevel.READ_COMMITTED) {
+      snapshotTs = manager.refreshSnapshot(this, snapshotTs);
+    }
+  }
+
   /** The row with primary key {@code key} as this transaction sees it, or null. */
   public Object[] get(TableDef table, Object[] key) {
     checkActive();
-    byte[] value = read(rowKey(table, key));
+    byte[] rowKey = rowKey(table, key);
+    if (isolation == IsolationLevel.SERIALIZABLE) {
+      readKeys.add(rowKey);
+    }
+    byte[] value = read(rowKey);
     return value == null ? null : RowCodec.decode(types(table), value);
   }
 
@@ -63,8 +96,11 @@ public final class Transaction implements AutoCloseable {
     checkActive();
     byte[] from = TableKeys.tablePrefix(table.id());
     byte[] to = TableKeys.tablePrefix(table.id() + 1);
-    KvCursor stored = store.scan(snapshot, Space.DATA, from, to);
-    return new MergingRowCursor(stored, writes.subMap(from, true, to, false), types(table));
+    if (isolation == IsolationLevel.SERIALIZABLE) {
+      readRanges.add(new byte[][] {from, to});
+    }
+    return new MergingRowCursor(versions.scan(from, to, snapshotTs), writes.subMap(from, true, to, false),
+        types(table));
   }
 
   /**
@@ -75,20 +111,19 @@ public final class Transaction implements AutoCloseable {
   public void insert(TableDef table, Object[] row) {
     checkActive();
     Object[] values = checkRow(table, row);
-    byte[] key;
+    byte[] rowKey;
     if (table.hasRowId()) {
-      key = rowIdKey(table, manager.nextRowId(table));
+      rowKey = rowIdKey(table, manager.nextRowId(table));
     } else {
-      key = rowKey(table, table.keyOf(values));
-      if (read(key) != null) {
+      rowKey = rowKey(table, table.keyOf(values));
+      if (read(rowKey) != null) {
         throw duplicateKey(table, values);
       }
-      if (!writes.containsKey(key)) {
-        insertedKeys.add(key);
-        insertedKeyDescriptions.put(key, describeKey(table, values));
-      }
     }
-    writes.put(key, RowCodec.encode(types(table), values));
+    PendingWrite earlier = writes.get(rowKey);
+    boolean insert = earlier == null || earlier.insert();
+    writes.put(rowKey, new PendingWrite(RowCodec.encode(types(table), values),
+        earlier == null ? snapshotTs : earlier.readTs(), insert, table.hasRowId() ? null : describeKey(table, values)));
   }
 
   /** Deletes the row with primary key {@code key}; returns whether it existed. */
@@ -97,32 +132,71 @@ public final class Transaction implements AutoCloseable {
     return deleteKey(rowKey(table, key));
   }
 
-  private boolean deleteKey(byte[] key) {
-    if (read(key) == null) {
+  /** Deletes the row whose storage key a {@link RowCursor} reported; returns whether it existed. */
+  public boolean deleteKey(byte[] rowKey) {
+    checkActive();
+    if (read(rowKey) == null) {
       return false;
     }
-    if (insertedKeys.remove(key)) {
-      writes.remove(key);
-      insertedKeyDescriptions.remove(key);
+    PendingWrite earlier = writes.get(rowKey);
+    if (earlier != null && earlier.insert()) {
+      writes.remove(rowKey);
     } else {
-      writes.put(key, TOMBSTONE);
+      writes.put(rowKey, new PendingWrite(null, earlier == null ? snapshotTs : earlier.readTs(), false, null));
     }
     return true;
   }
 
-  /** Makes this transaction's writes durable and visible, atomically. */
+  /**
+   * Replaces the row with primary key {@code oldKey} by {@code newRow}; if the key changes this is a delete and an
+   * insert. Returns whether the old row existed.
+   */
+  public boolean update(TableDef table, Object[] oldKey, Object[] newRow) {
+    checkActive();
+    Object[] values = checkRow(table, newRow);
+    byte[] oldRowKey = rowKey(table, oldKey);
+    if (table.hasRowId()) {
+      throw new IllegalArgumentException("table " + table.name() + " has no primary key; use updateKey");
+    }
+    byte[] newRowKey = rowKey(table, table.keyOf(values));
+    if (Arrays.equals(oldRowKey, newRowKey)) {
+      return replace(table, oldRowKey, values);
+    }
+    if (read(oldRowKey) == null) {
+      return false;
+    }
+    deleteKey(oldRowKey);
+    insert(table, values);
+    return true;
+  }
+
+  /** Replaces the row whose storage key a {@link RowCursor} reported (tables keyed by row id). */
+  public boolean updateKey(TableDef table, byte[] rowKey, Object[] newRow) {
+    checkActive();
+    return replace(table, rowKey, checkRow(table, newRow));
+  }
+
+  private boolean replace(TableDef table, byte[] rowKey, Object[] values) {
+    if (read(rowKey) == null) {
+      return false;
+    }
+    PendingWrite earlier = writes.get(rowKey);
+    writes.put(rowKey, new PendingWrite(RowCodec.encode(types(table), values),
+        earlier == null ? snapshotTs : earlier.readTs(), earlier != null && earlier.insert(),
+        table.hasRowId() ? null : describeKey(table, values)));
+    return true;
+  }
+
+  /**
+   * Makes this transaction's writes durable and visible, atomically.
+   *
+   * @throws SerializationFailureException if a concurrent transaction committed a conflicting change first
+   * @throws ConstraintViolationException UNIQUE if a concurrent transaction committed the same new key first
+   */
   public void commit() {
     checkActive();
     try {
-      KvBatch batch = new KvBatch();
-      writes.forEach((key, value) -> {
-        if (value == TOMBSTONE) {
-          batch.delete(Space.DATA, key);
-        } else {
-          batch.put(Space.DATA, key, value);
-        }
-      });
-      manager.commit(this, batch, this::checkInsertedKeysStillAbsent);
+      manager.commit(this);
       state = TransactionState.COMMITTED;
     } finally {
       if (state != TransactionState.COMMITTED) {
@@ -145,28 +219,31 @@ public final class Transaction implements AutoCloseable {
     rollback();
   }
 
-  private void checkInsertedKeysStillAbsent() {
-    for (byte[] key : insertedKeys) {
-      if (store.get(Space.DATA, key) != null) {
-        throw new ConstraintViolationException(ConstraintViolationException.Kind.UNIQUE,
-            "duplicate key value violates unique constraint", insertedKeyDescriptions.get(key));
-      }
-    }
+  NavigableMap<byte[], PendingWrite> writes() {
+    return writes;
+  }
+
+  TreeSet<byte[]> readKeys() {
+    return readKeys;
+  }
+
+  List<byte[][]> readRanges() {
+    return readRanges;
   }
 
   private void release() {
     writes.clear();
-    insertedKeys.clear();
-    snapshot.close();
-    manager.ended(this);
+    readKeys.clear();
+    readRanges.clear();
+    manager.ended(this, snapshotTs);
   }
 
-  private byte[] read(byte[] key) {
-    byte[] own = writes.get(key);
+  private byte[] read(byte[] rowKey) {
+    PendingWrite own = writes.get(rowKey);
     if (own != null) {
-      return own == TOMBSTONE ? null : own;
+      return own.row();
     }
-    return store.get(snapshot, Space.DATA, key);
+    return versions.get(rowKey, snapshotTs);
   }
 
   private void checkActive() {
@@ -218,7 +295,8 @@ public final class Transaction implements AutoCloseable {
     return table.columns().stream().map(ColumnDef::type).toList();
   }
 
-  private static byte[] rowKey(TableDef table, Object[] key) {
+  /** The storage key of the row with primary key {@code key}. */
+  public static byte[] rowKey(TableDef table, Object[] key) {
     if (table.hasRowId()) {
       throw new IllegalArgumentException("table " + table.name() + " has no primary key");
     }

@@ -2,36 +2,131 @@ package io.omendb.engine.mvcc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.engine.ConstraintViolationException;
+import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.catalog.TableKeys;
 import io.omendb.engine.codec.KeyCodec;
-import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.storage.KvBatch;
 import io.omendb.engine.storage.KvStore;
 import io.omendb.engine.storage.Space;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Starts transactions, serialises their commits, and allocates hidden row ids. */
+/**
+ * Starts transactions, validates and applies their commits in timestamp order, tracks the snapshots in use (the
+ * garbage-collection watermark), and allocates hidden row ids.
+ */
 public final class TransactionManager implements AutoCloseable {
   private final KvStore store;
+  private final VersionedStore versions;
   private final boolean syncCommits;
+  private final TimestampOracle oracle;
+  private final GroupCommit groupCommit;
   private final Object commitLock = new Object();
-  private final Set<Transaction> active = ConcurrentHashMap.newKeySet();
+  private final AtomicLong ids = new AtomicLong();
   private final Map<Integer, AtomicLong> rowIds = new ConcurrentHashMap<>();
+  private final Set<Transaction> active = ConcurrentHashMap.newKeySet();
+
+  /** Snapshot timestamps in use, with how many transactions hold each; guarded by itself. */
+  private final TreeMap<Long, Integer> snapshots = new TreeMap<>();
+  /** Snapshot timestamps of active SERIALIZABLE transactions; guarded by {@link #snapshots}. */
+  private final TreeMap<Long, Integer> serializableSnapshots = new TreeMap<>();
+  /** Write sets of recent commits, oldest first, for SERIALIZABLE validation; guarded by {@link #commitLock}. */
+  private final Deque<CommittedWrites> recentCommits = new ArrayDeque<>();
+
+  /** The keys one commit wrote. */
+  private record CommittedWrites(long commitTs, byte[][] keys) {}
 
   public TransactionManager(KvStore store, boolean syncCommits) {
     this.store = requireNonNull(store, "store");
+    this.versions = new VersionedStore(store);
     this.syncCommits = syncCommits;
+    this.oracle = new TimestampOracle(store);
+    this.groupCommit = new GroupCommit(store, oracle);
   }
 
+  /** Starts a REPEATABLE READ transaction. */
   public Transaction begin() {
-    Transaction transaction = new Transaction(this, store, store.snapshot());
+    return begin(IsolationLevel.REPEATABLE_READ);
+  }
+
+  /** Starts a transaction reading the newest durable snapshot. */
+  public Transaction begin(IsolationLevel isolation) {
+    requireNonNull(isolation, "isolation");
+    long snapshot;
+    synchronized (snapshots) {
+      snapshot = oracle.visible();
+      increment(snapshots, snapshot);
+      if (isolation == IsolationLevel.SERIALIZABLE) {
+        increment(serializableSnapshots, snapshot);
+      }
+    }
+    Transaction transaction = new Transaction(this, versions, isolation, ids.incrementAndGet(), snapshot);
     active.add(transaction);
     return transaction;
+  }
+
+  /** Moves a READ COMMITTED transaction to the newest snapshot; returns it. */
+  long refreshSnapshot(Transaction transaction, long previous) {
+    synchronized (snapshots) {
+      long snapshot = oracle.visible();
+      decrement(snapshots, previous);
+      increment(snapshots, snapshot);
+      return snapshot;
+    }
+  }
+
+  /**
+   * The oldest snapshot any transaction may still read: versions superseded at or before it by a newer version
+   * that is itself at or before it can be collected.
+   */
+  public long watermark() {
+    synchronized (snapshots) {
+      return snapshots.isEmpty() ? oracle.visible() : Math.min(snapshots.firstKey(), oracle.visible());
+    }
+  }
+
+  /** The snapshots in use at one moment, for the garbage collector. */
+  record SnapshotView(long[] active, long visible) {
+    /** The oldest snapshot anyone may read at: the oldest active one, or the visible timestamp. */
+    long watermark() {
+      return active.length == 0 ? visible : Math.min(active[0], visible);
+    }
+
+    /** Whether some active or future snapshot lies in {@code [from, to)}; future snapshots are at least visible. */
+    boolean anySnapshotIn(long from, long to) {
+      if (to > visible) {
+        return true;
+      }
+      int i = Arrays.binarySearch(active, from);
+      int ceiling = i >= 0 ? i : -i - 1;
+      return ceiling < active.length && active[ceiling] < to;
+    }
+  }
+
+  /** The snapshots in use now. */
+  SnapshotView snapshotView() {
+    synchronized (snapshots) {
+      return new SnapshotView(snapshots.keySet().stream().mapToLong(Long::longValue).toArray(), oracle.visible());
+    }
+  }
+
+  /** The newest commit timestamp visible to new transactions. */
+  public long visibleTimestamp() {
+    return oracle.visible();
+  }
+
+  /** Number of WAL syncs commits have performed (group commit shares them). */
+  public long walSyncCount() {
+    return groupCommit.syncCount();
   }
 
   /** The next hidden row id of a table without a primary key; ids are unique but may have gaps. */
@@ -47,18 +142,138 @@ public final class TransactionManager implements AutoCloseable {
     return (Long) KeyCodec.decode(List.of(ColumnType.BIGINT), last, TableKeys.PREFIX_LENGTH)[0];
   }
 
-  /** Runs the commit-time checks and writes the batch as one atomic, (by default) synced unit. */
-  void commit(Transaction transaction, KvBatch batch, Runnable checks) {
+  /** Validates and applies a transaction's writes; returns when they are durable (unless commits are relaxed). */
+  void commit(Transaction transaction) {
+    Map<byte[], Transaction.PendingWrite> writes = transaction.writes();
+    boolean serializable = transaction.isolation() == IsolationLevel.SERIALIZABLE;
+    if (writes.isEmpty() && !serializable) {
+      return;
+    }
+    long commitTs;
     synchronized (commitLock) {
-      checks.run();
-      if (!batch.isEmpty()) {
-        store.write(batch, syncCommits);
+      KvBatch batch = new KvBatch();
+      byte[][] keys = new byte[writes.size()][];
+      int i = 0;
+      for (Map.Entry<byte[], Transaction.PendingWrite> entry : writes.entrySet()) {
+        byte[] rowKey = entry.getKey();
+        Transaction.PendingWrite write = entry.getValue();
+        byte[] latest = store.get(Space.DATA, rowKey);
+        checkConflict(rowKey, write, latest);
+        keys[i++] = rowKey;
+      }
+      if (serializable) {
+        validateReads(transaction);
+      }
+      if (writes.isEmpty()) {
+        return;
+      }
+      commitTs = oracle.next();
+      for (Map.Entry<byte[], Transaction.PendingWrite> entry : writes.entrySet()) {
+        byte[] rowKey = entry.getKey();
+        byte[] latest = store.get(Space.DATA, rowKey);
+        if (latest != null) {
+          // the superseded version moves to the history space, where older snapshots still find it
+          batch.put(Space.HISTORY, Versions.historyKey(rowKey, Versions.dataTimestamp(latest)),
+              Versions.historyValueOf(latest));
+        }
+        batch.put(Space.DATA, rowKey, Versions.dataValue(commitTs, entry.getValue().row()));
+      }
+      TimestampOracle.record(batch, commitTs);
+      store.write(batch, false);
+      groupCommit.written(commitTs);
+      recentCommits.addLast(new CommittedWrites(commitTs, keys));
+      pruneRecentCommits();
+      if (!syncCommits) {
+        groupCommit.publishUnsynced(commitTs);
+      }
+    }
+    if (syncCommits) {
+      groupCommit.awaitDurable(commitTs);
+    }
+  }
+
+  private static void checkConflict(byte[] rowKey, Transaction.PendingWrite write, byte[] latest) {
+    boolean latestIsRow = latest != null && !Versions.isTombstone(latest);
+    if (write.insert()) {
+      if (latestIsRow) {
+        throw new ConstraintViolationException(ConstraintViolationException.Kind.UNIQUE,
+            "duplicate key value violates unique constraint", write.keyDescription());
+      }
+      return;
+    }
+    if (latest != null && Versions.dataTimestamp(latest) > write.readTs()) {
+      throw new SerializationFailureException("could not serialize access due to concurrent update");
+    }
+  }
+
+  /** SERIALIZABLE: nothing this transaction read may have been written by a commit after its snapshot. */
+  private void validateReads(Transaction transaction) {
+    long snapshot = transaction.snapshotTs();
+    for (CommittedWrites commit : recentCommits) {
+      if (commit.commitTs() <= snapshot) {
+        continue;
+      }
+      for (byte[] key : commit.keys()) {
+        if (transaction.readKeys().contains(key) || inRanges(transaction.readRanges(), key)) {
+          throw new SerializationFailureException(
+              "could not serialize access due to read/write dependencies among transactions");
+        }
       }
     }
   }
 
-  void ended(Transaction transaction) {
+  private static boolean inRanges(List<byte[][]> ranges, byte[] key) {
+    for (byte[][] range : ranges) {
+      if (Arrays.compareUnsigned(key, range[0]) >= 0 && Arrays.compareUnsigned(key, range[1]) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Drops write sets no SERIALIZABLE transaction can need: those at or before every such snapshot. */
+  private void pruneRecentCommits() {
+    long keepAfter;
+    synchronized (snapshots) {
+      keepAfter = serializableSnapshots.isEmpty() ? oracle.visible() : serializableSnapshots.firstKey();
+    }
+    while (!recentCommits.isEmpty() && recentCommits.peekFirst().commitTs() <= keepAfter) {
+      recentCommits.removeFirst();
+    }
+  }
+
+  void ended(Transaction transaction, long snapshotTs) {
+    synchronized (snapshots) {
+      decrement(snapshots, snapshotTs);
+      if (transaction.isolation() == IsolationLevel.SERIALIZABLE) {
+        decrement(serializableSnapshots, snapshotTs);
+      }
+    }
     active.remove(transaction);
+  }
+
+  /** Runs {@code work} while no commit can be applied; the garbage collector's re-checks use it. */
+  void underCommitLock(Runnable work) {
+    synchronized (commitLock) {
+      work.run();
+    }
+  }
+
+  VersionedStore versions() {
+    return versions;
+  }
+
+  /** Number of transactions not yet committed or rolled back. */
+  public int activeCount() {
+    return active.size();
+  }
+
+  private static void increment(TreeMap<Long, Integer> counts, long ts) {
+    counts.merge(ts, 1, Integer::sum);
+  }
+
+  private static void decrement(TreeMap<Long, Integer> counts, long ts) {
+    counts.computeIfPresent(ts, (k, v) -> v == 1 ? null : v - 1);
   }
 
   @Override

@@ -154,6 +154,29 @@ public final class KvStore implements AutoCloseable {
     }
   }
 
+  /** Syncs the write-ahead log: every write applied before this call is durable when it returns. */
+  public void syncWal() {
+    try {
+      db.syncWal();
+    } catch (RocksDBException e) {
+      throw new StorageException("WAL sync failed", e);
+    }
+  }
+
+  /**
+   * The first entry at or after {@code from} and before {@code to} in the latest state, or null. One seek; for
+   * version lookups that need only the newest match.
+   */
+  public byte[][] seekFirst(Space space, byte[] from, byte[] to) {
+    try (RocksIterator iterator = db.newIterator(handle(space))) {
+      iterator.seek(from);
+      if (iterator.isValid() && java.util.Arrays.compareUnsigned(iterator.key(), to) < 0) {
+        return new byte[][] {iterator.key(), iterator.value()};
+      }
+      return null;
+    }
+  }
+
   /** A RocksDB property of the data column family, e.g. {@code rocksdb.estimate-num-keys}. */
   public String property(Space space, String name) {
     try {

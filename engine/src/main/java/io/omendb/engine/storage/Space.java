@@ -8,8 +8,10 @@ public enum Space {
   META("default"),
   /** Table and column definitions. */
   CATALOG("catalog"),
-  /** Table rows keyed by table id and primary key. */
-  DATA("data");
+  /** The newest committed version of each row, keyed by table id and primary key; the value leads with its commit timestamp. */
+  DATA("data"),
+  /** Older row versions, keyed by table id, primary key and inverted commit timestamp (newest first). */
+  HISTORY("history");
 
   private final String columnFamily;
 

@@ -1,0 +1,94 @@
+package io.omendb.engine.mvcc;
+
+import io.omendb.engine.storage.KvCursor;
+import io.omendb.engine.storage.KvStore;
+import io.omendb.engine.storage.Space;
+
+/** Reads row versions as of a snapshot timestamp: the newest version committed at or before it. */
+final class VersionedStore {
+  private final KvStore store;
+
+  VersionedStore(KvStore store) {
+    this.store = store;
+  }
+
+  KvStore store() {
+    return store;
+  }
+
+  /** The row bytes of {@code rowKey} visible at {@code snapshotTs}, or null if none (absent or deleted). */
+  byte[] get(byte[] rowKey, long snapshotTs) {
+    byte[] latest = store.get(Space.DATA, rowKey);
+    if (latest == null) {
+      return null;
+    }
+    return visible(rowKey, latest, snapshotTs);
+  }
+
+  /** Given the newest version's data value, the row bytes visible at {@code snapshotTs}, or null. */
+  byte[] visible(byte[] rowKey, byte[] latest, long snapshotTs) {
+    if (Versions.dataTimestamp(latest) <= snapshotTs) {
+      return Versions.isTombstone(latest) ? null : Versions.decodeData(latest).row();
+    }
+    byte[][] older = store.seekFirst(Space.HISTORY, Versions.historySeekKey(rowKey, snapshotTs),
+        Versions.historyEnd(rowKey));
+    if (older == null) {
+      return null;
+    }
+    Versions.Version version = Versions.decodeHistory(older[0], older[1]);
+    return version.row();
+  }
+
+  /** The commit timestamp of the newest version of {@code rowKey} (tombstones included), or -1 if none. */
+  long latestTimestamp(byte[] rowKey) {
+    byte[] latest = store.get(Space.DATA, rowKey);
+    return latest == null ? -1 : Versions.dataTimestamp(latest);
+  }
+
+  /** Cursor over the rows of {@code [from, to)} visible at {@code snapshotTs}, in key order. */
+  VersionCursor scan(byte[] from, byte[] to, long snapshotTs) {
+    return new VersionCursor(store.scan(null, Space.DATA, from, to), snapshotTs);
+  }
+
+  /** A cursor yielding (row key, row bytes) pairs visible at one snapshot. */
+  final class VersionCursor implements AutoCloseable {
+    private final KvCursor cursor;
+    private final long snapshotTs;
+    private byte[] key;
+    private byte[] row;
+
+    VersionCursor(KvCursor cursor, long snapshotTs) {
+      this.cursor = cursor;
+      this.snapshotTs = snapshotTs;
+    }
+
+    /** Advances to the next visible row; false at the end. */
+    boolean next() {
+      while (cursor.next()) {
+        byte[] candidateKey = cursor.key();
+        byte[] candidate = visible(candidateKey, cursor.value(), snapshotTs);
+        if (candidate != null) {
+          key = candidateKey;
+          row = candidate;
+          return true;
+        }
+      }
+      key = null;
+      row = null;
+      return false;
+    }
+
+    byte[] key() {
+      return key;
+    }
+
+    byte[] row() {
+      return row;
+    }
+
+    @Override
+    public void close() {
+      cursor.close();
+    }
+  }
+}
