@@ -12,10 +12,13 @@ public enum CommandKind {
   CREATE_TABLE("CREATE TABLE", false),
   DROP_TABLE("DROP TABLE", false),
   BEGIN("BEGIN", false),
+  START_TRANSACTION("START TRANSACTION", false),
   COMMIT("COMMIT", false),
   ROLLBACK("ROLLBACK", false),
   SET("SET", false),
+  RESET("RESET", false),
   SHOW("SHOW", false),
+  DISCARD_ALL("DISCARD ALL", false),
   EXPLAIN("EXPLAIN", false);
 
   private final String tag;

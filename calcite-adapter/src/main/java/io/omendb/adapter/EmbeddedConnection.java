@@ -24,6 +24,7 @@ final class EmbeddedConnection implements InvocationHandler {
   private final Database ownedDatabase;
   private Connection proxy;
   private boolean closed;
+  private boolean autoCommit = true;
 
   private EmbeddedConnection(StoreSession session, Database ownedDatabase) {
     this.session = session;
@@ -55,15 +56,44 @@ final class EmbeddedConnection implements InvocationHandler {
         return closed;
       }
       case "getAutoCommit" -> {
-        return true;
+        return autoCommit;
       }
       case "setAutoCommit" -> {
-        if (!(Boolean) args[0]) {
-          throw new SQLException("explicit transactions are not supported yet; autocommit only", "0A000");
+        boolean enable = (Boolean) args[0];
+        if (enable && !autoCommit) {
+          // JDBC: switching autocommit back on commits the open transaction
+          session.commitBlock();
         }
+        autoCommit = enable;
         return null;
       }
-      case "commit", "rollback" -> {
+      case "commit" -> {
+        session.commitBlock();
+        return null;
+      }
+      case "rollback" -> {
+        if (args == null || args.length == 0) {
+          session.rollbackBlock();
+          return null;
+        }
+        throw new SQLException("savepoints are not supported yet", "0A000");
+      }
+      case "getTransactionIsolation" -> {
+        return switch (session.currentIsolation()) {
+          case READ_COMMITTED -> Connection.TRANSACTION_READ_COMMITTED;
+          case REPEATABLE_READ -> Connection.TRANSACTION_REPEATABLE_READ;
+          case SERIALIZABLE -> Connection.TRANSACTION_SERIALIZABLE;
+        };
+      }
+      case "setTransactionIsolation" -> {
+        int level = (Integer) args[0];
+        session.setIsolation(switch (level) {
+          case Connection.TRANSACTION_READ_UNCOMMITTED, Connection.TRANSACTION_READ_COMMITTED ->
+              io.omendb.engine.mvcc.IsolationLevel.READ_COMMITTED;
+          case Connection.TRANSACTION_REPEATABLE_READ -> io.omendb.engine.mvcc.IsolationLevel.REPEATABLE_READ;
+          case Connection.TRANSACTION_SERIALIZABLE -> io.omendb.engine.mvcc.IsolationLevel.SERIALIZABLE;
+          default -> throw new SQLException("unknown transaction isolation level " + level, "22023");
+        });
         return null;
       }
       case "unwrap" -> {
@@ -138,6 +168,9 @@ final class EmbeddedConnection implements InvocationHandler {
     }
 
     private Object execute(Method method, Object[] args) throws SQLException {
+      if (!autoCommit) {
+        session.beginBlock();
+      }
       session.beginStatement();
       Object result;
       try {
@@ -146,13 +179,16 @@ final class EmbeddedConnection implements InvocationHandler {
         session.endStatement(false);
         throw e;
       }
-      ResultSet resultSet = result instanceof ResultSet rs ? rs
-          : Boolean.TRUE.equals(result) && method.getName().equals("execute") ? statement.getResultSet() : null;
-      if (resultSet == null) {
-        session.endStatement(true);
-        currentResult = null;
-        return result;
+      if (result instanceof ResultSet || Boolean.TRUE.equals(result) && method.getName().equals("execute")) {
+        return holdResult(method, result);
       }
+      session.endStatement(true);
+      currentResult = null;
+      return result;
+    }
+
+    private Object holdResult(Method method, Object result) throws SQLException {
+      ResultSet resultSet = result instanceof ResultSet rs ? rs : statement.getResultSet();
       currentResult = wrapResultSet(resultSet, (Statement) Proxy.newProxyInstance(
           EmbeddedConnection.class.getClassLoader(), new Class<?>[] {method.getDeclaringClass()}, this));
       session.holdOpen(currentResult);

@@ -8,19 +8,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows of a query read from the Calcite result set; closing it ends the statement's transaction. */
+/**
+ * Rows of a query read from the Calcite result set. Closing it ends the statement (committing an autocommit
+ * transaction); an error while reading ends it as failed.
+ */
 final class ResultSetResult implements StatementResult {
   private final CommandKind kind;
   private final ResultSet resultSet;
-  private final Runnable onClose;
+  private final StatementEnd onEnd;
+  private boolean ended;
   private final List<ColumnMeta> columns;
   private long rowCount;
   private boolean closed;
 
-  ResultSetResult(CommandKind kind, ResultSet resultSet, Runnable onClose) throws SQLException {
+  ResultSetResult(CommandKind kind, ResultSet resultSet, StatementEnd onEnd) throws SQLException {
     this.kind = requireNonNull(kind, "kind");
     this.resultSet = requireNonNull(resultSet, "resultSet");
-    this.onClose = requireNonNull(onClose, "onClose");
+    this.onEnd = requireNonNull(onEnd, "onEnd");
     this.columns = describe(resultSet.getMetaData());
   }
 
@@ -66,7 +70,8 @@ final class ResultSetResult implements StatementResult {
       }
       rowCount++;
       return row;
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | StackOverflowError e) {
+      end(false);
       throw SqlErrors.toSqlException(e);
     }
   }
@@ -85,7 +90,14 @@ final class ResultSetResult implements StatementResult {
     try {
       resultSet.close();
     } finally {
-      onClose.run();
+      end(true);
+    }
+  }
+
+  private void end(boolean success) throws SQLException {
+    if (!ended) {
+      ended = true;
+      onEnd.end(success);
     }
   }
 }

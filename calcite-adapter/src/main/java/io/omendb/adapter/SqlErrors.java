@@ -2,6 +2,7 @@ package io.omendb.adapter;
 
 import io.omendb.engine.ConstraintViolationException;
 import io.omendb.engine.catalog.CatalogException;
+import io.omendb.engine.mvcc.SerializationFailureException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,9 @@ final class SqlErrors {
   private SqlErrors() {}
 
   static SQLException toSqlException(Throwable thrown) {
+    if (thrown instanceof SQLException sql && hasOwnState(sql)) {
+      return sql;
+    }
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       SQLException mapped = mapOne(t);
       if (mapped != null) {
@@ -34,6 +38,13 @@ final class SqlErrors {
     return new SQLException(message, "XX000", thrown);
   }
 
+  /** Whether an SQLException already carries a specific SQLSTATE (not Calcite's or Avatica's generic ones). */
+  private static boolean hasOwnState(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.length() == 5 && !state.equals("HY000") && !state.equals("XX000")
+        && !state.equals("00000");
+  }
+
   private static SQLException mapOne(Throwable t) {
     if (t instanceof SqlStateException e) {
       return new SQLException(e.getMessage(), e.sqlState());
@@ -42,6 +53,9 @@ final class SqlErrors {
       String state = e.kind() == ConstraintViolationException.Kind.UNIQUE ? "23505" : "23502";
       return new SQLException(e.detail() == null ? e.getMessage() : e.getMessage() + "\n  Detail: " + e.detail(),
           state);
+    }
+    if (t instanceof SerializationFailureException e) {
+      return new SQLException(e.getMessage(), "40001");
     }
     if (t instanceof CatalogException e) {
       String state = switch (e.kind()) {

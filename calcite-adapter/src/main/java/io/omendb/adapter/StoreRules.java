@@ -12,7 +12,7 @@ import org.apache.calcite.rel.logical.LogicalTableModify;
 public final class StoreRules {
   private StoreRules() {}
 
-  /** Turns an INSERT into a store table into a {@link StoreTableModify}. */
+  /** Turns an INSERT, UPDATE or DELETE of a store table into a {@link StoreTableModify}. */
   public static final StoreTableModifyRule TABLE_MODIFY = StoreTableModifyRule.DEFAULT_CONFIG.toRule(
       StoreTableModifyRule.class);
 
@@ -23,11 +23,11 @@ public final class StoreRules {
     ALL.forEach(planner::addRule);
   }
 
-  /** Converts a logical INSERT into a store table into a {@link StoreTableModify}. */
+  /** Converts a logical INSERT, UPDATE or DELETE of a store table into a {@link StoreTableModify}. */
   public static final class StoreTableModifyRule extends ConverterRule {
     static final Config DEFAULT_CONFIG = Config.INSTANCE
         .withConversion(LogicalTableModify.class, m -> m.getTable().unwrap(StoreTable.class) != null
-                && m.getOperation() == LogicalTableModify.Operation.INSERT,
+                && m.getOperation() != LogicalTableModify.Operation.MERGE,
             Convention.NONE, EnumerableConvention.INSTANCE, "StoreTableModifyRule")
         .withRuleFactory(StoreTableModifyRule::new);
 

@@ -3,33 +3,38 @@ package io.omendb.adapter;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.parser.OmenParserConfig;
+import io.omendb.adapter.parser.SqlBeginTransaction;
+import io.omendb.adapter.parser.SqlCommitTransaction;
+import io.omendb.adapter.parser.SqlDiscard;
+import io.omendb.adapter.parser.SqlRollbackTransaction;
+import io.omendb.adapter.parser.SqlSavepoint;
+import io.omendb.adapter.parser.SqlSetTransaction;
+import io.omendb.adapter.parser.SqlSetVariable;
+import io.omendb.adapter.parser.SqlShow;
 import io.omendb.engine.Engine;
+import io.omendb.engine.mvcc.IsolationLevel;
 import io.omendb.engine.mvcc.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 
 /**
- * The {@link Session} implementation: parses each statement to learn its kind, runs it through a private Calcite
- * connection whose schema reaches the engine, and wraps it in a transaction (per statement in autocommit mode).
+ * The {@link Session} implementation: parses each statement to learn its kind, handles session and transaction
+ * control itself, and runs everything else through a private Calcite connection whose schema reaches the engine,
+ * inside the session's transaction (one per statement in autocommit mode, or the open block's).
  */
 final class StoreSession implements Session, TransactionSource {
   private static final int STATEMENT_CACHE_SIZE = 64;
@@ -37,7 +42,8 @@ final class StoreSession implements Session, TransactionSource {
   private final Engine engine;
   private final String user;
   private final CalciteConnection connection;
-  private final Map<String, String> settings = new TreeMap<>();
+  private final SessionSettings settings = new SessionSettings();
+  private final TransactionBlock block;
   private final Map<String, PreparedStatement> statementCache =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -52,9 +58,11 @@ final class StoreSession implements Session, TransactionSource {
   private long cachedCatalogVersion;
   private final Runnable onClose;
 
-  /** The transaction of the statement now executing (autocommit) or of the open block. */
+  /** The transaction of the statement now executing. */
   private Transaction transaction;
-  /** The row-returning result still being read, which holds {@link #transaction} open. */
+  /** Whether {@link #transaction} is the statement's own (autocommit) rather than the block's. */
+  private boolean autocommitStatement;
+  /** The row-returning result still being read, which holds the statement open. */
   private AutoCloseable openResult;
   private boolean closed;
 
@@ -63,6 +71,7 @@ final class StoreSession implements Session, TransactionSource {
     this.engine = requireNonNull(engine, "engine");
     this.user = requireNonNull(user, "user");
     this.onClose = requireNonNull(onClose, "onClose");
+    this.block = new TransactionBlock(engine);
     Properties properties = new Properties();
     properties.setProperty("parserFactory", StoreParserFactory.class.getName() + "#INSTANCE");
     properties.setProperty("quoting", "DOUBLE_QUOTE");
@@ -81,7 +90,7 @@ final class StoreSession implements Session, TransactionSource {
     root.add(StoreSchema.NAME, new StoreSchema(engine, this));
     connection.setSchema(StoreSchema.NAME);
     this.cachedCatalogVersion = engine.catalog().version();
-    initial.forEach((name, value) -> set(name, value));
+    initial.forEach(settings::setFromStartup);
   }
 
   /** The Calcite connection, for the embedded JDBC driver, which wraps it. */
@@ -96,17 +105,17 @@ final class StoreSession implements Session, TransactionSource {
 
   @Override
   public String setting(String name) {
-    return settings.get(name.toLowerCase(Locale.ROOT));
+    return settings.get(name);
   }
 
   @Override
   public Map<String, String> settings() {
-    return Collections.unmodifiableMap(settings);
+    return settings.all();
   }
 
   @Override
   public void set(String name, String value) {
-    settings.put(requireNonNull(name, "name").toLowerCase(Locale.ROOT), value);
+    settings.setFromStartup(name, value);
   }
 
   @Override
@@ -116,7 +125,7 @@ final class StoreSession implements Session, TransactionSource {
 
   @Override
   public TransactionStatus transactionStatus() {
-    return TransactionStatus.IDLE;
+    return block.status();
   }
 
   @Override
@@ -131,12 +140,84 @@ final class StoreSession implements Session, TransactionSource {
   public StatementResult execute(String sql) throws SQLException {
     checkOpen();
     finishOpenResult();
-    SqlNode node = parse(sql);
-    CommandKind kind = kindOf(node);
-    if (node instanceof SqlSetOption option) {
-      applySet(option);
-      return CommandResult.of(kind, 0);
+    SqlNode node;
+    try {
+      node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
+    } catch (SqlParseException e) {
+      failBlock();
+      throw SqlErrors.toSqlException(e);
     }
+    if (block.status() == TransactionStatus.FAILED
+        && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction)) {
+      throw new SQLException(
+          "current transaction is aborted, commands ignored until end of transaction block", "25P02");
+    }
+    try {
+      StatementResult control = executeControl(node);
+      if (control != null) {
+        return control;
+      }
+    } catch (SqlStateException | SQLException e) {
+      failBlock();
+      throw SqlErrors.toSqlException(e);
+    }
+    return executeSql(sql, node);
+  }
+
+  /** Session and transaction control handled here; null for statements that go to Calcite. */
+  private StatementResult executeControl(SqlNode node) throws SQLException {
+    if (node instanceof SqlBeginTransaction begin) {
+      if (!block.inBlock()) {
+        block.begin(TransactionBlock.fromParser(begin.isolationLevel()), defaultIsolation());
+      }
+      return CommandResult.of(begin.startTransaction() ? CommandKind.START_TRANSACTION : CommandKind.BEGIN, 0);
+    }
+    if (node instanceof SqlCommitTransaction) {
+      try {
+        return CommandResult.of(block.commit() ? CommandKind.COMMIT : CommandKind.ROLLBACK, 0);
+      } catch (RuntimeException e) {
+        throw SqlErrors.toSqlException(e);
+      }
+    }
+    if (node instanceof SqlRollbackTransaction) {
+      block.rollback();
+      return CommandResult.of(CommandKind.ROLLBACK, 0);
+    }
+    if (node instanceof SqlSavepoint) {
+      throw new SQLException("savepoints are not supported yet", "0A000");
+    }
+    if (node instanceof SqlSetTransaction setTransaction) {
+      IsolationLevel level = TransactionBlock.fromParser(setTransaction.isolationLevel());
+      if (level != null) {
+        if (setTransaction.sessionDefault() || !block.inBlock()) {
+          settings.set(SessionSettings.DEFAULT_TRANSACTION_ISOLATION, TransactionBlock.sqlName(level));
+        } else {
+          block.setIsolation(level);
+        }
+      }
+      return CommandResult.of(CommandKind.SET, 0);
+    }
+    if (node instanceof SqlSetVariable set) {
+      applySet(set);
+      return CommandResult.of(set.isReset() ? CommandKind.RESET : CommandKind.SET, 0);
+    }
+    if (node instanceof SqlShow show) {
+      return show(show);
+    }
+    if (node instanceof SqlDiscard) {
+      if (block.inBlock()) {
+        throw new SQLException("DISCARD ALL cannot run inside a transaction block", "25001");
+      }
+      settings.resetAll();
+      statementCache.values().forEach(StoreSession::closeQuietly);
+      statementCache.clear();
+      return CommandResult.of(CommandKind.DISCARD_ALL, 0);
+    }
+    return null;
+  }
+
+  private StatementResult executeSql(String sql, SqlNode node) throws SQLException {
+    CommandKind kind = kindOf(node);
     beginStatement();
     try {
       if (node.getKind().belongsTo(SqlKind.DDL)) {
@@ -149,7 +230,7 @@ final class StoreSession implements Session, TransactionSource {
       PreparedStatement prepared = prepare(sql);
       if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
         ResultSet resultSet = prepared.executeQuery();
-        ResultSetResult result = new ResultSetResult(kind, resultSet, () -> endStatement(true));
+        ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement);
         openResult = result;
         return result;
       }
@@ -157,39 +238,78 @@ final class StoreSession implements Session, TransactionSource {
       endStatement(true);
       return CommandResult.of(kind, count);
     } catch (SQLException | RuntimeException | StackOverflowError e) {
-      endStatement(false);
-      throw SqlErrors.toSqlException(e);
+      SQLException mapped = SqlErrors.toSqlException(e);
+      endStatementQuietly();
+      throw mapped;
     }
   }
 
   /**
-   * Starts a statement: finishes the previous statement's open result and, in autocommit mode, begins the
-   * statement's transaction. The embedded JDBC driver calls this around its calls into the Calcite connection.
+   * Starts a statement: finishes the previous statement's open result and gives the statement its transaction,
+   * the block's or (autocommit) a new one. The embedded JDBC driver calls this around its calls into Calcite.
    */
   void beginStatement() throws SQLException {
     checkOpen();
     finishOpenResult();
-    if (transaction == null) {
-      transaction = engine.begin();
+    if (block.status() == TransactionStatus.FAILED) {
+      throw new SQLException(
+          "current transaction is aborted, commands ignored until end of transaction block", "25P02");
+    }
+    if (block.inBlock()) {
+      transaction = block.forStatement();
+      autocommitStatement = false;
+    } else {
+      transaction = engine.begin(defaultIsolation());
+      autocommitStatement = true;
     }
   }
 
-  /** Ends the current autocommit statement: commits on success, rolls back on failure. */
-  void endStatement(boolean success) {
+  /**
+   * Ends the current statement: in autocommit mode commits on success and rolls back on failure; inside a block,
+   * a failure fails the block.
+   *
+   * @throws SQLException if the autocommit commit fails (serialization failure, unique violation)
+   */
+  void endStatement(boolean success) throws SQLException {
     Transaction ending = transaction;
+    boolean autocommit = autocommitStatement;
     transaction = null;
     openResult = null;
     if (ending == null) {
       return;
     }
-    if (success) {
-      ending.commit();
-    } else {
+    if (!autocommit) {
+      if (!success) {
+        block.fail();
+      }
+      return;
+    }
+    if (!success) {
       ending.rollback();
+      return;
+    }
+    try {
+      ending.commit();
+    } catch (RuntimeException e) {
+      throw SqlErrors.toSqlException(e);
     }
   }
 
-  /** Records the result set that keeps the current statement's transaction open until it is closed. */
+  private void endStatementQuietly() {
+    try {
+      endStatement(false);
+    } catch (SQLException impossible) {
+      // a failed statement only rolls back, which does not throw
+    }
+  }
+
+  private void failBlock() {
+    if (block.status() == TransactionStatus.IN_TRANSACTION) {
+      block.fail();
+    }
+  }
+
+  /** Records the result set that holds the current statement open until it is closed. */
   void holdOpen(AutoCloseable result) {
     openResult = result;
   }
@@ -204,6 +324,55 @@ final class StoreSession implements Session, TransactionSource {
       } catch (Exception e) {
         throw new SQLException(e.getMessage(), "XX000", e);
       }
+    }
+  }
+
+  /** The isolation level of new transactions: {@code default_transaction_isolation}. */
+  IsolationLevel defaultIsolation() {
+    return TransactionBlock.parseIsolation(settings.get(SessionSettings.DEFAULT_TRANSACTION_ISOLATION));
+  }
+
+  /** The isolation level of the current transaction, as {@code SHOW transaction_isolation} reports it. */
+  IsolationLevel currentIsolation() {
+    return block.inBlock() ? block.blockIsolation() : defaultIsolation();
+  }
+
+  /** Opens an explicit transaction block (the embedded driver's {@code setAutoCommit(false)}). */
+  void beginBlock() {
+    if (!block.inBlock()) {
+      block.begin(null, defaultIsolation());
+    }
+  }
+
+  /** Commits the open block, if any (the embedded driver's {@code commit()}). */
+  void commitBlock() throws SQLException {
+    finishOpenResult();
+    if (!block.inBlock()) {
+      return;
+    }
+    boolean committed;
+    try {
+      committed = block.commit();
+    } catch (RuntimeException e) {
+      throw SqlErrors.toSqlException(e);
+    }
+    if (!committed) {
+      throw new SQLException("the transaction had failed and was rolled back", "40000");
+    }
+  }
+
+  /** Rolls the open block back, if any. */
+  void rollbackBlock() throws SQLException {
+    finishOpenResult();
+    block.rollback();
+  }
+
+  /** Sets the isolation of the next transactions (the embedded driver's {@code setTransactionIsolation}). */
+  void setIsolation(IsolationLevel level) {
+    if (block.inBlock()) {
+      block.setIsolation(level);
+    } else {
+      settings.set(SessionSettings.DEFAULT_TRANSACTION_ISOLATION, TransactionBlock.sqlName(level));
     }
   }
 
@@ -222,14 +391,6 @@ final class StoreSession implements Session, TransactionSource {
     return prepared;
   }
 
-  private static SqlNode parse(String sql) throws SQLException {
-    try {
-      return SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
-    } catch (SqlParseException e) {
-      throw SqlErrors.toSqlException(e);
-    }
-  }
-
   static CommandKind kindOf(SqlNode node) throws SQLException {
     SqlKind kind = node.getKind();
     if (kind.belongsTo(SqlKind.QUERY)) {
@@ -242,23 +403,49 @@ final class StoreSession implements Session, TransactionSource {
       case CREATE_TABLE -> CommandKind.CREATE_TABLE;
       case DROP_TABLE -> CommandKind.DROP_TABLE;
       case EXPLAIN -> CommandKind.EXPLAIN;
-      case SET_OPTION -> CommandKind.SET;
       default -> throw new SQLException("statement not supported yet: " + kind, "0A000");
     };
   }
 
-  private void applySet(SqlSetOption option) {
-    String name = String.join(".", option.getName().names);
-    SqlNode value = option.getValue();
-    if (value == null) {
-      settings.remove(name.toLowerCase(Locale.ROOT));
-    } else if (value instanceof SqlLiteral literal) {
-      set(name, literal.toValue());
-    } else if (value instanceof SqlIdentifier identifier) {
-      set(name, String.join(".", identifier.names));
-    } else {
-      set(name, value.toString());
+  private void applySet(SqlSetVariable set) {
+    if (set.isResetAll()) {
+      settings.resetAll();
+      return;
     }
+    String name = set.name();
+    String value = set.isDefault() ? null : String.join(", ", set.values());
+    if (name.equals(SessionSettings.TRANSACTION_ISOLATION)) {
+      if (value != null) {
+        IsolationLevel level = TransactionBlock.parseIsolation(value);
+        if (block.inBlock()) {
+          block.setIsolation(level);
+        } else {
+          settings.set(SessionSettings.DEFAULT_TRANSACTION_ISOLATION, TransactionBlock.sqlName(level));
+        }
+      }
+      return;
+    }
+    if (name.equals(SessionSettings.DEFAULT_TRANSACTION_ISOLATION) && value != null) {
+      value = TransactionBlock.sqlName(TransactionBlock.parseIsolation(value));
+    }
+    settings.set(name, value);
+  }
+
+  private StatementResult show(SqlShow show) throws SQLException {
+    if (show.isAll()) {
+      List<Object[]> rows = new ArrayList<>();
+      settings.all().forEach((name, value) -> rows.add(new Object[] {name, value, ""}));
+      return RowsResult.text(CommandKind.SHOW, List.of("name", "setting", "description"), rows);
+    }
+    String name = SessionSettings.normalize(show.name());
+    String value = name.equals(SessionSettings.TRANSACTION_ISOLATION)
+        ? TransactionBlock.sqlName(currentIsolation()) : settings.get(name);
+    if (value == null) {
+      throw new SQLException("unrecognized configuration parameter \"" + show.name() + "\"", "42704");
+    }
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {value});
+    return RowsResult.text(CommandKind.SHOW, List.of(name), rows);
   }
 
   private void checkOpen() throws SQLException {
@@ -282,6 +469,7 @@ final class StoreSession implements Session, TransactionSource {
       transaction.rollback();
       transaction = null;
     }
+    block.rollback();
     statementCache.values().forEach(StoreSession::closeQuietly);
     statementCache.clear();
     closeQuietly(connection);

@@ -93,20 +93,61 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
 
   /** Inserts every row of {@code rows} and yields the count; called from generated code. */
   public Enumerable<Long> insert(DataContext root, Enumerable<?> rows) {
+    return writing(rows, (transaction, row, matcher) -> {
+      transaction.insert(def, row);
+      return true;
+    });
+  }
+
+  /** Deletes every row of {@code rows} (full old rows) and yields the count; called from generated code. */
+  public Enumerable<Long> delete(DataContext root, Enumerable<?> rows) {
+    return writing(rows, (transaction, row, matcher) -> def.hasRowId()
+        ? transaction.deleteKey(matcher.take(row))
+        : transaction.delete(def, def.keyOf(row)));
+  }
+
+  /**
+   * Updates rows and yields the count; called from generated code. Each input row is the old row followed by the
+   * new values of {@code targetColumns}.
+   */
+  public Enumerable<Long> update(DataContext root, Enumerable<?> rows, int[] targetColumns) {
+    int width = def.columns().size();
+    return writing(rows, (transaction, row, matcher) -> {
+      Object[] old = java.util.Arrays.copyOf(row, width);
+      Object[] updated = old.clone();
+      for (int j = 0; j < targetColumns.length; j++) {
+        updated[targetColumns[j]] = row[width + j];
+      }
+      return def.hasRowId()
+          ? transaction.updateKey(def, matcher.take(old), updated)
+          : transaction.update(def, def.keyOf(old), updated);
+    });
+  }
+
+  /** One row's write inside {@link #writing}; returns whether it touched a row. */
+  @FunctionalInterface
+  private interface RowWrite {
+    boolean apply(Transaction transaction, Object[] row, RowIdMatcher matcher);
+  }
+
+  /** Applies {@code write} to every input row (converted to engine values) when enumerated; yields the count. */
+  private Enumerable<Long> writing(Enumerable<?> rows, RowWrite write) {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Long> enumerator() {
         Transaction transaction = transactions.current();
+        RowIdMatcher matcher = new RowIdMatcher(transaction, def);
         long count = 0;
         try (Enumerator<?> input = rows.enumerator()) {
           while (input.moveNext()) {
             Object current = input.current();
             Object[] row = current instanceof Object[] array ? array.clone() : new Object[] {current};
             for (int i = 0; i < row.length; i++) {
-              row[i] = ColumnTypes.toEngine(types.get(i), row[i]);
+              row[i] = ColumnTypes.toEngine(i < types.size() ? types.get(i) : null, row[i]);
             }
-            transaction.insert(def, row);
-            count++;
+            if (write.apply(transaction, row, matcher)) {
+              count++;
+            }
           }
         }
         return Linq4j.singletonEnumerable(count).enumerator();

@@ -20,9 +20,9 @@ import org.apache.calcite.rex.RexNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Writes the rows of its input into a store table inside the session's transaction and returns the count, as
- * PostgreSQL's {@code INSERT 0 n} reports it. Replaces Calcite's EnumerableTableModify, which only writes into
- * in-memory collections.
+ * Inserts, updates or deletes the rows of its input in a store table inside the session's transaction and returns
+ * the count, as PostgreSQL's {@code INSERT 0 n} / {@code UPDATE n} / {@code DELETE n} report it. Replaces Calcite's
+ * EnumerableTableModify, which only writes into in-memory collections.
  */
 public final class StoreTableModify extends TableModify implements EnumerableRel {
 
@@ -41,9 +41,6 @@ public final class StoreTableModify extends TableModify implements EnumerableRel
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    if (getOperation() != Operation.INSERT) {
-      throw new IllegalStateException("StoreTableModify only implements INSERT so far, not " + getOperation());
-    }
     BlockBuilder builder = new BlockBuilder();
     Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), Prefer.ARRAY);
     Expression rows = builder.append("rows", input.block);
@@ -51,11 +48,25 @@ public final class StoreTableModify extends TableModify implements EnumerableRel
       rows = builder.append("arrayRows", input.physType.convertTo(rows, JavaRowFormat.ARRAY));
     }
     Expression storeTable = StoreTable.expression(getTable(), implementor.getRootExpression());
-    builder.add(Expressions.return_(null,
-        Expressions.call(storeTable, StoreMethod.INSERT.method, implementor.getRootExpression(), rows)));
+    Expression root = implementor.getRootExpression();
+    Expression call = switch (getOperation()) {
+      case INSERT -> Expressions.call(storeTable, StoreMethod.INSERT.method, root, rows);
+      case DELETE -> Expressions.call(storeTable, StoreMethod.DELETE.method, root, rows);
+      case UPDATE -> Expressions.call(storeTable, StoreMethod.UPDATE.method, root, rows,
+          Expressions.newArrayInit(int.class, targetColumns()));
+      default -> throw new IllegalStateException(getOperation() + " is not supported on store tables");
+    };
+    builder.add(Expressions.return_(null, call));
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         pref == Prefer.ARRAY ? JavaRowFormat.ARRAY : JavaRowFormat.SCALAR);
     return implementor.result(physType, builder.toBlock());
+  }
+
+  /** The table column indexes an UPDATE sets, as constants for the generated call. */
+  private List<Expression> targetColumns() {
+    List<String> fieldNames = getTable().getRowType().getFieldNames();
+    List<String> updated = java.util.Objects.requireNonNull(getUpdateColumnList(), "updateColumnList");
+    return updated.stream().map(name -> (Expression) Expressions.constant(fieldNames.indexOf(name))).toList();
   }
 
   /** The convention this node produces. */
