@@ -284,8 +284,15 @@ final class PgConnection implements Runnable {
     }
   }
 
+  /**
+   * Sends ReadyForQuery and marks the connection idle in one step, so that a shutdown racing with it either
+   * precedes it or finds the connection idle and tells the client why it is closed.
+   */
   private void sendReadyForQuery() throws IOException {
-    out.send(new ReadyForQuery(machine.indicator())).flush();
+    synchronized (idleLock) {
+      out.send(new ReadyForQuery(machine.indicator())).flush();
+      idle = true;
+    }
   }
 
   private void setIdle(boolean value) {

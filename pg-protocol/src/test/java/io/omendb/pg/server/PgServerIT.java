@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,7 +139,6 @@ class PgServerIT {
   }
 
   @Test
-  @Disabled("calcite-adapter does not parse BEGIN yet (42601); enable when transaction blocks land")
   void readyForQuery_tracksTheTransactionBlock() throws IOException {
     try (RawClient client = new RawClient(server.port())) {
       client.startup("omen");
