@@ -19,6 +19,10 @@ import java.util.Set;
 final class EmbeddedConnection implements InvocationHandler {
   private static final Set<String> EXECUTE_METHODS = Set.of("execute", "executeQuery", "executeUpdate",
       "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+  /** Statements the session handles itself (transaction and session control) rather than Calcite. */
+  private static final java.util.regex.Pattern SESSION_STATEMENT = java.util.regex.Pattern.compile(
+      "^\\s*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SET|RESET|DISCARD|SAVEPOINT|RELEASE)\\b.*",
+      java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
   private final StoreSession session;
   private final Database ownedDatabase;
@@ -168,6 +172,10 @@ final class EmbeddedConnection implements InvocationHandler {
     }
 
     private Object execute(Method method, Object[] args) throws SQLException {
+      if (args != null && args.length > 0 && args[0] instanceof String sql
+          && SESSION_STATEMENT.matcher(sql).matches()) {
+        return executeSessionStatement(method, sql);
+      }
       if (!autoCommit) {
         session.beginBlock();
       }
@@ -185,6 +193,23 @@ final class EmbeddedConnection implements InvocationHandler {
       session.endStatement(true);
       currentResult = null;
       return result;
+    }
+
+    /** Runs BEGIN, COMMIT, SET and the like through the session, which owns transaction state and settings. */
+    private Object executeSessionStatement(Method method, String sql) throws SQLException {
+      try (StatementResult result = session.execute(sql)) {
+        if (result.hasRows()) {
+          throw new SQLException("row-returning session statements (SHOW) are not supported through the embedded "
+              + "driver yet; use current_setting()", "0A000");
+        }
+      }
+      currentResult = null;
+      return switch (method.getName()) {
+        case "execute" -> false;
+        case "executeLargeUpdate" -> 0L;
+        case "executeUpdate" -> 0;
+        default -> throw new SQLException(method.getName() + " cannot run " + sql, "0A000");
+      };
     }
 
     private Object holdResult(Method method, Object result) throws SQLException {

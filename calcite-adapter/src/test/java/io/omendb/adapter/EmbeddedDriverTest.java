@@ -83,4 +83,45 @@ class EmbeddedDriverTest {
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
     }
   }
+
+  @Test
+  void autoCommitOff_commitAndRollbackDelimitTransactions() throws SQLException {
+    String url = OmenDriver.PREFIX + dir;
+    try (Connection writer = DriverManager.getConnection(url);
+        Connection reader = DriverManager.getConnection(url)) {
+      try (Statement statement = writer.createStatement()) {
+        statement.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+      }
+      writer.setAutoCommit(false);
+      writer.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      assertThat(writer.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+      try (Statement statement = writer.createStatement()) {
+        statement.executeUpdate("INSERT INTO t VALUES (1)");
+      }
+      assertThat(count(reader)).isZero();
+      writer.commit();
+      assertThat(count(reader)).isEqualTo(1);
+      try (Statement statement = writer.createStatement()) {
+        statement.executeUpdate("INSERT INTO t VALUES (2)");
+      }
+      writer.rollback();
+      assertThat(count(reader)).isEqualTo(1);
+      writer.setAutoCommit(true);
+      try (Statement statement = reader.createStatement()) {
+        statement.execute("BEGIN");
+        statement.executeUpdate("INSERT INTO t VALUES (3)");
+        assertThat(count(writer)).isEqualTo(1);
+        statement.execute("COMMIT");
+      }
+      assertThat(count(writer)).isEqualTo(2);
+    }
+  }
+
+  private static long count(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT count(*) FROM t")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
 }
