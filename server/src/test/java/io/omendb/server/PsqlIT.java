@@ -81,6 +81,40 @@ class PsqlIT {
   }
 
   @Test
+  void script_transactionsUpdateDelete() throws Exception {
+    Path script = work.resolve("transactions.sql");
+    try (var in = getClass().getResourceAsStream("/psql/transactions.sql")) {
+      Files.copy(in, script);
+    }
+    Run run = psql("-f", script.toString());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines().toList()).containsExactly("200", "1|70", "2|130", "read committed", "1");
+  }
+
+  @Test
+  void failedBlock_refusesUntilRollback() throws Exception {
+    assertThat(psql("-c", "CREATE TABLE t (id INT PRIMARY KEY)").exitCode()).isZero();
+    Path script = work.resolve("failed.sql");
+    Files.writeString(script, String.join("\n",
+        "BEGIN;",
+        "INSERT INTO t VALUES (1);",
+        "INSERT INTO t VALUES (1);",
+        "INSERT INTO t VALUES (2);",
+        "COMMIT;",
+        "SELECT count(*) FROM t;"));
+    // without ON_ERROR_STOP psql carries on, as an interactive user would
+    List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-A", "-t", "-h", "127.0.0.1",
+        "-p", String.valueOf(server.pgPort()), "-U", "tester", "-d", "omendb", "-v", "VERBOSITY=verbose",
+        "-f", script.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(output).contains("ERROR:  23505:").contains("ERROR:  25P02:");
+    assertThat(output.strip()).endsWith("0");
+  }
+
+  @Test
   void errors_reportSqlState() throws Exception {
     assertThat(psql("-c", "CREATE TABLE t (id INT PRIMARY KEY, v TEXT NOT NULL)").exitCode()).isZero();
     assertThat(psql("-c", "INSERT INTO t VALUES (1, 'a')").exitCode()).isZero();
