@@ -1,5 +1,7 @@
 package io.omendb.alex;
 
+import static java.util.Objects.requireNonNull;
+
 import java.lang.invoke.VarHandle;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,10 +38,7 @@ public final class AlexIndex {
 
   /** An empty index with {@code params}. */
   public static AlexIndex create(AlexParams params) {
-    if (params == null) {
-      throw new NullPointerException("params");
-    }
-    return new AlexIndex(params);
+    return new AlexIndex(requireNonNull(params, "params"));
   }
 
   // ---- reads (lock-free, optimistic) ----
@@ -51,15 +50,8 @@ public final class AlexIndex {
       int v = d.version;
       if ((v & 1) == 0) {
         long[] s = d.slots;
-        int cap = s.length >>> 1;
-        int pos;
-        if (key != Long.MAX_VALUE) {
-          pos = GappedArray.upperBound(s, cap, DataNode.predict(key, d.base, d.slope, d.intercept, cap), key) - 1;
-        } else {
-          long[] bm = d.bitmap;
-          pos = GappedArray.prevOccupied(bm, Math.min(cap, bm.length << 6) - 1);
-        }
-        long result = pos >= 0 && s[pos << 1] == key ? s[(pos << 1) + 1] : absent;
+        int pos = DataNode.locate(s, d.bitmap, s.length >>> 1, d.base, d.slope, d.intercept, key);
+        long result = pos >= 0 ? s[(pos << 1) + 1] : absent;
         VarHandle.loadLoadFence();
         if (d.version == v) {
           return result;
@@ -76,15 +68,7 @@ public final class AlexIndex {
       int v = d.version;
       if ((v & 1) == 0) {
         long[] s = d.slots;
-        int cap = s.length >>> 1;
-        int pos;
-        if (key != Long.MAX_VALUE) {
-          pos = GappedArray.upperBound(s, cap, DataNode.predict(key, d.base, d.slope, d.intercept, cap), key) - 1;
-        } else {
-          long[] bm = d.bitmap;
-          pos = GappedArray.prevOccupied(bm, Math.min(cap, bm.length << 6) - 1);
-        }
-        boolean found = pos >= 0 && s[pos << 1] == key;
+        boolean found = DataNode.locate(s, d.bitmap, s.length >>> 1, d.base, d.slope, d.intercept, key) >= 0;
         VarHandle.loadLoadFence();
         if (d.version == v) {
           return found;
@@ -186,9 +170,8 @@ public final class AlexIndex {
    * sizes are chosen by the cost model.
    */
   public void bulkLoad(long[] keys, long[] payloads) {
-    if (keys == null || payloads == null) {
-      throw new NullPointerException(keys == null ? "keys" : "payloads");
-    }
+    requireNonNull(keys, "keys");
+    requireNonNull(payloads, "payloads");
     if (keys.length != payloads.length) {
       throw new IllegalArgumentException("keys and payloads differ in length: " + keys.length + " vs "
           + payloads.length);

@@ -128,9 +128,32 @@ final class BulkLoader {
     return nodes.expectedCost(keys, from, to, cap, DataNodeBuilder.fit(keys, from, to, cap));
   }
 
+  /**
+   * Builds a model node whose domain {@code [domainLo, domainHi]} extends well beyond {@code keys[from, to)}, for a
+   * node that receives appends at one edge: the keys take the first (or last) children and the rest of the domain
+   * waits, empty, for future keys. The fanout gives the keys about half-full data nodes and the empty part
+   * proportionally many slots.
+   */
+  Node buildForAppends(long[] keys, long[] payloads, int from, int to, long domainLo, long domainHi, Edge edge,
+      List<DataNode> leaves) {
+    int n = to - from;
+    double keySpan = Math.max(1.0, (double) keys[to - 1] - (double) keys[from]);
+    double domainSpan = Math.max(keySpan, (double) domainHi - (double) domainLo);
+    double wanted = Math.ceil(2.0 * n / params.maxKeysPerDataNode()) * domainSpan / keySpan;
+    int fanout = (int) Math.min(params.maxModelFanout(), Math.max(2, Long.highestOneBit((long) wanted - 1) << 1));
+    ModelNode shape = new ModelNode((double) domainLo, fanout / domainSpan, 0, new Node[fanout]);
+    return populate(shape, keys, payloads, from, to, edge, leaves);
+  }
+
   private Node buildModel(long[] keys, long[] payloads, int from, int to, int fanout, Edge edge,
       List<DataNode> leaves) {
-    ModelNode shape = routingModel(keys, from, to, fanout, edge);
+    return populate(routingModel(keys, from, to, fanout, edge), keys, payloads, from, to, edge, leaves);
+  }
+
+  /** Sets the children of {@code shape} to nodes built over the keys it routes to each. */
+  private Node populate(ModelNode shape, long[] keys, long[] payloads, int from, int to, Edge edge,
+      List<DataNode> leaves) {
+    int fanout = shape.children.length;
     int[] bounds = partition(keys, from, to, shape);
     Node[] children = shape.children;
     int start = 0;
@@ -144,7 +167,9 @@ final class BulkLoader {
         leaves.add(empty);
         child = empty;
       } else if (ke - ks <= params.maxKeysPerDataNode()) {
-        DataNode leaf = nodes.build(keys, payloads, ks, ke);
+        boolean appendsHere = (edge == Edge.RIGHT && ke == to) || (edge == Edge.LEFT && ks == from);
+        DataNode leaf = appendsHere ? nodes.buildForAppends(keys, payloads, ks, ke, edge == Edge.LEFT)
+            : nodes.build(keys, payloads, ks, ke);
         leaves.add(leaf);
         child = leaf;
       } else {
@@ -202,14 +227,18 @@ final class BulkLoader {
     return bounds;
   }
 
-  /** One past the last child of the group starting at {@code start}: small neighbours share a data node. */
+  /**
+   * One past the last child of the group starting at {@code start}: small neighbours share a data node. Empty
+   * children next to a large one form their own (empty) node, which keeps room for out-of-range inserts (appends)
+   * out of the large one.
+   */
   private static int groupEnd(int[] bounds, int start, int mergeKeys) {
     int fanout = bounds.length - 1;
     int total = bounds[start + 1] - bounds[start];
     int end = start + 1;
     while (end < fanout) {
       int count = bounds[end + 1] - bounds[end];
-      if (total == 0 || count == 0 || total + count <= mergeKeys) {
+      if (total + count <= mergeKeys || (total == 0 && count == 0)) {
         total += count;
         end++;
       } else {

@@ -42,6 +42,9 @@ final class DataNode extends Node {
   int insertsSinceBuild;
   long searchIterationsSinceBuild;
   long shiftsSinceBuild;
+  /** Inserts since the node was built of a key above all its keys (appends), or below all of them. */
+  int appendsRightSinceBuild;
+  int appendsLeftSinceBuild;
 
   DataNode(long[] slots, long[] bitmap, LinearModel model, int numKeys, double expectedCost) {
     this.slots = slots;
@@ -91,10 +94,16 @@ final class DataNode extends Node {
   /** The slot holding {@code key}, or -1 (writer side: no concurrent modification). */
   int find(long key) {
     long[] s = slots;
-    int cap = s.length >>> 1;
-    if (key == Long.MAX_VALUE) {
-      int last = GappedArray.prevOccupied(bitmap, cap - 1);
-      return last >= 0 && s[last << 1] == key ? last : -1;
+    return locate(s, bitmap, s.length >>> 1, base, slope, intercept, key);
+  }
+
+  /**
+   * The occupied slot holding {@code key} in a node read into locals, or -1. Safe on a torn read: every index is
+   * bounded by the arrays passed in.
+   */
+  static int locate(long[] s, long[] bm, int cap, long base, double slope, double intercept, long key) {
+    if (key == Long.MIN_VALUE || key == Long.MAX_VALUE) {
+      return GappedArray.locateExtreme(s, bm, cap, key);
     }
     int pos = GappedArray.upperBound(s, cap, predict(key, base, slope, intercept, cap), key) - 1;
     return pos >= 0 && s[pos << 1] == key ? pos : -1;
@@ -127,29 +136,36 @@ final class DataNode extends Node {
     int p = raw < 0 ? 0 : (raw >= cap ? cap - 1 : (int) raw);
     int ub = key == Long.MAX_VALUE ? GappedArray.prevOccupied(bm, cap - 1) + 1
         : GappedArray.upperBound(s, cap, p, key);
-    int r = GappedArray.nextOccupied(bm, ub, cap);
-    if (r < 0) {
-      r = cap;
-    }
-    int shifts;
+    boolean newMinimum = ub == 0 || !GappedArray.isOccupied(bm, ub - 1);
+    boolean newMaximum = ub == cap || s[ub << 1] == Long.MAX_VALUE;
+    int shifts = 0;
     int at;
     beginWrite();
-    if (r > ub) {
-      // Gaps [ub, r) may all take the key; prefer the predicted slot, or the near end for out-of-range keys.
-      if (raw >= cap) {
+    if (ub < cap && !GappedArray.isOccupied(bm, ub)) {
+      // The gaps from ub up to the next occupied slot may all take the key: prefer the predicted slot, but put a new
+      // maximum or minimum right next to its neighbour, so that appends consume the free room one slot at a time
+      // instead of racing to the end of the array and then shifting. Scan the bitmap no further than needed.
+      if (newMaximum || raw >= cap || p <= ub) {
         at = ub;
-      } else if (raw < 0) {
-        at = r - 1;
+      } else if (newMinimum || raw < 0) {
+        int r = GappedArray.nextOccupied(bm, ub, cap);
+        at = (r < 0 ? cap : r) - 1;
       } else {
-        at = Math.max(ub, Math.min(p, r - 1));
+        int r = GappedArray.nextOccupied(bm, ub, p + 1);
+        at = r < 0 ? p : r - 1;
       }
+      // The gaps left of the new key now hold it, or the leading sentinel if it is the new minimum.
+      long fill = ub == 0 ? Long.MIN_VALUE : key;
       for (int j = ub; j < at; j++) {
-        s[j << 1] = key;
+        s[j << 1] = fill;
       }
-      shifts = 0;
     } else {
       int gapRight = GappedArray.nextGap(bm, ub, cap);
-      int gapLeft = GappedArray.prevGap(bm, ub - 1);
+      int reach = gapRight < 0 ? 0 : Math.max(0, ub - 1 - (gapRight - ub));
+      int gapLeft = GappedArray.prevGap(bm, ub - 1, reach);
+      if (gapLeft < reach) {
+        gapLeft = -1;
+      }
       if (gapRight >= 0 && (gapLeft < 0 || gapRight - ub <= ub - 1 - gapLeft)) {
         System.arraycopy(s, ub << 1, s, (ub + 1) << 1, (gapRight - ub) << 1);
         at = ub;
@@ -168,6 +184,11 @@ final class DataNode extends Node {
     numKeys++;
     endWrite();
     insertsSinceBuild++;
+    if (newMaximum) {
+      appendsRightSinceBuild++;
+    } else if (newMinimum) {
+      appendsLeftSinceBuild++;
+    }
     searchIterationsSinceBuild += CostModel.searchIterations(Math.abs(ub - p));
     shiftsSinceBuild += shifts;
   }
@@ -182,10 +203,20 @@ final class DataNode extends Node {
     long nextKey = pos + 1 < cap ? s[(pos + 1) << 1] : Long.MAX_VALUE;
     beginWrite();
     bm[pos >>> 6] &= ~(1L << pos);
-    for (int j = pos; j >= 0 && s[j << 1] == key && (j == pos || !GappedArray.isOccupied(bm, j)); j--) {
-      s[j << 1] = nextKey;
-    }
     numKeys--;
+    if (numKeys == 0) {
+      GappedArray.fillGaps(s, bm, cap);
+    } else if (GappedArray.prevOccupied(bm, pos - 1) < 0) {
+      // The minimum went: every gap before the new first key becomes a leading gap.
+      int first = GappedArray.nextOccupied(bm, pos, cap);
+      for (int j = pos; j < first; j++) {
+        s[j << 1] = Long.MIN_VALUE;
+      }
+    } else {
+      for (int j = pos; j >= 0 && s[j << 1] == key && !GappedArray.isOccupied(bm, j); j--) {
+        s[j << 1] = nextKey;
+      }
+    }
     endWrite();
     return payload;
   }

@@ -104,6 +104,23 @@ final class DataNodeBuilder {
     return new DataNode(slots, bitmap, model, n, cost);
   }
 
+  /**
+   * A model for a node receiving appends: {@code keys[from, to)} are packed at one end of {@code capacity} slots,
+   * leaving exactly the room appends can use before the node is full, so appends fill gaps in order without shifts.
+   */
+  LinearModel appendModel(long[] keys, int from, int to, int capacity, boolean atLeft) {
+    int n = to - from;
+    int room = (int) Math.max(0, Math.min(capacity - n - 1, (long) (capacity * params.maxDensity()) - n));
+    LinearModel model = fit(keys, from, to, capacity - room);
+    return atLeft ? new LinearModel(model.base(), model.slope(), model.intercept() + room) : model;
+  }
+
+  /** A node holding {@code keys[from, to)} expanded to the minimum density, with the free room at one end. */
+  DataNode buildForAppends(long[] keys, long[] payloads, int from, int to, boolean atLeft) {
+    int cap = capacityFor(to - from, params.minDensity());
+    return build(keys, payloads, from, to, cap, appendModel(keys, from, to, cap, atLeft));
+  }
+
   /** An empty node whose model spreads the key interval {@code [lo, hi]} over its slots. */
   DataNode empty(long lo, long hi) {
     int cap = AlexParams.MIN_DATA_NODE_SLOTS;

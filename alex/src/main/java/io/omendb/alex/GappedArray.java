@@ -5,8 +5,10 @@ package io.omendb.alex;
  *
  * <p>The array interleaves keys and payloads: slot {@code i} holds its key at {@code 2i} and its payload at
  * {@code 2i + 1}, so a lookup touches one cache line for both. A gap holds the key of the next occupied slot to its
- * right ({@code Long.MAX_VALUE} after the last one), so the key column is sorted and searches need no bitmap checks;
- * the occupied slot of a key is always the rightmost slot holding that key. The bitmap marks occupied slots.
+ * right; gaps after the last occupied slot hold {@code Long.MAX_VALUE} and gaps before the first hold
+ * {@code Long.MIN_VALUE} (so a new minimum never rewrites them); an empty node holds {@code Long.MAX_VALUE}
+ * throughout. The key column is therefore sorted, searches need no bitmap checks, and the occupied slot of a key is
+ * the last slot whose key is {@code <=} it. Only the two extreme keys, which gaps also hold, need the bitmap.
  */
 final class GappedArray {
 
@@ -131,8 +133,8 @@ final class GappedArray {
     }
   }
 
-  /** The last gap at or before {@code from}, or -1. */
-  static int prevGap(long[] bitmap, int from) {
+  /** The last gap in {@code [floor, from]}, or -1; scans no further left than {@code floor}'s word. */
+  static int prevGap(long[] bitmap, int from, int floor) {
     if (from < 0) {
       return -1;
     }
@@ -142,21 +144,29 @@ final class GappedArray {
       if (bits != 0) {
         return (w << 6) + 63 - Long.numberOfLeadingZeros(bits);
       }
-      if (--w < 0) {
+      if (--w < (floor >>> 6)) {
         return -1;
       }
       bits = ~bitmap[w];
     }
   }
 
-  /** Rewrites every gap's key as the key of the next occupied slot (or {@code Long.MAX_VALUE}). */
+  /** The occupied slot holding {@code Long.MIN_VALUE} or {@code Long.MAX_VALUE}, or -1 (bitmap path). */
+  static int locateExtreme(long[] slots, long[] bitmap, int capacity, long key) {
+    int limit = Math.min(capacity, bitmap.length << 6);
+    int i = key == Long.MIN_VALUE ? nextOccupied(bitmap, 0, limit) : prevOccupied(bitmap, limit - 1);
+    return i >= 0 && slots[i << 1] == key ? i : -1;
+  }
+
+  /** Rewrites every gap's key: the next occupied key, or the sentinel before the first or after the last. */
   static void fillGaps(long[] slots, long[] bitmap, int capacity) {
+    int first = nextOccupied(bitmap, 0, capacity);
     long next = Long.MAX_VALUE;
     for (int i = capacity - 1; i >= 0; i--) {
       if ((bitmap[i >>> 6] & (1L << i)) != 0) {
         next = slots[i << 1];
       } else {
-        slots[i << 1] = next;
+        slots[i << 1] = first >= 0 && i < first ? Long.MIN_VALUE : next;
       }
     }
   }

@@ -43,25 +43,8 @@ record LinearModel(long base, double slope, double intercept) {
     return new LinearModel(base, slope * scale, intercept * scale);
   }
 
-  /** A model mapping the key interval {@code [lo, hi]} linearly onto {@code [0, size)}. */
-  static LinearModel spanning(long lo, long hi, int size) {
-    double span = (double) hi - (double) lo;
-    double slope = span > 0 ? size / span : 0;
-    return new LinearModel(lo, slope, 0);
-  }
-
   /** This model with slope and intercept multiplied by {@code factor}. */
   LinearModel scaled(double factor) {
     return new LinearModel(base, slope * factor, intercept * factor);
-  }
-
-  /** The prediction for {@code key}, measuring from {@code base} in long arithmetic (data nodes). */
-  double predictExact(long key) {
-    return slope * (double) (key - base) + intercept;
-  }
-
-  /** The key at which this model predicts {@code position}, measured in double arithmetic (model nodes). */
-  double inverse(double position) {
-    return slope == 0 ? (double) base : (position - intercept) / slope + (double) base;
   }
 }

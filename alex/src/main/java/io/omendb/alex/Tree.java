@@ -20,6 +20,10 @@ final class Tree {
 
   /** Inserts a node must see before its measured cost is trusted. */
   static final int MIN_INSERTS_FOR_DEVIATION = 64;
+  /** Inserts a node must see before its append pattern is trusted. */
+  static final int MIN_INSERTS_FOR_APPENDS = 16;
+  /** How far a downward split at an edge extends the domain, in multiples of the index's key span. */
+  static final double APPEND_GROWTH = 2.0;
   /** Smallest share of keys either half of a sideways split must get; otherwise the node splits downwards. */
   static final double MIN_SPLIT_SHARE = 0.125;
   /**
@@ -79,6 +83,14 @@ final class Tree {
     double tolerated = Math.max(d.expectedCost, COST_FLOOR) * params.costDeviationTolerance();
     boolean deviates = d.insertsSinceBuild >= MIN_INSERTS_FOR_DEVIATION
         && d.empiricalCost(params.insertFraction()) > tolerated;
+    BulkLoader.Edge appending = appendEdge(d);
+    if (fits && appending != BulkLoader.Edge.NONE) {
+      int cap = (int) expandedCapacity;
+      loadScratch(d);
+      rebuildInPlace(d, cap, nodes.appendModel(scratchKeys, 0, n, cap, appending == BulkLoader.Edge.LEFT), n);
+      retrains++;
+      return;
+    }
     if (fits && !deviates) {
       int cap = (int) expandedCapacity;
       rebuildInPlace(d, cap, d.model().scaled((double) cap / d.capacity()));
@@ -97,6 +109,23 @@ final class Tree {
       }
     }
     split(path, key, n);
+  }
+
+  /** The side at which most of a node's recent inserts extended its key range, if any. */
+  private static BulkLoader.Edge appendEdge(DataNode d) {
+    if (d.insertsSinceBuild < MIN_INSERTS_FOR_APPENDS) {
+      return BulkLoader.Edge.NONE;
+    }
+    if (2 * d.appendsRightSinceBuild > d.insertsSinceBuild) {
+      return BulkLoader.Edge.RIGHT;
+    }
+    return 2 * d.appendsLeftSinceBuild > d.insertsSinceBuild ? BulkLoader.Edge.LEFT : BulkLoader.Edge.NONE;
+  }
+
+  /** A data node over scratch keys {@code [from, to)}, laid out for appends at {@code edge} if it is not NONE. */
+  private DataNode buildLeaf(int from, int to, BulkLoader.Edge edge) {
+    return edge == BulkLoader.Edge.NONE ? nodes.build(scratchKeys, scratchPayloads, from, to)
+        : nodes.buildForAppends(scratchKeys, scratchPayloads, from, to, edge == BulkLoader.Edge.LEFT);
   }
 
   /** Shrinks the leaf of {@code path} if deletes left it too sparse. */
@@ -144,6 +173,8 @@ final class Tree {
     d.insertsSinceBuild = 0;
     d.searchIterationsSinceBuild = 0;
     d.shiftsSinceBuild = 0;
+    d.appendsRightSinceBuild = 0;
+    d.appendsLeftSinceBuild = 0;
   }
 
   /** Splits the full leaf of {@code path}, whose {@code n} keys are in the scratch arrays. */
@@ -198,9 +229,10 @@ final class Tree {
   }
 
   private void splitSideways(ModelNode parent, int from, int boundary, int to, DataNode d, int left, int n) {
-    DataNode l = left > 0 ? nodes.build(scratchKeys, scratchPayloads, 0, left)
+    BulkLoader.Edge appending = appendEdge(d);
+    DataNode l = left > 0 ? buildLeaf(0, left, appending == BulkLoader.Edge.LEFT ? appending : BulkLoader.Edge.NONE)
         : nodes.empty((long) parent.keyAt(from), (long) parent.keyAt(boundary));
-    DataNode r = left < n ? nodes.build(scratchKeys, scratchPayloads, left, n)
+    DataNode r = left < n ? buildLeaf(left, n, appending == BulkLoader.Edge.RIGHT ? appending : BulkLoader.Edge.NONE)
         : nodes.empty((long) parent.keyAt(boundary), (long) parent.keyAt(to));
     List<DataNode> chain = List.of(l, r);
     linkChain(chain, d.prev, d.next);
@@ -219,7 +251,19 @@ final class Tree {
       edge = BulkLoader.Edge.LEFT;
     }
     List<DataNode> leaves = new ArrayList<>();
-    Node subtree = loader.build(scratchKeys, scratchPayloads, 0, n, true, edge, leaves);
+    Node subtree;
+    if (edge == BulkLoader.Edge.NONE) {
+      subtree = loader.build(scratchKeys, scratchPayloads, 0, n, true, edge, leaves);
+    } else {
+      // Appends: extend the domain by APPEND_GROWTH times the whole index's key span beyond the edge.
+      double span = (double) scratchKeys[n - 1] - (double) scratchKeys[0];
+      span = Math.max(span, edge == BulkLoader.Edge.RIGHT ? (double) scratchKeys[n - 1] - (double) firstKey()
+          : (double) lastKey() - (double) scratchKeys[0]);
+      double growth = Math.max(span, n) * APPEND_GROWTH;
+      long lo = edge == BulkLoader.Edge.RIGHT ? scratchKeys[0] : saturate((double) scratchKeys[0] - growth);
+      long hi = edge == BulkLoader.Edge.RIGHT ? saturate((double) scratchKeys[n - 1] + growth) : scratchKeys[n - 1];
+      subtree = loader.buildForAppends(scratchKeys, scratchPayloads, 0, n, lo, hi, edge, leaves);
+    }
     linkChain(leaves, d.prev, d.next);
     if (path.depth == 0) {
       root = subtree;
@@ -229,6 +273,28 @@ final class Tree {
     }
     unlinkReplaced(d, leaves.get(0), leaves.get(leaves.size() - 1));
     downwardSplits++;
+  }
+
+  private static long saturate(double key) {
+    return key >= 0x1p63 ? Long.MAX_VALUE : key <= -0x1p63 ? Long.MIN_VALUE : (long) key;
+  }
+
+  /** Smallest key in the index, or {@code Long.MAX_VALUE} if the leftmost leaf is empty. */
+  private long firstKey() {
+    Node node = root;
+    while (node instanceof ModelNode m) {
+      node = m.children[0];
+    }
+    return ((DataNode) node).minKey();
+  }
+
+  /** Largest key in the index, or {@code Long.MIN_VALUE} if the rightmost leaf is empty. */
+  private long lastKey() {
+    Node node = root;
+    while (node instanceof ModelNode m) {
+      node = m.children[m.children.length - 1];
+    }
+    return ((DataNode) node).maxKey();
   }
 
   /** Puts {@code replacement} where the model node at {@code level} of {@code path} is. */

@@ -33,6 +33,7 @@ final class Invariants {
       assertThat(cap).isLessThanOrEqualTo(Math.max(params.maxDataNodeSlots(), d.numKeys + 1));
       int occupied = 0;
       long nextKey = Long.MAX_VALUE;
+      long[] gapKeys = new long[cap];
       for (int i = cap - 1; i >= 0; i--) {
         long k = d.slots[i << 1];
         if (GappedArray.isOccupied(d.bitmap, i)) {
@@ -40,7 +41,17 @@ final class Invariants {
           nextKey = k;
           occupied++;
         } else {
-          require(k == nextKey, "gap %d holds the next key", i);
+          gapKeys[i] = k;
+        }
+      }
+      int firstOccupied = GappedArray.nextOccupied(d.bitmap, 0, cap);
+      long next = Long.MAX_VALUE;
+      for (int i = cap - 1; i >= 0; i--) {
+        if (GappedArray.isOccupied(d.bitmap, i)) {
+          next = d.slots[i << 1];
+        } else {
+          long want = firstOccupied >= 0 && i < firstOccupied ? Long.MIN_VALUE : next;
+          require(gapKeys[i] == want, "gap %d holds %d, not %d", i, gapKeys[i], want);
         }
       }
       require(occupied == d.numKeys, "numKeys %d matches the bitmap (%d)", d.numKeys, occupied);
