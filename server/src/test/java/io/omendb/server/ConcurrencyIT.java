@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Queue;
@@ -32,14 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Transaction isolation as clients see it, through real pgjdbc connections to an in-process server. It proves that
- * two REPEATABLE READ read-modify-write transactions on one row cannot both commit (no lost update); that
- * uncommitted writes stay invisible to other sessions (no dirty reads) and rolled-back ones never appear; that a
- * REPEATABLE READ block reads one snapshot throughout while READ COMMITTED moves to each new commit; that write
- * skew commits under REPEATABLE READ and is refused with 40001 under SERIALIZABLE; that a read-only REPEATABLE READ
- * block sees a consistent total while transfers commit around it; that concurrent transfers with client-side
- * retries on 40001 neither create nor lose money and leave exactly the committed transfers' effects; that of two
- * racing inserts of one key exactly one gets 23505; and that an error inside a block fails it (25P02 until the
- * end, COMMIT answers ROLLBACK, nothing of the block survives).
+ * two REPEATABLE READ read-modify-write transactions on one row cannot both commit (no lost update), whether the
+ * level comes from BEGIN or from JDBC's setTransactionIsolation; that uncommitted writes stay invisible to other
+ * sessions (no dirty reads) and rolled-back ones never appear; that a REPEATABLE READ block reads one snapshot
+ * throughout while READ COMMITTED moves to each new commit; that write skew commits under REPEATABLE READ and is
+ * refused with 40001 under SERIALIZABLE; that a read-only REPEATABLE READ block sees a consistent total while
+ * transfers commit around it; that concurrent transfers with client-side retries on 40001 neither create nor lose
+ * money and leave exactly the committed transfers' effects; that of two racing inserts of one key exactly one gets
+ * 23505; and that an error inside a block fails it (25P02 until the end, COMMIT answers ROLLBACK, nothing of the
+ * block survives).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConcurrencyIT {
@@ -93,6 +95,32 @@ class ConcurrencyIT {
         s2.execute("ROLLBACK");
       }
       assertThat(queryLong(s2, "SELECT n FROM counter WHERE id = 1")).isEqualTo(110);
+    }
+  }
+
+  @Test
+  void lostUpdate_jdbcIsolationApi_secondCommitGets40001() throws SQLException {
+    try (Connection setup = pg(); Statement s = setup.createStatement()) {
+      s.execute("CREATE TABLE counter (id INT PRIMARY KEY, n INT NOT NULL)");
+      s.execute("INSERT INTO counter VALUES (1, 100)");
+    }
+    try (Connection c1 = pg(); Connection c2 = pg(); Statement s1 = c1.createStatement();
+        Statement s2 = c2.createStatement()) {
+      for (Connection c : List.of(c1, c2)) {
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setAutoCommit(false);
+      }
+      long read1 = queryLong(s1, "SELECT n FROM counter WHERE id = 1");
+      long read2 = queryLong(s2, "SELECT n FROM counter WHERE id = 1");
+      assertThat(s1.executeUpdate("UPDATE counter SET n = " + (read1 + 1) + " WHERE id = 1")).isEqualTo(1);
+      String updateState = sqlState(() -> s2.executeUpdate("UPDATE counter SET n = " + (read2 + 2)
+          + " WHERE id = 1"));
+      c1.commit();
+      assertThat(updateState == null ? sqlState(c2::commit) : updateState).isEqualTo(SERIALIZATION_FAILURE);
+      c2.rollback();
+      c2.setAutoCommit(true);
+      assertThat(queryLong(s2, "SELECT n FROM counter WHERE id = 1")).isEqualTo(101);
     }
   }
 
@@ -194,7 +222,7 @@ class ConcurrencyIT {
           tx.execute("ROLLBACK");
         }
       }
-      return java.util.Arrays.asList(states);
+      return Arrays.asList(states);
     }
   }
 
@@ -255,7 +283,7 @@ class ConcurrencyIT {
           for (int id = 0; id < accounts; id++) {
             balances[id] = queryLong(r, "SELECT balance FROM account WHERE id = " + id);
           }
-          assertThat(java.util.Arrays.stream(balances).sum()).isEqualTo(accounts * initial);
+          assertThat(Arrays.stream(balances).sum()).isEqualTo(accounts * initial);
           assertThat(queryLong(r, "SELECT sum(balance) FROM account")).isEqualTo(accounts * initial);
           if (first == null) {
             first = balances;
