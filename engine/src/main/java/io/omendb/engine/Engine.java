@@ -3,11 +3,19 @@ package io.omendb.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.engine.catalog.Catalog;
+import io.omendb.engine.catalog.CatalogException;
+import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.IndexDef;
+import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.mvcc.GarbageCollector;
 import io.omendb.engine.mvcc.IsolationLevel;
 import io.omendb.engine.mvcc.Transaction;
 import io.omendb.engine.mvcc.TransactionManager;
 import io.omendb.engine.storage.KvStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +41,7 @@ public final class Engine implements AutoCloseable {
     this.options = options;
     this.store = store;
     this.catalog = new Catalog(store);
-    this.transactions = new TransactionManager(store, options.syncCommits());
+    this.transactions = new TransactionManager(store, catalog, options.syncCommits());
     this.garbageCollector = new GarbageCollector(transactions, store);
     if (options.gcInterval().isZero()) {
       this.gcThread = null;
@@ -84,6 +92,100 @@ public final class Engine implements AutoCloseable {
   /** Starts a transaction at the given isolation level. */
   public Transaction begin(IsolationLevel isolation) {
     return transactions.begin(isolation);
+  }
+
+  /** Whether point reads and commits of {@code table} use an ALEX primary-key directory (one integer-like key column). */
+  public boolean hasAlexDirectory(TableDef table) {
+    return transactions.hasDirectory(requireNonNull(table, "table"));
+  }
+
+  /** Estimated heap bytes of all ALEX primary-key directories. */
+  public long alexDirectoryBytes() {
+    return transactions.directoryBytes();
+  }
+
+  /** How long rebuilding the primary-key directories and row counts took when this engine opened. */
+  public Duration alexDirectoryLoadTime() {
+    return transactions.directoryLoadTime();
+  }
+
+  /**
+   * The number of live rows of {@code table} in the latest committed state: counted when the engine opens and kept
+   * up to date by every commit, so exact for committed data (uncommitted writes are not counted).
+   */
+  public long estimatedRowCount(TableDef table) {
+    return transactions.liveRowCount(requireNonNull(table, "table"));
+  }
+
+  /** The smallest primary key of a live row, for a table with an ALEX directory (else empty); engine value as long. */
+  public OptionalLong minKey(TableDef table) {
+    return transactions.minKey(requireNonNull(table, "table"));
+  }
+
+  /** The largest primary key of a live row, for a table with an ALEX directory (else empty); engine value as long. */
+  public OptionalLong maxKey(TableDef table) {
+    return transactions.maxKey(requireNonNull(table, "table"));
+  }
+
+  /**
+   * Creates a secondary index on {@code columns} of {@code tableName} and fills it from the table's rows. Commits wait
+   * while it is built. With {@code ifNotExists} an existing index of that name is returned unchanged (and null if a
+   * table has that name).
+   *
+   * @throws CatalogException UNDEFINED_TABLE, UNDEFINED_COLUMN, UNSUPPORTED (a column type that cannot be indexed) or
+   *     DUPLICATE_TABLE (a table or index has that name)
+   * @throws ConstraintViolationException UNIQUE if {@code unique} and two rows share non-null values
+   */
+  public IndexDef createIndex(String name, String tableName, List<String> columns, boolean unique,
+      boolean ifNotExists) {
+    requireNonNull(name, "name");
+    requireNonNull(tableName, "tableName");
+    requireNonNull(columns, "columns");
+    if (ifNotExists) {
+      Optional<IndexDef> existing = catalog.index(name);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      if (catalog.table(name).isPresent()) {
+        return null;
+      }
+    }
+    TableDef table = catalog.table(tableName).orElseThrow(() -> new CatalogException(
+        CatalogException.Kind.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist"));
+    if (columns.isEmpty()) {
+      throw new CatalogException(CatalogException.Kind.INVALID_DEFINITION, "an index needs at least one column");
+    }
+    int[] indexColumns = new int[columns.size()];
+    for (int i = 0; i < indexColumns.length; i++) {
+      int column = table.columnIndex(columns.get(i));
+      if (column < 0) {
+        throw new CatalogException(CatalogException.Kind.UNDEFINED_COLUMN,
+            "column \"" + columns.get(i) + "\" does not exist");
+      }
+      ColumnType type = table.columns().get(column).type();
+      if (!type.isKeyable()) {
+        throw new CatalogException(CatalogException.Kind.UNSUPPORTED,
+            "an index on a column of type " + type + " is not supported yet");
+      }
+      indexColumns[i] = column;
+    }
+    try {
+      return transactions.createIndex(new IndexDef(0, name, tableName, indexColumns, unique));
+    } catch (CatalogException e) {
+      if (ifNotExists && e.kind() == CatalogException.Kind.DUPLICATE_TABLE) {
+        return catalog.index(name).orElse(null);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Drops an index and its entries. Returns false if it did not exist and {@code ifExists} is set.
+   *
+   * @throws CatalogException UNDEFINED_OBJECT if it does not exist and {@code ifExists} is not set
+   */
+  public boolean dropIndex(String name, boolean ifExists) {
+    return transactions.dropIndex(requireNonNull(name, "name"), ifExists);
   }
 
   /** The transaction manager, for diagnostics (watermark, WAL syncs). */

@@ -10,38 +10,69 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The persisted set of table definitions. Definitions live in the catalog key space, keyed by name; table ids
- * come from a counter in the meta key space and are never reused. DDL is serialised by this object's lock and
- * synced before it returns.
+ * The persisted set of table and index definitions. Definitions live in the catalog key space, keyed by name; table
+ * and index ids come from counters in the meta key space and are never reused. DDL is serialised by this object's
+ * lock and synced before it returns. Indexes are created through the engine ({@code Engine.createIndex}), which
+ * backfills them before calling {@link #addIndex}.
  */
 public final class Catalog {
   private static final byte[] NEXT_TABLE_ID = "catalog.next_table_id".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NEXT_INDEX_ID = "catalog.next_index_id".getBytes(StandardCharsets.UTF_8);
   private static final String TABLE_PREFIX = "table/";
+  private static final String INDEX_PREFIX = "index/";
 
   private final KvStore store;
   private final Map<String, TableDef> tables = new ConcurrentHashMap<>();
+  private final Map<Integer, TableDef> tablesById = new ConcurrentHashMap<>();
+  private final Map<String, IndexDef> indexes = new ConcurrentHashMap<>();
+  private final Map<Integer, IndexDef> indexesById = new ConcurrentHashMap<>();
+  /** Indexes of each table by table name, ordered by index id; replaced (never mutated) under the lock. */
+  private final Map<String, List<IndexDef>> indexesByTable = new ConcurrentHashMap<>();
+  private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private int nextTableId;
+  private int nextIndexId;
   private volatile long version;
 
   public Catalog(KvStore store) {
     this.store = requireNonNull(store, "store");
-    byte[] next = store.get(Space.META, NEXT_TABLE_ID);
-    nextTableId = next == null ? 1 : ByteBuffer.wrap(next).getInt();
+    nextTableId = readCounter(NEXT_TABLE_ID);
+    nextIndexId = readCounter(NEXT_INDEX_ID);
     byte[] from = TABLE_PREFIX.getBytes(StandardCharsets.UTF_8);
-    byte[] to = prefixEnd(from);
-    try (KvCursor cursor = store.scan(null, Space.CATALOG, from, to)) {
+    try (KvCursor cursor = store.scan(null, Space.CATALOG, from, prefixEnd(from))) {
       while (cursor.next()) {
         TableDef def = TableDefSerializer.read(cursor.value());
         tables.put(def.name(), def);
+        tablesById.put(def.id(), def);
       }
     }
+    from = INDEX_PREFIX.getBytes(StandardCharsets.UTF_8);
+    try (KvCursor cursor = store.scan(null, Space.CATALOG, from, prefixEnd(from))) {
+      while (cursor.next()) {
+        IndexDef def = TableDefSerializer.readIndex(cursor.value());
+        indexes.put(def.name(), def);
+        indexesById.put(def.id(), def);
+      }
+    }
+    indexes.values().stream().map(IndexDef::tableName).distinct().forEach(this::refreshTableIndexes);
+  }
+
+  private int readCounter(byte[] key) {
+    byte[] next = store.get(Space.META, key);
+    return next == null ? 1 : ByteBuffer.wrap(next).getInt();
+  }
+
+  /** Registers a listener told of tables created and dropped from now on. */
+  public void addListener(CatalogListener listener) {
+    listeners.add(requireNonNull(listener, "listener"));
   }
 
   /** The table with this name, if it exists. */
@@ -49,9 +80,29 @@ public final class Catalog {
     return Optional.ofNullable(tables.get(name));
   }
 
+  /** The table with this id, if it exists. */
+  public Optional<TableDef> tableById(int id) {
+    return Optional.ofNullable(tablesById.get(id));
+  }
+
   /** All tables, ordered by name. */
   public Collection<TableDef> tables() {
     return new TreeMap<>(tables).values();
+  }
+
+  /** The indexes of the named table, ordered by id (creation order); empty for an unknown table. */
+  public List<IndexDef> indexes(String tableName) {
+    return indexesByTable.getOrDefault(tableName, List.of());
+  }
+
+  /** The index with this name, if it exists. */
+  public Optional<IndexDef> index(String name) {
+    return Optional.ofNullable(indexes.get(name));
+  }
+
+  /** The index with this id, if it exists. */
+  public Optional<IndexDef> indexById(int id) {
+    return Optional.ofNullable(indexesById.get(id));
   }
 
   /** Increases with every change to the catalog; lets the SQL layer invalidate cached plans. */
@@ -70,8 +121,10 @@ public final class Catalog {
       if (ifNotExists) {
         return existing;
       }
-      throw new CatalogException(CatalogException.Kind.DUPLICATE_TABLE,
-          "relation \"" + spec.name() + "\" already exists");
+      throw duplicateRelation(spec.name());
+    }
+    if (indexes.containsKey(spec.name())) {
+      throw duplicateRelation(spec.name());
     }
     TableDef def = spec.withId(nextTableId);
     KvBatch batch = new KvBatch()
@@ -79,13 +132,15 @@ public final class Catalog {
         .put(Space.CATALOG, tableKey(def.name()), TableDefSerializer.write(def));
     store.write(batch, true);
     nextTableId++;
+    listeners.forEach(listener -> listener.tableCreated(def));
+    tablesById.put(def.id(), def);
     tables.put(def.name(), def);
     version++;
     return def;
   }
 
   /**
-   * Drops a table and all its rows. Returns false if it did not exist and {@code ifExists} is set.
+   * Drops a table, its indexes and all its rows. Returns false if it did not exist and {@code ifExists} is set.
    *
    * @throws CatalogException UNDEFINED_TABLE if it does not exist and {@code ifExists} is not set
    */
@@ -99,11 +154,85 @@ public final class Catalog {
     }
     KvBatch batch = new KvBatch()
         .delete(Space.CATALOG, tableKey(name))
-        .deleteRange(Space.DATA, TableKeys.tablePrefix(def.id()), TableKeys.tablePrefix(def.id() + 1));
+        .deleteRange(Space.DATA, TableKeys.tablePrefix(def.id()), TableKeys.tablePrefix(def.id() + 1))
+        .deleteRange(Space.HISTORY, TableKeys.tablePrefix(def.id()), TableKeys.tablePrefix(def.id() + 1));
+    List<IndexDef> dropped = indexes(name);
+    for (IndexDef index : dropped) {
+      deleteIndex(batch, index);
+    }
     store.write(batch, true);
+    for (IndexDef index : dropped) {
+      indexes.remove(index.name());
+      indexesById.remove(index.id());
+    }
+    indexesByTable.remove(name);
     tables.remove(name);
+    tablesById.remove(def.id());
     version++;
+    listeners.forEach(listener -> listener.tableDropped(def));
     return true;
+  }
+
+  /** Allocates a fresh index id (persisted, never reused) for an index about to be built. */
+  public synchronized int reserveIndexId() {
+    int id = nextIndexId;
+    store.write(new KvBatch().put(Space.META, NEXT_INDEX_ID,
+        ByteBuffer.allocate(Integer.BYTES).putInt(id + 1).array()), true);
+    nextIndexId++;
+    return id;
+  }
+
+  /**
+   * Checks that an index named {@code name} could be created now.
+   *
+   * @throws CatalogException DUPLICATE_TABLE if a table or index of that name exists (PostgreSQL's 42P07)
+   */
+  public void checkIndexName(String name) {
+    if (tables.containsKey(name) || indexes.containsKey(name)) {
+      throw duplicateRelation(name);
+    }
+  }
+
+  /**
+   * Records an index whose entries are already written (its id from {@link #reserveIndexId}); from this call on,
+   * commits maintain it. Called by the engine under its commit lock.
+   */
+  public synchronized IndexDef addIndex(IndexDef def) {
+    requireNonNull(def, "def");
+    checkIndexName(def.name());
+    if (!tables.containsKey(def.tableName())) {
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE,
+          "relation \"" + def.tableName() + "\" does not exist");
+    }
+    store.write(new KvBatch().put(Space.CATALOG, indexKey(def.name()), TableDefSerializer.write(def)), true);
+    indexes.put(def.name(), def);
+    indexesById.put(def.id(), def);
+    refreshTableIndexes(def.tableName());
+    version++;
+    return def;
+  }
+
+  /**
+   * Drops an index and its entries; returns its definition, or null if it did not exist and {@code ifExists} is set.
+   *
+   * @throws CatalogException UNDEFINED_OBJECT if it does not exist and {@code ifExists} is not set
+   */
+  public synchronized IndexDef dropIndex(String name, boolean ifExists) {
+    IndexDef def = indexes.get(name);
+    if (def == null) {
+      if (ifExists) {
+        return null;
+      }
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
+    }
+    KvBatch batch = new KvBatch();
+    deleteIndex(batch, def);
+    store.write(batch, true);
+    indexes.remove(name);
+    indexesById.remove(def.id());
+    refreshTableIndexes(def.tableName());
+    version++;
+    return def;
   }
 
   /** Names of all tables; for diagnostics and tests. */
@@ -111,8 +240,33 @@ public final class Catalog {
     return new ArrayList<>(new TreeMap<>(tables).keySet());
   }
 
+  private void deleteIndex(KvBatch batch, IndexDef def) {
+    batch.delete(Space.CATALOG, indexKey(def.name()))
+        .deleteRange(Space.INDEX, TableKeys.indexPrefix(def.id()), TableKeys.indexPrefix(def.id() + 1));
+  }
+
+  private void refreshTableIndexes(String tableName) {
+    List<IndexDef> list = indexes.values().stream()
+        .filter(index -> index.tableName().equals(tableName))
+        .sorted(Comparator.comparingInt(IndexDef::id))
+        .toList();
+    if (list.isEmpty()) {
+      indexesByTable.remove(tableName);
+    } else {
+      indexesByTable.put(tableName, list);
+    }
+  }
+
+  private static CatalogException duplicateRelation(String name) {
+    return new CatalogException(CatalogException.Kind.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+  }
+
   private static byte[] tableKey(String name) {
     return (TABLE_PREFIX + name).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] indexKey(String name) {
+    return (INDEX_PREFIX + name).getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] prefixEnd(byte[] prefix) {

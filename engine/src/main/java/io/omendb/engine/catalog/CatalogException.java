@@ -7,7 +7,13 @@ public final class CatalogException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** What went wrong; the SQL layer maps each kind to a SQLSTATE. */
-  public enum Kind { UNDEFINED_TABLE, DUPLICATE_TABLE, DUPLICATE_COLUMN, INVALID_DEFINITION, UNSUPPORTED }
+  public enum Kind {
+    UNDEFINED_TABLE, DUPLICATE_TABLE, DUPLICATE_COLUMN, INVALID_DEFINITION, UNSUPPORTED,
+    /** A column named by a statement does not exist (42703). */
+    UNDEFINED_COLUMN,
+    /** An object other than a table (an index) does not exist (42704). */
+    UNDEFINED_OBJECT
+  }
 
   private final Kind kind;
 

@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Binary persistence of {@link TableDef}s; types are stored by name so the enum may be reordered. */
+/** Binary persistence of {@link TableDef}s and {@link IndexDef}s; types are stored by name so the enum may be reordered. */
 final class TableDefSerializer {
   private static final int FORMAT_V1 = 1;
 
@@ -41,6 +41,46 @@ final class TableDefSerializer {
       }
       out.flush();
       return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] write(IndexDef def) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeByte(FORMAT_V1);
+      out.writeInt(def.id());
+      out.writeUTF(def.name());
+      out.writeUTF(def.tableName());
+      int[] columns = def.columns();
+      out.writeShort(columns.length);
+      for (int c : columns) {
+        out.writeShort(c);
+      }
+      out.writeBoolean(def.unique());
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static IndexDef readIndex(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      int format = in.readByte();
+      if (format != FORMAT_V1) {
+        throw new IllegalStateException("unknown index definition format " + format);
+      }
+      int id = in.readInt();
+      String name = in.readUTF();
+      String tableName = in.readUTF();
+      int[] columns = new int[in.readShort()];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = in.readShort();
+      }
+      return new IndexDef(id, name, tableName, columns, in.readBoolean());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

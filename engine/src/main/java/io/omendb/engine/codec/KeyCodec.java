@@ -64,6 +64,55 @@ public final class KeyCodec {
     }
   }
 
+  /** Whether the value encoded at {@code offset} is NULL. */
+  public static boolean isNull(byte[] key, int offset) {
+    return key[offset] == NULL;
+  }
+
+  /**
+   * Decodes one non-null integer-like value (SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP) at {@code offset} as a
+   * {@code long}; the mapping is the identity on the engine's values, so it preserves order.
+   */
+  public static long decodeLong(ColumnType type, byte[] key, int offset) {
+    if (key[offset] != VALUE) {
+      throw new IllegalArgumentException("expected a non-null value at " + offset);
+    }
+    int[] pos = {offset + 1};
+    return switch (type) {
+      case SMALLINT -> (short) (readBigEndian(key, pos, Short.BYTES) ^ Short.MIN_VALUE);
+      case INTEGER, DATE, TIME -> (int) readBigEndian(key, pos, Integer.BYTES) ^ Integer.MIN_VALUE;
+      case BIGINT, TIMESTAMP -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
+      default -> throw new IllegalArgumentException(type + " is not an integer-like type");
+    };
+  }
+
+  /** The offset just after the {@code types.size()} values encoded from {@code offset}. */
+  public static int skip(List<ColumnType> types, byte[] key, int offset) {
+    int[] pos = {offset};
+    for (ColumnType type : types) {
+      decodeValue(type, key, pos);
+    }
+    return pos[0];
+  }
+
+  /**
+   * The smallest byte string greater than every string starting with {@code prefix}, or null if there is none (the
+   * prefix is all 0xFF). Since every value's encoding is self-delimiting, {@code [encode(p), prefixEnd(encode(p)))}
+   * holds exactly the keys whose leading columns equal {@code p}.
+   */
+  public static byte[] prefixEnd(byte[] prefix) {
+    int end = prefix.length;
+    while (end > 0 && prefix[end - 1] == (byte) 0xFF) {
+      end--;
+    }
+    if (end == 0) {
+      return null;
+    }
+    byte[] result = java.util.Arrays.copyOf(prefix, end);
+    result[end - 1]++;
+    return result;
+  }
+
   /** Decodes {@code types.size()} values from {@code key} starting at {@code offset}. */
   public static Object[] decode(List<ColumnType> types, byte[] key, int offset) {
     Object[] values = new Object[types.size()];

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Removes row versions that no snapshot can see any more. Each pass looks at a bounded number of keys, continuing
+ * Removes row versions that no snapshot can see any more, and index entries no row version has. Each pass looks at a bounded number of keys, continuing
  * where the last pass stopped and wrapping around, in two sweeps:
  *
  * <ul>
  *   <li>history: a version is kept only while some snapshot sees it, that is, while an active snapshot (or any
  *       future one) lies between its commit timestamp and that of the next newer version of the row;</li>
- *   <li>data: a delete whose tombstone is at or before the watermark is removed with any history of its row.</li>
+ *   <li>data: a delete whose tombstone is at or before the watermark is removed with any history of its row (and
+ *       from the row's primary-key directory);</li>
+ *   <li>index: an entry is removed once no version of its row, newest or in history, has the entry's values.</li>
  * </ul>
  *
  * <p>So a long-running reader keeps exactly the versions it may read, and versions between two snapshots go.
@@ -31,9 +33,11 @@ public final class GarbageCollector {
   private final AtomicLong passes = new AtomicLong();
   private byte[] historyPosition = new byte[0];
   private byte[] dataPosition = new byte[0];
+  private byte[] indexPosition = new byte[0];
+  private final AtomicLong indexEntriesCollected = new AtomicLong();
 
   /** Counters of the work done so far. */
-  public record Stats(long passes, long versionsCollected, long tombstonesCollected) {}
+  public record Stats(long passes, long versionsCollected, long tombstonesCollected, long indexEntriesCollected) {}
 
   public GarbageCollector(TransactionManager manager, KvStore store) {
     this.manager = requireNonNull(manager, "manager");
@@ -41,7 +45,7 @@ public final class GarbageCollector {
   }
 
   public Stats stats() {
-    return new Stats(passes.get(), versionsCollected.get(), tombstonesCollected.get());
+    return new Stats(passes.get(), versionsCollected.get(), tombstonesCollected.get(), indexEntriesCollected.get());
   }
 
   /**
@@ -50,7 +54,7 @@ public final class GarbageCollector {
    */
   public synchronized long runPass(int maxKeys) {
     TransactionManager.SnapshotView view = manager.snapshotView();
-    long removed = sweepHistory(view, maxKeys) + sweepTombstones(view.watermark(), maxKeys);
+    long removed = sweepHistory(view, maxKeys) + sweepTombstones(view.watermark(), maxKeys) + sweepIndex(maxKeys);
     passes.incrementAndGet();
     return removed;
   }
@@ -113,6 +117,7 @@ public final class GarbageCollector {
       return 0;
     }
     long[] removed = {0};
+    List<byte[]> collected = new ArrayList<>();
     manager.underCommitLock(() -> {
       KvBatch batch = new KvBatch();
       for (byte[] rowKey : candidates) {
@@ -121,6 +126,55 @@ public final class GarbageCollector {
         if (value != null && Versions.isTombstone(value) && Versions.dataTimestamp(value) <= watermark) {
           batch.delete(Space.DATA, rowKey);
           batch.deleteRange(Space.HISTORY, rowKey, Versions.historyEnd(rowKey));
+          collected.add(rowKey);
+          removed[0]++;
+        }
+      }
+      if (!batch.isEmpty()) {
+        store.write(batch, false);
+        // the rows are gone: their directories forget them (a lookup now answers "absent", as the tombstone did)
+        for (byte[] rowKey : collected) {
+          PrimaryKeyDirectory directory = manager.directories().forRowKey(rowKey);
+          if (directory != null) {
+            directory.forget(rowKey);
+          }
+        }
+      }
+    });
+    tombstonesCollected.addAndGet(removed[0]);
+    return removed[0];
+  }
+
+  /**
+   * Index entries whose row has no version (newest or in history) with the entry's values any more; candidates found
+   * by checking the newest version alone, then re-checked fully under the commit lock, since a commit may re-add the
+   * values (and the entry) meanwhile.
+   */
+  private long sweepIndex(int maxKeys) {
+    List<byte[]> candidates = new ArrayList<>();
+    int seen = 0;
+    IndexMaintenance indexes = manager.indexes();
+    try (KvCursor cursor = store.scan(null, Space.INDEX, indexPosition, null)) {
+      while (seen < maxKeys && cursor.next()) {
+        seen++;
+        if (!indexes.isNeeded(cursor.key(), true)) {
+          candidates.add(cursor.key());
+        }
+        indexPosition = successor(cursor.key());
+      }
+      if (seen < maxKeys) {
+        indexPosition = new byte[0];
+      }
+    }
+    if (candidates.isEmpty()) {
+      return 0;
+    }
+    long[] removed = {0};
+    manager.underCommitLock(() -> {
+      KvBatch batch = new KvBatch();
+      for (byte[] entry : candidates) {
+        if (!indexes.isNeeded(entry, false)) {
+          batch.delete(Space.INDEX, entry);
           removed[0]++;
         }
       }
@@ -128,7 +182,7 @@ public final class GarbageCollector {
         store.write(batch, false);
       }
     });
-    tombstonesCollected.addAndGet(removed[0]);
+    indexEntriesCollected.addAndGet(removed[0]);
     return removed[0];
   }
 

@@ -10,10 +10,17 @@ import io.omendb.engine.catalog.TableKeys;
 import io.omendb.engine.codec.KeyCodec;
 import io.omendb.engine.codec.RowCodec;
 import java.io.ByteArrayOutputStream;
+import io.omendb.engine.catalog.IndexDef;
+import io.omendb.engine.storage.KvCursor;
+import io.omendb.engine.storage.Space;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -36,6 +43,8 @@ public final class Transaction implements AutoCloseable {
   private final NavigableMap<byte[], PendingWrite> writes = new TreeMap<>(Arrays::compareUnsigned);
   private final TreeSet<byte[]> readKeys = new TreeSet<>(Arrays::compareUnsigned);
   private final List<byte[][]> readRanges = new ArrayList<>();
+  /** For each unique index: the non-null values prefix of each own new row → its row key. */
+  private final Map<Integer, TreeMap<byte[], byte[]>> ownUnique = new HashMap<>();
   private TransactionState state = TransactionState.ACTIVE;
 
   Transaction(TransactionManager manager, VersionedStore versions, IsolationLevel isolation, long id,
@@ -103,6 +112,92 @@ public final class Transaction implements AutoCloseable {
         types(table));
   }
 
+  /** Whether point reads of {@code table} go through its ALEX primary-key directory. */
+  public boolean usesAlex(TableDef table) {
+    return manager.hasDirectory(table);
+  }
+
+  /**
+   * The rows of {@code table} whose primary key lies between {@code lower} and {@code upper} (null: unbounded; see
+   * {@link KeyBound} for prefix bounds), in key order, as this transaction sees them. Under SERIALIZABLE the range,
+   * not the whole table, is recorded for validation. The caller closes the cursor.
+   */
+  public RowCursor scanRange(TableDef table, KeyBound lower, KeyBound upper) {
+    checkActive();
+    if (table.hasRowId()) {
+      throw new IllegalArgumentException("table " + table.name() + " has no primary key to range over");
+    }
+    byte[][] range = KeyRanges.range(TableKeys.tablePrefix(table.id()), keyTypes(table), lower, upper);
+    if (isolation == IsolationLevel.SERIALIZABLE) {
+      readRanges.add(range);
+    }
+    return new MergingRowCursor(versions.scan(range[0], range[1], snapshotTs),
+        writes.subMap(range[0], true, range[1], false), types(table));
+  }
+
+  /**
+   * The rows with the given primary keys that this transaction sees, sorted by key, each once (an IN list); keys
+   * without a row are left out.
+   */
+  public List<Object[]> getAll(TableDef table, List<Object[]> keys) {
+    checkActive();
+    TreeSet<byte[]> rowKeys = new TreeSet<>(Arrays::compareUnsigned);
+    for (Object[] key : keys) {
+      rowKeys.add(rowKey(table, key));
+    }
+    List<ColumnType> types = types(table);
+    List<Object[]> rows = new ArrayList<>(rowKeys.size());
+    for (byte[] rowKey : rowKeys) {
+      if (isolation == IsolationLevel.SERIALIZABLE) {
+        readKeys.add(rowKey);
+      }
+      byte[] value = read(rowKey);
+      if (value != null) {
+        rows.add(RowCodec.decode(types, value));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The rows of {@code table} whose values of {@code index}'s columns lie between {@code lower} and {@code upper}
+   * (bounds over the index columns; null: unbounded), in index order (ties in primary-key order), as this transaction
+   * sees them: every entry is re-checked against the row version this snapshot sees, and this transaction's own
+   * writes are merged in. Under SERIALIZABLE the whole table counts as read. The caller closes the cursor.
+   */
+  public RowCursor scanIndex(TableDef table, IndexDef index, KeyBound lower, KeyBound upper) {
+    checkActive();
+    if (!index.tableName().equals(table.name())) {
+      throw new IllegalArgumentException("index " + index.name() + " is not on table " + table.name());
+    }
+    byte[] tableFrom = TableKeys.tablePrefix(table.id());
+    byte[] tableTo = TableKeys.tablePrefix(table.id() + 1);
+    if (isolation == IsolationLevel.SERIALIZABLE) {
+      readRanges.add(new byte[][] {tableFrom, tableTo});
+    }
+    byte[][] range = KeyRanges.range(TableKeys.indexPrefix(index.id()), IndexMaintenance.types(table, index),
+        lower, upper);
+    NavigableMap<byte[], PendingWrite> ownWrites = writes.subMap(tableFrom, true, tableTo, false);
+    Set<byte[]> ownKeys = new TreeSet<>(Arrays::compareUnsigned);
+    ownKeys.addAll(ownWrites.keySet());
+    List<ColumnType> types = types(table);
+    List<IndexRowCursor.OwnHit> own = new ArrayList<>();
+    for (Map.Entry<byte[], PendingWrite> write : ownWrites.entrySet()) {
+      if (write.getValue().row() == null) {
+        continue;
+      }
+      Object[] row = RowCodec.decode(types, write.getValue().row());
+      byte[] entry = IndexMaintenance.entryKey(
+          IndexMaintenance.valuesPrefix(table, index, index.valuesOf(row)), write.getKey());
+      if (KeyRanges.contains(range, entry)) {
+        own.add(new IndexRowCursor.OwnHit(entry, write.getKey(), row));
+      }
+    }
+    own.sort(Comparator.comparing(IndexRowCursor.OwnHit::entry, Arrays::compareUnsigned));
+    KvCursor entries = versions.store().scan(null, Space.INDEX, range[0], range[1]);
+    return new IndexRowCursor(entries, table, index, versions, snapshotTs, ownKeys, own);
+  }
+
   /**
    * Inserts a row (values in column order).
    *
@@ -121,6 +216,7 @@ public final class Transaction implements AutoCloseable {
       }
     }
     PendingWrite earlier = writes.get(rowKey);
+    checkUniqueIndexes(table, rowKey, earlier, values);
     boolean insert = earlier == null || earlier.insert();
     writes.put(rowKey, new PendingWrite(RowCodec.encode(types(table), values),
         earlier == null ? snapshotTs : earlier.readTs(), insert, table.hasRowId() ? null : describeKey(table, values)));
@@ -139,6 +235,10 @@ public final class Transaction implements AutoCloseable {
       return false;
     }
     PendingWrite earlier = writes.get(rowKey);
+    if (earlier != null && earlier.row() != null) {
+      manager.catalog().tableById(TableKeys.tableIdOf(rowKey))
+          .ifPresent(table -> trackUnique(table, rowKey, earlier, null));
+    }
     if (earlier != null && earlier.insert()) {
       writes.remove(rowKey);
     } else {
@@ -181,6 +281,7 @@ public final class Transaction implements AutoCloseable {
       return false;
     }
     PendingWrite earlier = writes.get(rowKey);
+    checkUniqueIndexes(table, rowKey, earlier, values);
     writes.put(rowKey, new PendingWrite(RowCodec.encode(types(table), values),
         earlier == null ? snapshotTs : earlier.readTs(), earlier != null && earlier.insert(),
         table.hasRowId() ? null : describeKey(table, values)));
@@ -235,6 +336,7 @@ public final class Transaction implements AutoCloseable {
     writes.clear();
     readKeys.clear();
     readRanges.clear();
+    ownUnique.clear();
     manager.ended(this, snapshotTs);
   }
 
@@ -244,6 +346,62 @@ public final class Transaction implements AutoCloseable {
       return own.row();
     }
     return versions.get(rowKey, snapshotTs);
+  }
+
+  /**
+   * PostgreSQL checks unique indexes as each row is written: refuses {@code values} at {@code rowKey} if another row
+   * has the same non-null values in a unique index — among this transaction's own rows, or a row it has not written
+   * that is live in the latest committed state (PostgreSQL's "dirty snapshot"; it would wait for an in-progress
+   * holder, we do not see those until they commit, and the commit repeats this check).
+   */
+  private void checkUniqueIndexes(TableDef table, byte[] rowKey, PendingWrite earlier, Object[] values) {
+    List<IndexDef> indexes = manager.catalog().indexes(table.name());
+    boolean anyUnique = false;
+    for (IndexDef index : indexes) {
+      if (!index.unique()) {
+        continue;
+      }
+      anyUnique = true;
+      Object[] indexValues = index.valuesOf(values);
+      if (IndexMaintenance.anyNull(indexValues)) {
+        continue;
+      }
+      byte[] prefix = IndexMaintenance.valuesPrefix(table, index, indexValues);
+      TreeMap<byte[], byte[]> own = ownUnique.get(index.id());
+      byte[] holder = own == null ? null : own.get(prefix);
+      if ((holder != null && !Arrays.equals(holder, rowKey))
+          || manager.indexes().findHolder(table, index, prefix, rowKey, writes, -1) != null) {
+        throw IndexMaintenance.violation(table, index, indexValues);
+      }
+    }
+    if (anyUnique) {
+      trackUnique(table, rowKey, earlier, values);
+    }
+  }
+
+  /** Moves {@code rowKey}'s entries in {@link #ownUnique} from its earlier own row (if any) to {@code values}. */
+  private void trackUnique(TableDef table, byte[] rowKey, PendingWrite earlier, Object[] values) {
+    Object[] old = earlier == null || earlier.row() == null ? null : RowCodec.decode(types(table), earlier.row());
+    for (IndexDef index : manager.catalog().indexes(table.name())) {
+      if (!index.unique()) {
+        continue;
+      }
+      TreeMap<byte[], byte[]> own = ownUnique.computeIfAbsent(index.id(),
+          id -> new TreeMap<>(Arrays::compareUnsigned));
+      if (old != null) {
+        byte[] oldPrefix = IndexMaintenance.valuesPrefix(table, index, index.valuesOf(old));
+        if (Arrays.equals(own.get(oldPrefix), rowKey)) {
+          own.remove(oldPrefix);
+        }
+      }
+      if (values != null && !IndexMaintenance.anyNull(index.valuesOf(values))) {
+        own.put(IndexMaintenance.valuesPrefix(table, index, index.valuesOf(values)), rowKey);
+      }
+    }
+  }
+
+  private static List<ColumnType> keyTypes(TableDef table) {
+    return Arrays.stream(table.primaryKey()).mapToObj(k -> table.columns().get(k).type()).toList();
   }
 
   private void checkActive() {

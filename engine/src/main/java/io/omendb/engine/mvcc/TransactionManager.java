@@ -3,6 +3,10 @@ package io.omendb.engine.mvcc;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.engine.ConstraintViolationException;
+import io.omendb.engine.catalog.Catalog;
+import io.omendb.engine.catalog.CatalogException;
+import io.omendb.engine.catalog.CatalogListener;
+import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.catalog.TableKeys;
@@ -26,10 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TransactionManager implements AutoCloseable {
   private final KvStore store;
+  private final Catalog catalog;
+  private final TableDirectories directories;
   private final VersionedStore versions;
   private final boolean syncCommits;
   private final TimestampOracle oracle;
   private final GroupCommit groupCommit;
+  private final IndexMaintenance indexes;
   private final Object commitLock = new Object();
   private final AtomicLong ids = new AtomicLong();
   private final Map<Integer, AtomicLong> rowIds = new ConcurrentHashMap<>();
@@ -45,12 +52,31 @@ public final class TransactionManager implements AutoCloseable {
   /** The keys one commit wrote. */
   private record CommittedWrites(long commitTs, byte[][] keys) {}
 
-  public TransactionManager(KvStore store, boolean syncCommits) {
+  /**
+   * A manager over {@code store} whose tables are those of {@code catalog}: builds the primary-key directories and row
+   * counts of the existing tables (one scan of each) and follows the catalog's later changes.
+   */
+  public TransactionManager(KvStore store, Catalog catalog, boolean syncCommits) {
     this.store = requireNonNull(store, "store");
-    this.versions = new VersionedStore(store);
+    this.catalog = requireNonNull(catalog, "catalog");
+    this.directories = new TableDirectories();
+    catalog.addListener(new CatalogListener() {
+      @Override
+      public void tableCreated(TableDef table) {
+        directories.created(table);
+      }
+
+      @Override
+      public void tableDropped(TableDef table) {
+        directories.dropped(table);
+      }
+    });
+    directories.load(store, catalog.tables());
+    this.versions = new VersionedStore(store, directories);
     this.syncCommits = syncCommits;
     this.oracle = new TimestampOracle(store);
     this.groupCommit = new GroupCommit(store, oracle);
+    this.indexes = new IndexMaintenance(store, catalog, versions);
   }
 
   /** Starts a REPEATABLE READ transaction. */
@@ -151,14 +177,26 @@ public final class TransactionManager implements AutoCloseable {
     }
     long commitTs;
     synchronized (commitLock) {
-      KvBatch batch = new KvBatch();
-      byte[][] keys = new byte[writes.size()][];
+      int n = writes.size();
+      byte[][] keys = new byte[n][];
+      byte[][] latest = new byte[n][];
+      // whether latest[i] is known: read from the store, or known absent from the directory
+      boolean[] known = new boolean[n];
       int i = 0;
       for (Map.Entry<byte[], Transaction.PendingWrite> entry : writes.entrySet()) {
         byte[] rowKey = entry.getKey();
         Transaction.PendingWrite write = entry.getValue();
-        byte[] latest = store.get(Space.DATA, rowKey);
-        checkConflict(rowKey, write, latest);
+        long directory = directories.lookup(rowKey);
+        if (directory == PrimaryKeyDirectory.UNKNOWN) {
+          latest[i] = versions.latest(rowKey);
+          known[i] = true;
+          checkConflict(write, latest[i] == null ? -1 : Versions.dataTimestamp(latest[i]),
+              latest[i] != null && !Versions.isTombstone(latest[i]));
+        } else {
+          known[i] = directory == PrimaryKeyDirectory.ABSENT;
+          checkConflict(write, known[i] ? -1 : PrimaryKeyDirectory.timestamp(directory),
+              !known[i] && !PrimaryKeyDirectory.isTombstone(directory));
+        }
         keys[i++] = rowKey;
       }
       if (serializable) {
@@ -167,19 +205,40 @@ public final class TransactionManager implements AutoCloseable {
       if (writes.isEmpty()) {
         return;
       }
+      indexes.checkUnique(transaction);
       commitTs = oracle.next();
+      KvBatch batch = new KvBatch();
+      long[] liveDelta = new long[n];
+      i = 0;
       for (Map.Entry<byte[], Transaction.PendingWrite> entry : writes.entrySet()) {
         byte[] rowKey = entry.getKey();
-        byte[] latest = store.get(Space.DATA, rowKey);
-        if (latest != null) {
+        byte[] row = entry.getValue().row();
+        byte[] old = known[i] ? latest[i] : versions.latest(rowKey);
+        if (old != null) {
           // the superseded version moves to the history space, where older snapshots still find it
-          batch.put(Space.HISTORY, Versions.historyKey(rowKey, Versions.dataTimestamp(latest)),
-              Versions.historyValueOf(latest));
+          batch.put(Space.HISTORY, Versions.historyKey(rowKey, Versions.dataTimestamp(old)),
+              Versions.historyValueOf(old));
         }
-        batch.put(Space.DATA, rowKey, Versions.dataValue(commitTs, entry.getValue().row()));
+        batch.put(Space.DATA, rowKey, Versions.dataValue(commitTs, row));
+        indexes.addEntries(batch, rowKey, row);
+        liveDelta[i] = (row != null ? 1 : 0) - (old != null && !Versions.isTombstone(old) ? 1 : 0);
+        i++;
       }
       TimestampOracle.record(batch, commitTs);
       store.write(batch, false);
+      // in memory only once the batch is in: readers may see the directory behind the store, never ahead of it
+      i = 0;
+      for (Map.Entry<byte[], Transaction.PendingWrite> entry : writes.entrySet()) {
+        byte[] rowKey = entry.getKey();
+        PrimaryKeyDirectory directory = directories.forRowKey(rowKey);
+        if (directory != null) {
+          directory.record(rowKey, commitTs, entry.getValue().row() == null);
+        }
+        if (liveDelta[i] != 0) {
+          directories.addLiveRows(TableKeys.tableIdOf(rowKey), liveDelta[i]);
+        }
+        i++;
+      }
       groupCommit.written(commitTs);
       recentCommits.addLast(new CommittedWrites(commitTs, keys));
       pruneRecentCommits();
@@ -192,8 +251,10 @@ public final class TransactionManager implements AutoCloseable {
     }
   }
 
-  private static void checkConflict(byte[] rowKey, Transaction.PendingWrite write, byte[] latest) {
-    boolean latestIsRow = latest != null && !Versions.isTombstone(latest);
+  /**
+   * First committer wins, given the newest version's commit timestamp (-1 if none) and whether it is a live row.
+   */
+  private static void checkConflict(Transaction.PendingWrite write, long latestTs, boolean latestIsRow) {
     if (write.insert()) {
       if (latestIsRow) {
         throw new ConstraintViolationException(ConstraintViolationException.Kind.UNIQUE,
@@ -201,7 +262,7 @@ public final class TransactionManager implements AutoCloseable {
       }
       return;
     }
-    if (latest != null && Versions.dataTimestamp(latest) > write.readTs()) {
+    if (latestTs > write.readTs()) {
       throw new SerializationFailureException("could not serialize access due to concurrent update");
     }
   }
@@ -252,6 +313,32 @@ public final class TransactionManager implements AutoCloseable {
     active.remove(transaction);
   }
 
+  /**
+   * Creates {@code spec} (its id is assigned here): writes its entries for every row version and publishes it, all
+   * under the commit lock, so commits wait for the build (as PostgreSQL's CREATE INDEX blocks writers of the table).
+   *
+   * @throws CatalogException DUPLICATE_TABLE on a name clash, UNDEFINED_TABLE for an unknown table
+   * @throws ConstraintViolationException UNIQUE if a unique index would be violated by existing rows
+   */
+  public IndexDef createIndex(IndexDef spec) {
+    requireNonNull(spec, "spec");
+    synchronized (commitLock) {
+      catalog.checkIndexName(spec.name());
+      TableDef table = catalog.table(spec.tableName()).orElseThrow(() -> new CatalogException(
+          CatalogException.Kind.UNDEFINED_TABLE, "relation \"" + spec.tableName() + "\" does not exist"));
+      IndexDef def = spec.withId(catalog.reserveIndexId());
+      indexes.backfill(table, def);
+      return catalog.addIndex(def);
+    }
+  }
+
+  /** Drops an index and its entries, between commits; see {@link Catalog#dropIndex}. */
+  public boolean dropIndex(String name, boolean ifExists) {
+    synchronized (commitLock) {
+      return catalog.dropIndex(name, ifExists) != null;
+    }
+  }
+
   /** Runs {@code work} while no commit can be applied; the garbage collector's re-checks use it. */
   void underCommitLock(Runnable work) {
     synchronized (commitLock) {
@@ -261,6 +348,50 @@ public final class TransactionManager implements AutoCloseable {
 
   VersionedStore versions() {
     return versions;
+  }
+
+  TableDirectories directories() {
+    return directories;
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  IndexMaintenance indexes() {
+    return indexes;
+  }
+
+  /** Whether {@code table} has an ALEX primary-key directory. */
+  public boolean hasDirectory(TableDef table) {
+    return directories.forTable(table.id()) != null;
+  }
+
+  /** Estimated heap bytes of every primary-key directory. */
+  public long directoryBytes() {
+    return directories.memoryBytes();
+  }
+
+  /** How long building the primary-key directories and row counts took when the engine opened. */
+  public java.time.Duration directoryLoadTime() {
+    return java.time.Duration.ofNanos(directories.loadNanos());
+  }
+
+  /** The number of live rows of {@code table} in the latest committed state (maintained at commit). */
+  public long liveRowCount(TableDef table) {
+    return directories.liveRows(table.id());
+  }
+
+  /** The smallest primary key of a live row of a table with a directory, if any. */
+  public java.util.OptionalLong minKey(TableDef table) {
+    PrimaryKeyDirectory directory = directories.forTable(table.id());
+    return directory == null ? java.util.OptionalLong.empty() : directory.minLiveKey();
+  }
+
+  /** The largest primary key of a live row of a table with a directory, if any. */
+  public java.util.OptionalLong maxKey(TableDef table) {
+    PrimaryKeyDirectory directory = directories.forTable(table.id());
+    return directory == null ? java.util.OptionalLong.empty() : directory.maxLiveKey();
   }
 
   /** Number of transactions not yet committed or rolled back. */

@@ -3,13 +3,31 @@ package io.omendb.engine.mvcc;
 import io.omendb.engine.storage.KvCursor;
 import io.omendb.engine.storage.KvStore;
 import io.omendb.engine.storage.Space;
+import java.util.concurrent.atomic.LongAdder;
 
-/** Reads row versions as of a snapshot timestamp: the newest version committed at or before it. */
+/**
+ * Reads row versions as of a snapshot timestamp: the newest version committed at or before it. Point reads of a
+ * table with a primary-key directory ask the directory first, so absent keys and deleted rows cost no store read.
+ */
 final class VersionedStore {
   private final KvStore store;
+  private final TableDirectories directories;
+  private final LongAdder dataGets = new LongAdder();
 
-  VersionedStore(KvStore store) {
+  VersionedStore(KvStore store, TableDirectories directories) {
     this.store = store;
+    this.directories = directories;
+  }
+
+  /** Number of point reads of the data key space so far; for tests of the directory. */
+  long dataGets() {
+    return dataGets.sum();
+  }
+
+  /** The data value (newest version) of {@code rowKey} in the latest state, or null. */
+  byte[] latest(byte[] rowKey) {
+    dataGets.increment();
+    return store.get(Space.DATA, rowKey);
   }
 
   KvStore store() {
@@ -18,7 +36,20 @@ final class VersionedStore {
 
   /** The row bytes of {@code rowKey} visible at {@code snapshotTs}, or null if none (absent or deleted). */
   byte[] get(byte[] rowKey, long snapshotTs) {
-    byte[] latest = store.get(Space.DATA, rowKey);
+    long known = directories.lookup(rowKey);
+    if (known == PrimaryKeyDirectory.ABSENT) {
+      return null;
+    }
+    if (known != PrimaryKeyDirectory.UNKNOWN) {
+      // the directory only moves forward (or forgets tombstones older than every snapshot), so this answer holds
+      if (PrimaryKeyDirectory.timestamp(known) > snapshotTs) {
+        return olderVisible(rowKey, snapshotTs);
+      }
+      if (PrimaryKeyDirectory.isTombstone(known)) {
+        return null;
+      }
+    }
+    byte[] latest = latest(rowKey);
     if (latest == null) {
       return null;
     }
@@ -30,6 +61,11 @@ final class VersionedStore {
     if (Versions.dataTimestamp(latest) <= snapshotTs) {
       return Versions.isTombstone(latest) ? null : Versions.decodeData(latest).row();
     }
+    return olderVisible(rowKey, snapshotTs);
+  }
+
+  /** The row bytes of the newest history version of {@code rowKey} at or before {@code snapshotTs}, or null. */
+  private byte[] olderVisible(byte[] rowKey, long snapshotTs) {
     byte[][] older = store.seekFirst(Space.HISTORY, Versions.historySeekKey(rowKey, snapshotTs),
         Versions.historyEnd(rowKey));
     if (older == null) {
@@ -41,7 +77,7 @@ final class VersionedStore {
 
   /** The commit timestamp of the newest version of {@code rowKey} (tombstones included), or -1 if none. */
   long latestTimestamp(byte[] rowKey) {
-    byte[] latest = store.get(Space.DATA, rowKey);
+    byte[] latest = latest(rowKey);
     return latest == null ? -1 : Versions.dataTimestamp(latest);
   }
 

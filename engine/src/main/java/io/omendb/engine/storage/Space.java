@@ -11,7 +11,12 @@ public enum Space {
   /** The newest committed version of each row, keyed by table id and primary key; the value leads with its commit timestamp. */
   DATA("data"),
   /** Older row versions, keyed by table id, primary key and inverted commit timestamp (newest first). */
-  HISTORY("history");
+  HISTORY("history"),
+  /**
+   * Secondary index entries, keyed by index id, encoded index columns and the row's primary key; unversioned, so
+   * every hit is re-checked against the row version a snapshot sees.
+   */
+  INDEX("index");
 
   private final String columnFamily;
 
