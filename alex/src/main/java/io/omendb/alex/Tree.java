@@ -10,7 +10,8 @@ import java.util.List;
  * aside, publish them with release stores, then retire what they replaced, so optimistic readers see either the old
  * or the new structure and retry on retired nodes.
  *
- * <p>When a data node is full the cost model decides: if its measured insert cost is within
+ * <p>When a data node is full and most of its recent inserts were appends (new maxima or minima), it is rebuilt
+ * with its keys packed at one end. Otherwise the cost model decides: if its measured insert cost is within
  * {@link AlexParams#costDeviationTolerance()} of the expected cost it expands with its model scaled; otherwise it
  * is retrained, and if even the retrained layout would cost more than tolerated (or the node is at its size limit)
  * it splits: sideways into two siblings when its parent has duplicate pointers to it (doubling the parent's fanout
