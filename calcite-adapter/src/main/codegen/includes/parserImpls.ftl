@@ -5,8 +5,10 @@
   dataTypeParserMethods).
 
   Productions here only recognise syntax; checks that need the whole
-  statement (duplicate columns, primary key rules) live in TableElements.java
-  so they can be unit-tested and keep one error vocabulary.
+  statement or know which words are valid (duplicate columns, primary key
+  rules, EXPLAIN options, index access methods) live in the Java helpers
+  (TableElements, ExplainOptions, SqlCreateIndex) so they can be unit-tested
+  and keep one error vocabulary, OmenParserResource.
 -->
 
 /**
@@ -141,6 +143,122 @@ SqlDrop OmenDropTable(Span s, boolean replace) :
     ]
     name = CompoundIdentifier() {
         return SqlDdlNodes.dropTable(s.end(this), ifExists, name);
+    }
+}
+
+/**
+ * Parses the rest of {@code CREATE [UNIQUE] INDEX [[IF NOT EXISTS] name] ON table
+ * [USING btree] (column [ASC | DESC] [NULLS {FIRST | LAST}], ...)} after
+ * {@code CREATE}. As in PostgreSQL the name may be left out, but not after
+ * IF NOT EXISTS; ON is reserved, so "CREATE INDEX ON t" cannot be read as an
+ * index named "on".
+ */
+SqlCreate OmenCreateIndex(Span s, boolean replace) :
+{
+    boolean unique = false;
+    boolean ifNotExists = false;
+    SqlIdentifier name = null;
+    final SqlIdentifier table;
+    final SqlIdentifier method;
+    final Span columnSpan;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+}
+{
+    [ <UNIQUE> { unique = true; } ]
+    <INDEX> {
+        if (replace) {
+            throw SqlUtil.newContextException(s.end(this),
+                OmenParserResource.INSTANCE.createOrReplaceIndexNotSupported());
+        }
+    }
+    [
+        LOOKAHEAD(3)
+        <IF> <NOT> <EXISTS> { ifNotExists = true; }
+        name = SimpleIdentifier()
+    |
+        name = SimpleIdentifier()
+    ]
+    <ON> table = CompoundIdentifier()
+    [
+        <USING> method = SimpleIdentifier() {
+            SqlCreateIndex.checkAccessMethod(method);
+        }
+    ]
+    <LPAREN> { columnSpan = span(); }
+    OmenIndexColumn(columns)
+    (
+        <COMMA> OmenIndexColumn(columns)
+    )*
+    <RPAREN>
+    {
+        return SqlCreateIndex.create(s.end(this), unique, ifNotExists, name, table,
+            new SqlNodeList(columns, columnSpan.end(this)));
+    }
+}
+
+/**
+ * Parses one key column of CREATE INDEX, {@code column [ASC | DESC]
+ * [NULLS {FIRST | LAST}]}, into the nodes an ORDER BY item would give: the
+ * identifier, wrapped in DESC and then in NULLS FIRST or NULLS LAST if written.
+ */
+void OmenIndexColumn(List<SqlNode> columns) :
+{
+    SqlNode column;
+    final Span s;
+}
+{
+    column = SimpleIdentifier() { s = span(); }
+    [
+        <ASC>
+    |
+        <DESC> {
+            column = SqlStdOperatorTable.DESC.createCall(s.end(this), column);
+        }
+    ]
+    [
+        LOOKAHEAD(2)
+        <NULLS> <FIRST> {
+            column = SqlStdOperatorTable.NULLS_FIRST.createCall(s.end(this), column);
+        }
+    |
+        <NULLS> <LAST> {
+            column = SqlStdOperatorTable.NULLS_LAST.createCall(s.end(this), column);
+        }
+    ]
+    {
+        columns.add(column);
+    }
+}
+
+/**
+ * Parses the rest of {@code DROP INDEX [IF EXISTS] name [, ...]
+ * [CASCADE | RESTRICT]} after {@code DROP}.
+ */
+SqlDrop OmenDropIndex(Span s, boolean replace) :
+{
+    boolean ifExists = false;
+    SqlIdentifier name;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    boolean cascade = false;
+}
+{
+    <INDEX>
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    name = CompoundIdentifier() { names.add(name); }
+    (
+        <COMMA> name = CompoundIdentifier() { names.add(name); }
+    )*
+    [
+        <CASCADE> { cascade = true; }
+    |
+        <RESTRICT>
+    ]
+    {
+        return SqlDropIndex.create(s.end(this), ifExists,
+            new SqlNodeList(names, SqlParserPos.sum(names)), cascade);
     }
 }
 
@@ -405,9 +523,10 @@ SqlNode OmenSet() :
 }
 
 /**
- * Parses one value of a SET list: a string, a signed number, or a word (an
- * identifier, or one of the reserved words PostgreSQL lets users write
- * unquoted there, such as ON, LOCAL or NONE), which becomes an identifier.
+ * Parses one value of a SET list or of an EXPLAIN option: a string, a signed
+ * number, or a word (an identifier, or one of the reserved words PostgreSQL
+ * lets users write unquoted there, such as ON, LOCAL or NONE), which becomes
+ * an identifier.
  */
 SqlNode OmenSetValue() :
 {
@@ -574,4 +693,81 @@ SqlNode OmenDiscard() :
                     target.getSimple().toUpperCase(Locale.ROOT)));
         }
     )
+}
+
+<#--
+  PostgreSQL's EXPLAIN, listed in statementParserMethods. Calcite's own
+  EXPLAIN PLAN [...] FOR statement is left to the template's SqlExplain().
+-->
+
+/**
+ * Parses {@code EXPLAIN [ANALYZE] [VERBOSE] statement} or
+ * {@code EXPLAIN (option [value] [, ...]) statement}, where the statement is a
+ * query or an INSERT, UPDATE, DELETE or MERGE; see ExplainOptions for the
+ * options.
+ *
+ * <p>ANALYZE and VERBOSE are non-reserved, so each alternative that starts
+ * with one of them could also be a statement that starts with an identifier;
+ * no such statement is explainable, so the words are always read as options.
+ * A parenthesis opens the option list only when a word follows it:
+ * "EXPLAIN (SELECT 1)" explains a parenthesized query.
+ */
+SqlNode OmenExplain() :
+{
+    final Span s;
+    ExplainOptions options = ExplainOptions.none();
+    final SqlNode statement;
+}
+{
+    <EXPLAIN> { s = span(); }
+    (
+        LOOKAHEAD(2)
+        <LPAREN>
+        options = OmenExplainOption(options)
+        (
+            <COMMA> options = OmenExplainOption(options)
+        )*
+        <RPAREN> {
+            options = options.validate(s.end(this));
+        }
+        statement = SqlQueryOrDml()
+    |
+        LOOKAHEAD(1)
+        <ANALYZE> { options = options.withAnalyze(true); }
+        [
+            LOOKAHEAD(1)
+            <VERBOSE> { options = options.withVerbose(true); }
+        ]
+        statement = SqlQueryOrDml()
+    |
+        LOOKAHEAD(1)
+        <VERBOSE> { options = options.withVerbose(true); }
+        statement = SqlQueryOrDml()
+    |
+        // PLAN is non-reserved: without this check the two-token lookahead
+        // SqlStmt() applies to this production would read "EXPLAIN PLAN" as
+        // the start of an explained expression and never reach SqlExplain().
+        LOOKAHEAD({ getToken(1).kind != PLAN })
+        statement = SqlQueryOrDml()
+    )
+    {
+        return SqlPgExplain.create(s.end(this), statement, options);
+    }
+}
+
+/**
+ * Parses one {@code name [value]} of an EXPLAIN option list and returns
+ * {@code options} with it applied; ExplainOptions checks the name and value.
+ */
+ExplainOptions OmenExplainOption(ExplainOptions options) :
+{
+    final SqlIdentifier name;
+    SqlNode value = null;
+}
+{
+    name = SimpleIdentifier()
+    [ value = OmenSetValue() ]
+    {
+        return options.with(name, value);
+    }
 }

@@ -37,4 +37,28 @@ interface OmenParserResource {
 
   @BaseMessage("DISCARD {0} is not supported; only DISCARD ALL is")
   ExInst<SqlValidatorException> discardNotSupported(String target);
+
+  @BaseMessage("unrecognized EXPLAIN option \"{0}\"")
+  ExInst<SqlValidatorException> unrecognizedExplainOption(String option);
+
+  @BaseMessage("{0} requires a Boolean value")
+  ExInst<SqlValidatorException> explainOptionRequiresBoolean(String option);
+
+  @BaseMessage("{0} requires a parameter")
+  ExInst<SqlValidatorException> explainOptionRequiresParameter(String option);
+
+  @BaseMessage("unrecognized value for EXPLAIN option \"{0}\": \"{1}\"")
+  ExInst<SqlValidatorException> unrecognizedExplainOptionValue(String option, String value);
+
+  @BaseMessage("EXPLAIN format \"{0}\" is not supported; only TEXT is")
+  ExInst<SqlValidatorException> explainFormatNotSupported(String format);
+
+  @BaseMessage("EXPLAIN option TIMING requires ANALYZE")
+  ExInst<SqlValidatorException> explainTimingRequiresAnalyze();
+
+  @BaseMessage("CREATE OR REPLACE INDEX is not supported")
+  ExInst<SqlValidatorException> createOrReplaceIndexNotSupported();
+
+  @BaseMessage("index access method \"{0}\" is not supported; only btree is")
+  ExInst<SqlValidatorException> indexAccessMethodNotSupported(String method);
 }

@@ -18,6 +18,12 @@
  * {@link io.omendb.adapter.parser.SqlSetVariable} (every {@code SET} and {@code RESET}), {@link
  * io.omendb.adapter.parser.SqlShow} and {@link io.omendb.adapter.parser.SqlDiscard}. Their kind
  * is {@code SqlKind.OTHER}, outside {@code SqlKind.DDL}, {@code DML} and {@code QUERY}, so
- * callers dispatch on the class.
+ * callers dispatch on the class. So is PostgreSQL's {@code EXPLAIN}, {@link
+ * io.omendb.adapter.parser.SqlPgExplain}, which is kept apart from Calcite's {@code EXPLAIN PLAN
+ * FOR} ({@code SqlExplain}, kind {@code EXPLAIN}), which still parses.
+ *
+ * <p>{@code CREATE INDEX} and {@code DROP INDEX} come out as {@link
+ * io.omendb.adapter.parser.SqlCreateIndex} and {@link io.omendb.adapter.parser.SqlDropIndex},
+ * of kinds {@code CREATE_INDEX} and {@code DROP_INDEX}, which are in {@code SqlKind.DDL}.
  */
 package io.omendb.adapter.parser;

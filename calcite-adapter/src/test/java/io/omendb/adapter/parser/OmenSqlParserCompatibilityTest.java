@@ -55,6 +55,8 @@ class OmenSqlParserCompatibilityTest {
       "UPDATE t SET a = a + 1 WHERE b = 'x'",
       "DELETE FROM t WHERE c < 2000",
       "EXPLAIN PLAN FOR SELECT 1",
+      "EXPLAIN PLAN WITH TYPE FOR SELECT a FROM t ORDER BY a LIMIT 1",
+      "EXPLAIN PLAN AS JSON FOR DELETE FROM t WHERE a = 1",
   })
   void standardSql_parsesAsStockCalcite(String sql) throws SqlParseException {
     assertThat(parse(sql).toString()).isEqualTo(parseWithStockCalcite(sql).toString());
@@ -67,10 +69,12 @@ class OmenSqlParserCompatibilityTest {
       "sum", "avg", "rank", "result", "start", "language", "if",
       // Keywords this parser adds for PostgreSQL type names and statements.
       "text", "int2", "int4", "int8", "bool", "bytea", "float4", "float8", "abort", "discard",
+      "analyze", "verbose", "index",
       // Already non-reserved in Calcite, or not keywords at all.
       "name", "type", "status", "data", "key", "comment", "role", "source", "level",
       "description", "version", "zone", "work", "transaction", "session", "isolation", "read",
-      "write", "characteristics",
+      "write", "characteristics", "plan", "format", "costs", "buffers", "timing", "summary",
+      "cascade", "restrict",
   })
   void unreservedWord_isAnIdentifier(String word) throws SqlParseException {
     final SqlCreateTable create =
@@ -112,7 +116,8 @@ class OmenSqlParserCompatibilityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"select", "from", "where", "table", "user", "date", "primary"})
+  @ValueSource(strings = {"select", "from", "where", "table", "user", "date", "primary",
+      "explain"})
   void reservedWord_isRejectedAsColumnName(String word) {
     assertThatThrownBy(() -> parse("CREATE TABLE t (" + word + " INT)"))
         .isInstanceOf(SqlParseException.class);
