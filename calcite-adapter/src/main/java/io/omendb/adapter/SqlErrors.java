@@ -64,6 +64,8 @@ final class SqlErrors {
         case DUPLICATE_COLUMN -> "42701";
         case INVALID_DEFINITION -> "42P16";
         case UNSUPPORTED -> "0A000";
+        case UNDEFINED_COLUMN -> "42703";
+        case UNDEFINED_OBJECT -> "42704";
       };
       return new SQLException(e.getMessage(), state);
     }

@@ -10,7 +10,8 @@ enum StoreMethod {
   SCAN(StoreTable.class, "scan", DataContext.class),
   INSERT(StoreTable.class, "insert", DataContext.class, Enumerable.class),
   DELETE(StoreTable.class, "delete", DataContext.class, Enumerable.class),
-  UPDATE(StoreTable.class, "update", DataContext.class, Enumerable.class, int[].class);
+  UPDATE(StoreTable.class, "update", DataContext.class, Enumerable.class, int[].class),
+  SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class);
 
   final Method method;
 

@@ -16,8 +16,11 @@ public final class StoreRules {
   public static final StoreTableModifyRule TABLE_MODIFY = StoreTableModifyRule.DEFAULT_CONFIG.toRule(
       StoreTableModifyRule.class);
 
+  /** Pushes a filter on the primary key into a {@link StoreIndexSeek}. */
+  public static final StoreFilterSeekRule FILTER_SEEK = StoreFilterSeekRule.Config.DEFAULT.toRule();
+
   /** Every rule of the adapter. */
-  public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY);
+  public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK);
 
   static void register(RelOptPlanner planner) {
     ALL.forEach(planner::addRule);

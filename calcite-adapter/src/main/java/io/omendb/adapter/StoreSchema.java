@@ -37,7 +37,7 @@ final class StoreSchema extends AbstractSchema {
     if (version != cachedVersion) {
       Map<String, Table> tables = new HashMap<>();
       for (TableDef def : engine.catalog().tables()) {
-        tables.put(def.name(), new StoreTable(def, transactions));
+        tables.put(def.name(), new StoreTable(engine, def, transactions));
       }
       cachedTables = tables;
       cachedVersion = version;

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.catalog.TableDef;
+import io.omendb.engine.Engine;
+import io.omendb.engine.mvcc.KeyBound;
 import io.omendb.engine.mvcc.RowCursor;
 import io.omendb.engine.mvcc.Transaction;
 import java.util.List;
@@ -17,10 +19,16 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.util.BuiltInMethod;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql2rel.InitializerExpressionFactory;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -30,11 +38,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link #scan} and {@link #insert} (see {@link StoreMethod}) inside the session's current transaction.
  */
 public final class StoreTable extends AbstractTable implements TranslatableTable {
+  private final Engine engine;
   private final TableDef def;
   private final TransactionSource transactions;
   private final List<ColumnType> types;
 
-  StoreTable(TableDef def, TransactionSource transactions) {
+  StoreTable(Engine engine, TableDef def, TransactionSource transactions) {
+    this.engine = requireNonNull(engine, "engine");
     this.def = requireNonNull(def, "def");
     this.transactions = requireNonNull(transactions, "transactions");
     this.types = def.columns().stream().map(ColumnDef::type).toList();
@@ -42,6 +52,23 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
 
   TableDef def() {
     return def;
+  }
+
+  /** Whether primary-key point lookups go through the engine's ALEX key directory. */
+  boolean usesAlex() {
+    return engine.hasAlexDirectory(def);
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    int[] pk = def.primaryKey();
+    List<ImmutableBitSet> keys = pk.length == 0 ? List.of() : List.of(ImmutableBitSet.of(pk));
+    List<RelFieldCollation> fields = new java.util.ArrayList<>();
+    for (int k : pk) {
+      fields.add(new RelFieldCollation(k));
+    }
+    List<RelCollation> collations = pk.length == 0 ? List.of() : List.of(RelCollations.of(fields));
+    return Statistics.of(engine.estimatedRowCount(def), keys, collations);
   }
 
   @Override
@@ -89,6 +116,122 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
         return new RowEnumerator(transactions.current().scan(def));
       }
     };
+  }
+
+  /**
+   * Rows whose primary key lies in one of {@code ranges}; called from generated code. Each range is
+   * {@code [Object[] lower, Boolean lowerInclusive, Object[] upper, Boolean upperInclusive, Boolean point]}, bounds
+   * being key prefixes (empty: unbounded). A null key value (a NULL parameter) matches nothing, as in SQL.
+   */
+  public Enumerable<Object[]> seek(DataContext root, Object[][] ranges) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        Transaction transaction = transactions.current();
+        if (java.util.Arrays.stream(ranges).allMatch(range -> (Boolean) range[4])) {
+          // point lookups: one batch, sorted by key and without duplicates, so rows come out in key order
+          List<Object[]> keys = new java.util.ArrayList<>();
+          for (Object[] range : ranges) {
+            Object[] key = engineValues((Object[]) range[0]);
+            if (key != null) {
+              keys.add(key);
+            }
+          }
+          List<Object[]> rows = transaction.getAll(def, keys);
+          rows.forEach(StoreTable.this::toCalcite);
+          return Linq4j.enumerator(rows);
+        }
+        return new SeekEnumerator(transaction, ranges);
+      }
+    };
+  }
+
+  /** Streams the rows of each range in turn: a point is one lookup, a range one cursor, open only while read. */
+  private final class SeekEnumerator implements Enumerator<Object[]> {
+    private final Transaction transaction;
+    private final Object[][] ranges;
+    private final java.util.Set<java.util.List<Object>> pointsSeen = new java.util.HashSet<>();
+    private int next;
+    private RowCursor cursor;
+    private Object[] current;
+
+    SeekEnumerator(Transaction transaction, Object[][] ranges) {
+      this.transaction = transaction;
+      this.ranges = ranges;
+    }
+
+    @Override
+    public Object[] current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      while (true) {
+        if (cursor != null) {
+          Object[] row = cursor.next();
+          if (row != null) {
+            current = toCalcite(row);
+            return true;
+          }
+          cursor.close();
+          cursor = null;
+        }
+        if (next >= ranges.length) {
+          current = null;
+          return false;
+        }
+        Object[] range = ranges[next++];
+        Object[] lower = engineValues((Object[]) range[0]);
+        Object[] upper = engineValues((Object[]) range[2]);
+        if (lower == null || upper == null) {
+          continue;
+        }
+        if ((Boolean) range[4]) {
+          Object[] row = pointsSeen.add(java.util.Arrays.asList(lower)) ? transaction.get(def, lower) : null;
+          if (row != null) {
+            current = toCalcite(row);
+            return true;
+          }
+          continue;
+        }
+        KeyBound from = lower.length == 0 ? null : new KeyBound(lower, (Boolean) range[1]);
+        KeyBound to = upper.length == 0 ? null : new KeyBound(upper, (Boolean) range[3]);
+        cursor = transaction.scanRange(def, from, to);
+      }
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException("store cursors cannot be reset");
+    }
+
+    @Override
+    public void close() {
+      if (cursor != null) {
+        cursor.close();
+        cursor = null;
+      }
+    }
+  }
+
+  /** Key values as the engine stores them, or null if one is NULL (matches no row). */
+  private Object[] engineValues(Object[] values) {
+    Object[] converted = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        return null;
+      }
+      converted[i] = ColumnTypes.toEngine(types.get(def.primaryKey()[i]), values[i]);
+    }
+    return converted;
+  }
+
+  private Object[] toCalcite(Object[] row) {
+    for (int i = 0; i < row.length; i++) {
+      row[i] = ColumnTypes.toCalcite(types.get(i), row[i]);
+    }
+    return row;
   }
 
   /** Inserts every row of {@code rows} and yields the count; called from generated code. */

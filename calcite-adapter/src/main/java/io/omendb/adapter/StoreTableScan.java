@@ -14,17 +14,20 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 
 /**
- * A full scan of a store table in primary-key order. Registering it also registers the store's planner rules
+ * A full scan of a store table in primary-key order (declared as its collation, so an ORDER BY on the key needs no
+ * sort, and a LIMIT above it stops the scan early: rows stream from the store cursor). Registering it also registers the store's planner rules
  * (as Calcite's InnoDB adapter does), so statements that touch store tables get them.
  */
 public final class StoreTableScan extends TableScan implements EnumerableRel {
 
   StoreTableScan(RelOptCluster cluster, RelOptTable table) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE)
+        .replaceIfs(RelCollationTraitDef.INSTANCE, table::getCollationList), List.of(), table);
   }
 
   @Override

@@ -1,0 +1,74 @@
+package io.omendb.adapter;
+
+import io.omendb.engine.catalog.TableDef;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.tools.RelBuilderFactory;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Rule that turns a filter over a {@link StoreTableScan} into a {@link StoreIndexSeek} on the primary key, with
+ * whatever part of the condition the seek does not answer left in a filter above it.
+ */
+public final class StoreFilterSeekRule extends RelRule<StoreFilterSeekRule.Config> {
+
+  StoreFilterSeekRule(Config config) {
+    super(config);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    Filter filter = call.rel(0);
+    StoreTableScan scan = call.rel(1);
+    StoreTable table = scan.getTable().unwrap(StoreTable.class);
+    if (table == null) {
+      return;
+    }
+    TableDef def = table.def();
+    SeekConditionTranslator.Result result = new SeekConditionTranslator(filter.getCluster().getRexBuilder(),
+        def.primaryKey()).translate(filter.getCondition());
+    if (result.seek() == null) {
+      return;
+    }
+    RelNode seek = StoreIndexSeek.create(scan.getCluster(), scan.getTable(), result.seek(),
+        table.usesAlex());
+    RelNode replacement = result.remainder() == null ? seek
+        : filter.copy(filter.getTraitSet(), seek, result.remainder());
+    call.transformTo(replacement);
+  }
+
+  /**
+   * Rule configuration: a plain record, since the adapter does not run the Immutables processor Calcite's own
+   * rule configurations are generated with.
+   */
+  public record Config(RelBuilderFactory relBuilderFactory, @Nullable String description,
+      OperandTransform operandSupplier) implements RelRule.Config {
+    /** Matches a logical filter directly on a store table scan. */
+    public static final Config DEFAULT = new Config(RelFactories.LOGICAL_BUILDER, "StoreFilterSeekRule",
+        b0 -> b0.operand(LogicalFilter.class).oneInput(b1 -> b1.operand(StoreTableScan.class).noInputs()));
+
+    @Override
+    public Config withRelBuilderFactory(RelBuilderFactory factory) {
+      return new Config(factory, description, operandSupplier);
+    }
+
+    @Override
+    public Config withDescription(@Nullable String description) {
+      return new Config(relBuilderFactory, description, operandSupplier);
+    }
+
+    @Override
+    public Config withOperandSupplier(OperandTransform transform) {
+      return new Config(relBuilderFactory, description, transform);
+    }
+
+    @Override
+    public StoreFilterSeekRule toRule() {
+      return new StoreFilterSeekRule(this);
+    }
+  }
+}

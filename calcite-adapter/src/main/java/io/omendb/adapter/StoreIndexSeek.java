@@ -1,0 +1,142 @@
+package io.omendb.adapter;
+
+import static java.util.Objects.requireNonNull;
+
+import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.BuiltInMethod;
+
+/**
+ * Reads only the rows of a store table whose primary key satisfies a {@link SeekCondition}: point lookups (through
+ * the ALEX key directory where the table has one) or key-range scans. EXPLAIN shows the access path, e.g.
+ * {@code StoreIndexSeek(table=[[public, accounts]], index=[PRIMARY], alex=[true], keys=[$0 = ?0])}.
+ */
+public final class StoreIndexSeek extends TableScan implements EnumerableRel {
+  /** Rows a range read is assumed to return, as a fraction of the table, without better statistics. */
+  private static final double RANGE_SELECTIVITY = 0.1;
+
+  private final SeekCondition seek;
+  private final boolean alex;
+
+  StoreIndexSeek(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, SeekCondition seek, boolean alex) {
+    super(cluster, traits, List.of(), table);
+    this.seek = requireNonNull(seek, "seek");
+    this.alex = alex;
+  }
+
+  static StoreIndexSeek create(RelOptCluster cluster, RelOptTable table, SeekCondition seek, boolean alex) {
+    // rows come out in key order: ranges are sorted and disjoint, and point lists are sorted at run time
+    return new StoreIndexSeek(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE)
+        .replaceIfs(RelCollationTraitDef.INSTANCE, table::getCollationList), table, seek, alex);
+  }
+
+  SeekCondition seek() {
+    return seek;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new StoreIndexSeek(getCluster(), traitSet, table, seek, alex);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .item("index", "PRIMARY")
+        .item("alex", seek.isPoints() && alex)
+        .item(seek.isPoints() ? "keys" : "ranges", seek.toString().substring(seek.toString().indexOf('=') + 1));
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    if (seek.isPoints()) {
+      return seek.ranges().size();
+    }
+    return Math.max(1, table.getRowCount() * RANGE_SELECTIVITY * seek.ranges().size());
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double rows = estimateRowCount(mq);
+    return planner.getCostFactory().makeCost(rows, rows, seek.ranges().size());
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    StoreRules.register(planner);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    Expression root = implementor.getRootExpression();
+    TableDef def = requireNonNull(table.unwrap(StoreTable.class), "StoreTable").def();
+    List<Expression> ranges = new ArrayList<>();
+    for (SeekCondition.KeyRange range : seek.ranges()) {
+      ranges.add(Expressions.newArrayInit(Object.class,
+          values(range.lower(), def, root),
+          Expressions.constant(range.lowerInclusive(), Object.class),
+          values(range.upper(), def, root),
+          Expressions.constant(range.upperInclusive(), Object.class),
+          Expressions.constant(range.isPoint(seek.keyColumns().length), Object.class)));
+    }
+    Expression call = Expressions.call(StoreTable.expression(table, root), StoreMethod.SEEK.method, root,
+        Expressions.newArrayInit(Object.class, 2, ranges));
+    return implementor.result(physType, Blocks.toBlock(call));
+  }
+
+  /** The key values of a bound as an {@code Object[]} expression; parameters are read from the DataContext. */
+  private Expression values(List<RexNode> operands, TableDef def, Expression root) {
+    List<Expression> values = new ArrayList<>();
+    for (int i = 0; i < operands.size(); i++) {
+      RexNode operand = operands.get(i);
+      ColumnType type = def.columns().get(seek.keyColumns()[i]).type();
+      if (operand instanceof RexDynamicParam param) {
+        values.add(Expressions.call(root, BuiltInMethod.DATA_CONTEXT_GET.method,
+            Expressions.constant("?" + param.getIndex())));
+      } else {
+        values.add(Expressions.constant(literalValue((RexLiteral) operand, type), Object.class));
+      }
+    }
+    return Expressions.newArrayInit(Object.class, values);
+  }
+
+  /** A literal as the engine stores values of {@code type}. */
+  static Object literalValue(RexLiteral literal, ColumnType type) {
+    return switch (type) {
+      case BOOLEAN -> literal.getValueAs(Boolean.class);
+      case SMALLINT -> literal.getValueAs(Short.class);
+      case INTEGER, DATE, TIME -> literal.getValueAs(Integer.class);
+      case BIGINT, TIMESTAMP -> literal.getValueAs(Long.class);
+      case REAL -> literal.getValueAs(Float.class);
+      case DOUBLE -> literal.getValueAs(Double.class);
+      case DECIMAL -> literal.getValueAs(java.math.BigDecimal.class);
+      case VARCHAR, CHAR -> literal.getValueAs(String.class);
+      case VARBINARY -> literal.getValueAs(byte[].class);
+    };
+  }
+}

@@ -1,0 +1,201 @@
+package io.omendb.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plans and rows together, after Calcite's {@code sql(...).explainContains(...).returns(...)}: each query must take
+ * the intended access path and return the right rows.
+ */
+class SeekPlanTest {
+  @TempDir Path dir;
+  private Connection connection;
+
+  @BeforeEach
+  void load() throws SQLException {
+    connection = DriverManager.getConnection(OmenDriver.PREFIX + dir);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE acct (id INT PRIMARY KEY, owner TEXT NOT NULL, balance BIGINT)");
+      StringBuilder values = new StringBuilder();
+      for (int i = 1; i <= 100; i++) {
+        values.append(i == 1 ? "" : ", ").append("(").append(i).append(", 'o").append(i % 7).append("', ")
+            .append(i * 10).append(")");
+      }
+      statement.execute("INSERT INTO acct VALUES " + values);
+      statement.execute("CREATE TABLE pair (a INT, b TEXT, v INT, PRIMARY KEY (a, b))");
+      statement.execute("INSERT INTO pair VALUES (1, 'x', 1), (1, 'y', 2), (2, 'x', 3), (2, 'y', 4), (3, 'z', 5)");
+    }
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    connection.close();
+  }
+
+  /** A query under test: its plan and its rows. */
+  private final class Check {
+    private final String sql;
+    private final Object[] parameters;
+
+    Check(String sql, Object... parameters) {
+      this.sql = sql;
+      this.parameters = parameters;
+    }
+
+    Check explainContains(String expected) throws SQLException {
+      assertThat(plan()).contains(expected);
+      return this;
+    }
+
+    Check explainDoesNotContain(String unexpected) throws SQLException {
+      assertThat(plan()).doesNotContain(unexpected);
+      return this;
+    }
+
+    private String plan() throws SQLException {
+      try (PreparedStatement statement = connection.prepareStatement("EXPLAIN PLAN FOR " + sql)) {
+        bind(statement);
+        try (ResultSet rs = statement.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      }
+    }
+
+    void returns(String... expected) throws SQLException {
+      List<String> rows = new ArrayList<>();
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        bind(statement);
+        try (ResultSet rs = statement.executeQuery()) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= columns; i++) {
+              row.append(i > 1 ? "|" : "").append(rs.getString(i));
+            }
+            rows.add(row.toString());
+          }
+        }
+      }
+      assertThat(rows).containsExactly(expected);
+    }
+
+    private void bind(PreparedStatement statement) throws SQLException {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+    }
+  }
+
+  private Check sql(String sql, Object... parameters) {
+    return new Check(sql, parameters);
+  }
+
+  @Test
+  void point_literal() throws SQLException {
+    sql("SELECT owner FROM acct WHERE id = 42")
+        .explainContains("StoreIndexSeek(table=[[public, acct]], index=[PRIMARY], alex=[true], keys=[[$0 = 42]])")
+        .returns("o0");
+  }
+
+  @Test
+  void point_dynamicParameter() throws SQLException {
+    sql("SELECT owner, balance FROM acct WHERE id = ?", 43)
+        .explainContains("keys=[[$0 = ?0]]")
+        .returns("o1|430");
+    sql("SELECT owner FROM acct WHERE id = ?", 1000).returns();
+  }
+
+  @Test
+  void inList_literalsAndParameters() throws SQLException {
+    sql("SELECT id FROM acct WHERE id IN (3, 1, 2, 500)")
+        .explainContains("keys=[[$0 = 1, $0 = 2, $0 = 3, $0 = 500]]")
+        .returns("1", "2", "3");
+    sql("SELECT id FROM acct WHERE id = ? OR id = ?", 7, 9)
+        .explainContains("StoreIndexSeek")
+        .returns("7", "9");
+  }
+
+  @Test
+  void range_andOrOfRanges() throws SQLException {
+    sql("SELECT id FROM acct WHERE id > 97")
+        .explainContains("ranges=[[(97..+∞)]]")
+        .returns("98", "99", "100");
+    sql("SELECT id FROM acct WHERE id BETWEEN 10 AND 12 OR id < 2")
+        .explainContains("ranges=[[(-∞..2), [10..12]]]")
+        .returns("1", "10", "11", "12");
+    sql("SELECT id FROM acct WHERE id >= ? AND id < ?", 50, 53)
+        .explainContains("ranges=[[[?0..?1)]]")
+        .returns("50", "51", "52");
+  }
+
+  @Test
+  void remainder_isFilteredAboveTheSeek() throws SQLException {
+    sql("SELECT id FROM acct WHERE id < 20 AND owner = 'o3'")
+        .explainContains("StoreIndexSeek")
+        .explainContains("expr#3=['o3':VARCHAR]")
+        .returns("3", "10", "17");
+  }
+
+  @Test
+  void compositeKey_prefixAndFullKey() throws SQLException {
+    sql("SELECT b, v FROM pair WHERE a = 2")
+        .explainContains("ranges=[[$0 = 2]]")
+        .returns("x|3", "y|4");
+    sql("SELECT v FROM pair WHERE a = 1 AND b = 'y'")
+        .explainContains("keys=[[$0 = 1 AND $1 = 'y':VARCHAR]]")
+        .returns("2");
+    sql("SELECT v FROM pair WHERE a = 2 AND b > 'x'")
+        .explainContains("ranges=[[((2, 'x')..2]]]")
+        .returns("4");
+  }
+
+  @Test
+  void sortOnKey_needsNoSort_andLimitStreams() throws SQLException {
+    sql("SELECT id FROM acct ORDER BY id LIMIT 3")
+        .explainDoesNotContain("EnumerableSort")
+        .returns("1", "2", "3");
+    sql("SELECT id FROM acct ORDER BY balance DESC LIMIT 2")
+        .explainContains("Sort")
+        .returns("100", "99");
+  }
+
+  @Test
+  void negativeCases_doNotSeekButStayCorrect() throws SQLException {
+    sql("SELECT id FROM acct WHERE id + 1 = 5")
+        .explainDoesNotContain("StoreIndexSeek")
+        .returns("4");
+    sql("SELECT id FROM acct WHERE CAST(id AS VARCHAR(5)) = '7'")
+        .explainDoesNotContain("StoreIndexSeek")
+        .returns("7");
+    sql("SELECT id FROM acct WHERE id = NULL").returns();
+    sql("SELECT id FROM acct WHERE id = ?", (Object) null).returns();
+    sql("SELECT id FROM acct WHERE owner = 'o5' AND id > balance").returns();
+  }
+
+  @Test
+  void seeks_seeTheTransactionsOwnWrites() throws SQLException {
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate("INSERT INTO acct VALUES (1000, 'new', 1)");
+      statement.executeUpdate("DELETE FROM acct WHERE id = 5");
+    }
+    sql("SELECT owner FROM acct WHERE id IN (5, 1000)").returns("new");
+    sql("SELECT id FROM acct WHERE id >= 999").returns("1000");
+    connection.rollback();
+    sql("SELECT owner FROM acct WHERE id IN (5, 1000)").returns("o5");
+  }
+}
