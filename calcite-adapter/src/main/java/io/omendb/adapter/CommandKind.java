@@ -11,6 +11,8 @@ public enum CommandKind {
   DELETE("DELETE", true),
   CREATE_TABLE("CREATE TABLE", false),
   DROP_TABLE("DROP TABLE", false),
+  CREATE_INDEX("CREATE INDEX", false),
+  DROP_INDEX("DROP INDEX", false),
   BEGIN("BEGIN", false),
   START_TRANSACTION("START TRANSACTION", false),
   COMMIT("COMMIT", false),

@@ -20,6 +20,8 @@ import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.apache.calcite.sql.ddl.SqlKeyConstraint;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import io.omendb.adapter.parser.SqlCreateIndex;
+import io.omendb.adapter.parser.SqlDropIndex;
 
 /** Executes DDL against the engine catalog. Calcite finds the {@code execute} overloads by reflection. */
 public final class StoreDdlExecutor extends DdlExecutorImpl {
@@ -74,6 +76,22 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
   /** {@code DROP TABLE [IF EXISTS] name}. */
   public void execute(SqlDropTable drop, CalcitePrepare.Context context) {
     schema(context).engine().catalog().dropTable(simpleName(drop.name), drop.ifExists);
+  }
+
+  /** {@code CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table (columns)}: builds it from the current rows. */
+  public void execute(SqlCreateIndex create, CalcitePrepare.Context context) {
+    String table = simpleName(create.table());
+    List<String> columns = create.columns();
+    String name = create.name() != null ? simpleName(create.name())
+        : table + "_" + String.join("_", columns) + "_idx";
+    schema(context).engine().createIndex(name, table, columns, create.unique(), create.ifNotExists());
+  }
+
+  /** {@code DROP INDEX [IF EXISTS] name [, ...]}. */
+  public void execute(SqlDropIndex drop, CalcitePrepare.Context context) {
+    for (SqlIdentifier name : drop.names()) {
+      schema(context).engine().dropIndex(simpleName(name), drop.ifExists());
+    }
   }
 
   private static ColumnDef column(SqlColumnDeclaration declaration) {

@@ -1,6 +1,9 @@
 package io.omendb.adapter;
 
+import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
@@ -11,8 +14,9 @@ import org.apache.calcite.tools.RelBuilderFactory;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Rule that turns a filter over a {@link StoreTableScan} into a {@link StoreIndexSeek} on the primary key, with
- * whatever part of the condition the seek does not answer left in a filter above it.
+ * Rule that turns a filter over a {@link StoreTableScan} into {@link StoreIndexSeek}s on the primary key and on each
+ * secondary index that can answer part of the condition, with whatever part the seek does not answer left in a
+ * filter above it.
  */
 public final class StoreFilterSeekRule extends RelRule<StoreFilterSeekRule.Config> {
 
@@ -29,16 +33,26 @@ public final class StoreFilterSeekRule extends RelRule<StoreFilterSeekRule.Confi
       return;
     }
     TableDef def = table.def();
-    SeekConditionTranslator.Result result = new SeekConditionTranslator(filter.getCluster().getRexBuilder(),
-        def.primaryKey()).translate(filter.getCondition());
-    if (result.seek() == null) {
-      return;
+    RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
+    SeekConditionTranslator.Result primary =
+        new SeekConditionTranslator(rexBuilder, def.primaryKey()).translate(filter.getCondition());
+    if (primary.seek() != null) {
+      offer(call, filter, StoreIndexSeek.create(scan.getCluster(), scan.getTable(), primary.seek(),
+          table.usesAlex()), primary.remainder());
     }
-    RelNode seek = StoreIndexSeek.create(scan.getCluster(), scan.getTable(), result.seek(),
-        table.usesAlex());
-    RelNode replacement = result.remainder() == null ? seek
-        : filter.copy(filter.getTraitSet(), seek, result.remainder());
-    call.transformTo(replacement);
+    // every secondary index that can answer part of the condition is an alternative; the cost model chooses
+    for (IndexDef index : table.indexes()) {
+      SeekConditionTranslator.Result onIndex =
+          new SeekConditionTranslator(rexBuilder, index.columns()).translate(filter.getCondition());
+      if (onIndex.seek() != null) {
+        offer(call, filter, StoreIndexSeek.onIndex(scan.getCluster(), scan.getTable(), onIndex.seek(), index),
+            onIndex.remainder());
+      }
+    }
+  }
+
+  private static void offer(RelOptRuleCall call, Filter filter, RelNode seek, RexNode remainder) {
+    call.transformTo(remainder == null ? seek : filter.copy(filter.getTraitSet(), seek, remainder));
   }
 
   /**

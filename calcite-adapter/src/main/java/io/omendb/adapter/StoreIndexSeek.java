@@ -3,6 +3,7 @@ package io.omendb.adapter;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,27 +32,40 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.BuiltInMethod;
 
 /**
- * Reads only the rows of a store table whose primary key satisfies a {@link SeekCondition}: point lookups (through
- * the ALEX key directory where the table has one) or key-range scans. EXPLAIN shows the access path, e.g.
+ * Reads only the rows of a store table whose primary key, or the key of one of its secondary indexes, satisfies a
+ * {@link SeekCondition}: point lookups (through the ALEX key directory where the table has one) or key-range scans. EXPLAIN shows the access path, e.g.
  * {@code StoreIndexSeek(table=[[public, accounts]], index=[PRIMARY], alex=[true], keys=[$0 = ?0])}.
  */
 public final class StoreIndexSeek extends TableScan implements EnumerableRel {
   /** Rows a range read is assumed to return, as a fraction of the table, without better statistics. */
   private static final double RANGE_SELECTIVITY = 0.1;
 
+  /** Rows an equality on a non-unique secondary index is assumed to return, as a fraction of the table. */
+  private static final double INDEX_EQUALITY_SELECTIVITY = 0.02;
+
   private final SeekCondition seek;
   private final boolean alex;
+  private final IndexDef index;
 
-  StoreIndexSeek(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, SeekCondition seek, boolean alex) {
+  StoreIndexSeek(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, SeekCondition seek, boolean alex,
+      IndexDef index) {
     super(cluster, traits, List.of(), table);
     this.seek = requireNonNull(seek, "seek");
     this.alex = alex;
+    this.index = index;
   }
 
+  /** A seek on the primary key. */
   static StoreIndexSeek create(RelOptCluster cluster, RelOptTable table, SeekCondition seek, boolean alex) {
     // rows come out in key order: ranges are sorted and disjoint, and point lists are sorted at run time
     return new StoreIndexSeek(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE)
-        .replaceIfs(RelCollationTraitDef.INSTANCE, table::getCollationList), table, seek, alex);
+        .replaceIfs(RelCollationTraitDef.INSTANCE, table::getCollationList), table, seek, alex, null);
+  }
+
+  /** A seek on a secondary index; rows come in index order, which no collation declares yet. */
+  static StoreIndexSeek onIndex(RelOptCluster cluster, RelOptTable table, SeekCondition seek, IndexDef index) {
+    return new StoreIndexSeek(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table, seek, false,
+        requireNonNull(index, "index"));
   }
 
   SeekCondition seek() {
@@ -60,13 +74,13 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new StoreIndexSeek(getCluster(), traitSet, table, seek, alex);
+    return new StoreIndexSeek(getCluster(), traitSet, table, seek, alex, index);
   }
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
-        .item("index", "PRIMARY")
+        .item("index", index == null ? "PRIMARY" : index.name())
         .item("alex", seek.isPoints() && alex)
         .item(seek.isPoints() ? "keys" : "ranges", seek.toString().substring(seek.toString().indexOf('=') + 1));
   }
@@ -74,7 +88,10 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
     if (seek.isPoints()) {
-      return seek.ranges().size();
+      if (index == null || index.unique()) {
+        return seek.ranges().size();
+      }
+      return Math.max(1, table.getRowCount() * INDEX_EQUALITY_SELECTIVITY * seek.ranges().size());
     }
     return Math.max(1, table.getRowCount() * RANGE_SELECTIVITY * seek.ranges().size());
   }
@@ -104,8 +121,11 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
           Expressions.constant(range.upperInclusive(), Object.class),
           Expressions.constant(range.isPoint(seek.keyColumns().length), Object.class)));
     }
-    Expression call = Expressions.call(StoreTable.expression(table, root), StoreMethod.SEEK.method, root,
-        Expressions.newArrayInit(Object.class, 2, ranges));
+    Expression rangeArray = Expressions.newArrayInit(Object.class, 2, ranges);
+    Expression call = index == null
+        ? Expressions.call(StoreTable.expression(table, root), StoreMethod.SEEK.method, root, rangeArray)
+        : Expressions.call(StoreTable.expression(table, root), StoreMethod.SEEK_INDEX.method, root,
+            Expressions.constant(index.name()), rangeArray);
     return implementor.result(physType, Blocks.toBlock(call));
   }
 

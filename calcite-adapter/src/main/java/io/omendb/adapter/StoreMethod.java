@@ -11,7 +11,8 @@ enum StoreMethod {
   INSERT(StoreTable.class, "insert", DataContext.class, Enumerable.class),
   DELETE(StoreTable.class, "delete", DataContext.class, Enumerable.class),
   UPDATE(StoreTable.class, "update", DataContext.class, Enumerable.class, int[].class),
-  SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class);
+  SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class),
+  SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class);
 
   final Method method;
 

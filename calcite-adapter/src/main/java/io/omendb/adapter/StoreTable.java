@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.Engine;
 import io.omendb.engine.mvcc.KeyBound;
@@ -213,6 +214,53 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
         cursor = null;
       }
     }
+  }
+
+  /**
+   * Rows whose key in secondary index {@code indexName} lies in one of {@code ranges} (as for {@link #seek}); called
+   * from generated code. Every hit is re-checked by the engine against the row version the transaction sees.
+   */
+  public Enumerable<Object[]> seekIndex(DataContext root, String indexName, Object[][] ranges) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        Transaction transaction = transactions.current();
+        IndexDef index = engine.catalog().index(indexName).orElseThrow(
+            () -> new SqlStateException("42704", "index \"" + indexName + "\" does not exist"));
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (Object[] range : ranges) {
+          Object[] lower = indexValues(index, (Object[]) range[0]);
+          Object[] upper = indexValues(index, (Object[]) range[2]);
+          if (lower == null || upper == null) {
+            continue;
+          }
+          KeyBound from = lower.length == 0 ? null : new KeyBound(lower, (Boolean) range[1]);
+          KeyBound to = upper.length == 0 ? null : new KeyBound(upper, (Boolean) range[3]);
+          try (RowCursor cursor = transaction.scanIndex(def, index, from, to)) {
+            for (Object[] row = cursor.next(); row != null; row = cursor.next()) {
+              rows.add(toCalcite(row));
+            }
+          }
+        }
+        return Linq4j.enumerator(rows);
+      }
+    };
+  }
+
+  /** Secondary indexes of this table. */
+  List<IndexDef> indexes() {
+    return engine.catalog().indexes(def.name());
+  }
+
+  private Object[] indexValues(IndexDef index, Object[] values) {
+    Object[] converted = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        return null;
+      }
+      converted[i] = ColumnTypes.toEngine(types.get(index.columns()[i]), values[i]);
+    }
+    return converted;
   }
 
   /** Key values as the engine stores them, or null if one is NULL (matches no row). */
