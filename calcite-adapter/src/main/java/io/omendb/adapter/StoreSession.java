@@ -57,6 +57,8 @@ final class StoreSession implements Session, TransactionSource {
         }
       };
   private long cachedCatalogVersion;
+  /** Parameterized statement texts that did not plan; they are planned as written instead. */
+  private final java.util.Set<String> unparameterizable = new java.util.HashSet<>();
   private final Runnable onClose;
 
   /** The transaction of the statement now executing. */
@@ -231,7 +233,10 @@ final class StoreSession implements Session, TransactionSource {
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
-      PreparedStatement prepared = prepare(sql);
+      PreparedStatement prepared = kind == CommandKind.EXPLAIN ? null : prepareParameterized(node);
+      if (prepared == null) {
+        prepared = prepare(sql);
+      }
       if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
         ResultSet resultSet = prepared.executeQuery();
         ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement);
@@ -449,12 +454,42 @@ final class StoreSession implements Session, TransactionSource {
     if (version != cachedCatalogVersion) {
       statementCache.values().forEach(StoreSession::closeQuietly);
       statementCache.clear();
+      unparameterizable.clear();
       cachedCatalogVersion = version;
     }
     PreparedStatement prepared = statementCache.get(sql);
     if (prepared == null) {
       prepared = connection.prepareStatement(sql);
       statementCache.put(sql, prepared);
+    }
+    return prepared;
+  }
+
+  /**
+   * The cached plan of {@code node} with its literals lifted into parameters, bound to this statement's literals;
+   * null when the statement has no literal to lift, or its parameterized form does not plan or bind (then the
+   * caller plans the statement as written).
+   */
+  private PreparedStatement prepareParameterized(SqlNode node) throws SQLException {
+    LiteralParameterizer.Parameterized parameterized = LiteralParameterizer.parameterize(node);
+    if (parameterized == null || unparameterizable.contains(parameterized.sql())) {
+      return null;
+    }
+    PreparedStatement prepared;
+    try {
+      prepared = prepare(parameterized.sql());
+    } catch (SQLException e) {
+      unparameterizable.add(parameterized.sql());
+      return null;
+    }
+    java.sql.ParameterMetaData metaData = prepared.getParameterMetaData();
+    List<org.apache.calcite.sql.SqlLiteral> literals = parameterized.literals();
+    for (int i = 0; i < literals.size(); i++) {
+      Object value = ParameterValues.convert(literals.get(i), metaData.getParameterType(i + 1));
+      if (value == null) {
+        return null;
+      }
+      prepared.setObject(i + 1, value);
     }
     return prepared;
   }
