@@ -14,8 +14,11 @@ import java.time.Duration;
  *     {@code synchronous_commit = off} (a process crash alone loses nothing: the WAL is in the OS page cache)
  * @param gcInterval how often garbage collection of dead row versions runs; zero turns it off
  * @param gcKeysPerPass the most keys of each key space one garbage-collection pass examines
+ * @param alexDirectories whether tables with one integer-like primary-key column get an in-memory ALEX key
+ *     directory (the default); off, every point read and conflict check goes to RocksDB (for comparisons)
  */
-public record EngineOptions(Path dataDir, boolean syncCommits, Duration gcInterval, int gcKeysPerPass) {
+public record EngineOptions(Path dataDir, boolean syncCommits, Duration gcInterval, int gcKeysPerPass,
+    boolean alexDirectories) {
   /** The default pause between garbage-collection passes. */
   public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(1);
   /** The default bound on the work of one garbage-collection pass. */
@@ -33,22 +36,26 @@ public record EngineOptions(Path dataDir, boolean syncCommits, Duration gcInterv
   }
 
   public static EngineOptions create(Path dataDir) {
-    return new EngineOptions(dataDir, true, DEFAULT_GC_INTERVAL, DEFAULT_GC_KEYS_PER_PASS);
+    return new EngineOptions(dataDir, true, DEFAULT_GC_INTERVAL, DEFAULT_GC_KEYS_PER_PASS, true);
   }
 
   public EngineOptions withDataDir(Path dataDir) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
   }
 
   public EngineOptions withSyncCommits(boolean syncCommits) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
   }
 
   public EngineOptions withGcInterval(Duration gcInterval) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
   }
 
   public EngineOptions withGcKeysPerPass(int gcKeysPerPass) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
+  }
+
+  public EngineOptions withAlexDirectories(boolean alexDirectories) {
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
   }
 }

@@ -22,6 +22,11 @@ final class TableDirectories {
   private final Map<Integer, PrimaryKeyDirectory> directories = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicLong> liveRows = new ConcurrentHashMap<>();
   private volatile long loadNanos;
+  private final boolean enabled;
+
+  TableDirectories(boolean enabled) {
+    this.enabled = enabled;
+  }
 
   /** Builds every table's directory and row count from the data key space; returns the time taken. */
   long load(KvStore store, Collection<TableDef> tables) {
@@ -39,7 +44,7 @@ final class TableDirectories {
   }
 
   private long load(KvStore store, TableDef table) {
-    PrimaryKeyDirectory directory = PrimaryKeyDirectory.supports(table) ? PrimaryKeyDirectory.of(table) : null;
+    PrimaryKeyDirectory directory = enabled && PrimaryKeyDirectory.supports(table) ? PrimaryKeyDirectory.of(table) : null;
     long[] keys = new long[directory == null ? 0 : 1024];
     long[] payloads = new long[keys.length];
     int n = 0;
@@ -76,7 +81,7 @@ final class TableDirectories {
   }
 
   void created(TableDef table) {
-    if (PrimaryKeyDirectory.supports(table)) {
+    if (enabled && PrimaryKeyDirectory.supports(table)) {
       directories.put(table.id(), PrimaryKeyDirectory.of(table));
     }
     liveRows.put(table.id(), new AtomicLong());

@@ -57,9 +57,14 @@ public final class TransactionManager implements AutoCloseable {
    * counts of the existing tables (one scan of each) and follows the catalog's later changes.
    */
   public TransactionManager(KvStore store, Catalog catalog, boolean syncCommits) {
+    this(store, catalog, syncCommits, true);
+  }
+
+  /** As above; {@code alexDirectories} false keeps every key lookup in RocksDB. */
+  public TransactionManager(KvStore store, Catalog catalog, boolean syncCommits, boolean alexDirectories) {
     this.store = requireNonNull(store, "store");
     this.catalog = requireNonNull(catalog, "catalog");
-    this.directories = new TableDirectories();
+    this.directories = new TableDirectories(alexDirectories);
     catalog.addListener(new CatalogListener() {
       @Override
       public void tableCreated(TableDef table) {

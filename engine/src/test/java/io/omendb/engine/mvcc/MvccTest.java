@@ -246,4 +246,20 @@ class MvccTest {
       assertThat(scan(check, table)).containsExactly(1L, 2L);
     }
   }
+
+  @Test
+  void alexDirectoriesOff_sameAnswersFromRocksDb() {
+    put(1, 10);
+    assertThat(engine.hasAlexDirectory(table)).isTrue();
+    engine.close();
+    engine = Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO).withAlexDirectories(false));
+    table = engine.catalog().table("kv").orElseThrow();
+    assertThat(engine.hasAlexDirectory(table)).isFalse();
+    put(2, 20);
+    try (Transaction check = engine.begin()) {
+      assertThat(value(check, table, 1)).isEqualTo(10);
+      assertThat(value(check, table, 3)).isNull();
+      assertThat(scan(check, table)).containsExactly(10L, 20L);
+    }
+  }
 }
