@@ -19,7 +19,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * is in none of {@link SqlKind#DDL}, {@link SqlKind#DML} or {@link SqlKind#QUERY}; dispatch on
  * the class.
  */
-public final class SqlBeginTransaction extends SqlCall {
+public final class SqlBeginTransaction extends SqlCall implements TransactionModeStatement {
 
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("BEGIN", SqlKind.OTHER);
 
@@ -44,24 +44,13 @@ public final class SqlBeginTransaction extends SqlCall {
   }
 
   /** Returns the transaction modes; {@link TransactionModes#isEmpty() empty} if none. */
+  @Override
   public TransactionModes modes() {
     return modes;
   }
 
-  /** Returns the isolation level the statement asks for, or null if it names none. */
-  public IsolationLevel isolationLevel() {
-    return modes.isolationLevel();
-  }
 
-  /** Returns true for {@code READ ONLY}, false for {@code READ WRITE}, null if neither. */
-  public Boolean readOnly() {
-    return modes.readOnly();
-  }
 
-  /** Returns true for {@code DEFERRABLE}, false for {@code NOT DEFERRABLE}, null if neither. */
-  public Boolean deferrable() {
-    return modes.deferrable();
-  }
 
   /**
    * Returns whether the statement was written {@code START TRANSACTION}; PostgreSQL answers it

@@ -16,7 +16,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * transaction, or {@code SET SESSION CHARACTERISTICS AS TRANSACTION mode [, ...]}, which sets
  * the defaults for the session's later transactions ({@link #sessionDefault()}).
  */
-public final class SqlSetTransaction extends SqlCall {
+public final class SqlSetTransaction extends SqlCall implements TransactionModeStatement {
 
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("SET TRANSACTION", SqlKind.OTHER);
@@ -46,24 +46,13 @@ public final class SqlSetTransaction extends SqlCall {
   }
 
   /** Returns the modes; never {@link TransactionModes#isEmpty() empty}. */
+  @Override
   public TransactionModes modes() {
     return modes;
   }
 
-  /** Returns the isolation level the statement sets, or null if it names none. */
-  public IsolationLevel isolationLevel() {
-    return modes.isolationLevel();
-  }
 
-  /** Returns true for {@code READ ONLY}, false for {@code READ WRITE}, null if neither. */
-  public Boolean readOnly() {
-    return modes.readOnly();
-  }
 
-  /** Returns true for {@code DEFERRABLE}, false for {@code NOT DEFERRABLE}, null if neither. */
-  public Boolean deferrable() {
-    return modes.deferrable();
-  }
 
   /**
    * Returns whether the statement sets the session's defaults ({@code SET SESSION
