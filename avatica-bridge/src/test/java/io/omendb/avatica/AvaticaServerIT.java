@@ -143,6 +143,17 @@ class AvaticaServerIT {
     }
   }
 
+  /** PostgreSQL-shaped EXPLAIN through the thin driver: one QUERY PLAN row per plan line. */
+  @ParameterizedTest
+  @EnumSource(Serialization.class)
+  void explain_returnsQueryPlanRows(Serialization serialization) throws Exception {
+    try (Connection conn = connect(serialization); Statement st = conn.createStatement()) {
+      st.execute("CREATE TABLE ex (id INT PRIMARY KEY)");
+      assertThat(String.join("\n", rows(st, "EXPLAIN SELECT id FROM ex WHERE id = 3")))
+          .contains("StoreIndexSeek").contains("keys=[[$0 = 3]]");
+    }
+  }
+
   /** JDBC transactions over the thin driver: autocommit off, commit and rollback reach the session. */
   @ParameterizedTest
   @EnumSource(Serialization.class)

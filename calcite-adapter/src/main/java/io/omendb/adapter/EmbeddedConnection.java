@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,7 +22,7 @@ final class EmbeddedConnection implements InvocationHandler {
       "executeLargeUpdate", "executeBatch", "executeLargeBatch");
   /** Statements the session handles itself (transaction and session control) rather than Calcite. */
   private static final java.util.regex.Pattern SESSION_STATEMENT = java.util.regex.Pattern.compile(
-      "^\\s*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SET|RESET|DISCARD|SAVEPOINT|RELEASE)\\b.*",
+      "^\\s*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SET|RESET|DISCARD|SAVEPOINT|RELEASE|SHOW|EXPLAIN(?!\\s+PLAN\\b))\\b.*",
       java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
   private final StoreSession session;
@@ -199,8 +200,7 @@ final class EmbeddedConnection implements InvocationHandler {
     private Object executeSessionStatement(Method method, String sql) throws SQLException {
       try (StatementResult result = session.execute(sql)) {
         if (result.hasRows()) {
-          throw new SQLException("row-returning session statements (SHOW) are not supported through the embedded "
-              + "driver yet; use current_setting()", "0A000");
+          return rowsAsResultSet(method, result);
         }
       }
       currentResult = null;
@@ -209,6 +209,36 @@ final class EmbeddedConnection implements InvocationHandler {
         case "executeLargeUpdate" -> 0L;
         case "executeUpdate" -> 0;
         default -> throw new SQLException(method.getName() + " cannot run " + sql, "0A000");
+      };
+    }
+
+    /**
+     * Hands the text rows the session computed (SHOW, PostgreSQL-style EXPLAIN) to JDBC as a real result set, by
+     * running them through Calcite as a VALUES list with the same column names.
+     */
+    private Object rowsAsResultSet(Method method, StatementResult result) throws SQLException {
+      List<String> names = result.columns().stream().map(ColumnMeta::name).toList();
+      StringBuilder values = new StringBuilder();
+      for (Object[] row = result.next(); row != null; row = result.next()) {
+        values.append(values.length() == 0 ? "" : ", ").append('(');
+        for (int i = 0; i < row.length; i++) {
+          values.append(i == 0 ? "" : ", ").append(row[i] == null ? "CAST(NULL AS VARCHAR)"
+              : "CAST('" + String.valueOf(row[i]).replace("'", "''") + "' AS VARCHAR)");
+        }
+        values.append(')');
+      }
+      String columns = names.stream().map(n -> '"' + n.replace("\"", "\"\"") + '"')
+          .collect(java.util.stream.Collectors.joining(", "));
+      String query = values.length() > 0
+          ? "SELECT * FROM (VALUES " + values + ") AS t(" + columns + ")"
+          : "SELECT * FROM (VALUES (" + "CAST(NULL AS VARCHAR), ".repeat(names.size() - 1)
+              + "CAST(NULL AS VARCHAR))) AS t(" + columns + ") WHERE FALSE";
+      ResultSet rows = statement.executeQuery(query);
+      currentResult = rows;
+      return switch (method.getName()) {
+        case "executeQuery" -> rows;
+        case "execute" -> true;
+        default -> throw new SQLException(method.getName() + " cannot return rows", "0A000");
       };
     }
 

@@ -117,6 +117,30 @@ class EmbeddedDriverTest {
     }
   }
 
+  @Test
+  void explainAndShow_returnRowsThroughJdbc() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(OmenDriver.PREFIX + dir);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+      StringBuilder plan = new StringBuilder();
+      try (ResultSet rs = statement.executeQuery("EXPLAIN SELECT id FROM t WHERE id = 1")) {
+        assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("QUERY PLAN");
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+      assertThat(plan.toString()).contains("StoreIndexSeek").contains("keys=[[$0 = 1]]");
+      try (ResultSet rs = statement.executeQuery("SHOW transaction_isolation")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("transaction_isolation")).isEqualTo("read committed");
+      }
+      try (ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR SELECT id FROM t")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).contains("StoreTableScan");
+      }
+    }
+  }
+
   private static long count(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT count(*) FROM t")) {
