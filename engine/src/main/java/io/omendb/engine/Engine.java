@@ -41,7 +41,8 @@ public final class Engine implements AutoCloseable {
     this.options = options;
     this.store = store;
     this.catalog = new Catalog(store);
-    this.transactions = new TransactionManager(store, catalog, options.syncCommits(), options.alexDirectories());
+    this.transactions = new TransactionManager(store, catalog, options.syncCommits(), options.alexDirectories(),
+        options.rowCacheBytes());
     this.garbageCollector = new GarbageCollector(transactions, store);
     if (options.gcInterval().isZero()) {
       this.gcThread = null;

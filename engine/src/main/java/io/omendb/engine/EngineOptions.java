@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param gcKeysPerPass the most keys of each key space one garbage-collection pass examines
  * @param alexDirectories whether tables with one integer-like primary-key column get an in-memory ALEX key
  *     directory (the default); off, every point read and conflict check goes to RocksDB (for comparisons)
+ * @param rowCacheBytes bytes of newest row versions kept in memory for point reads that the directory validates
+ *     (0: no cache)
  */
 public record EngineOptions(Path dataDir, boolean syncCommits, Duration gcInterval, int gcKeysPerPass,
-    boolean alexDirectories) {
+    boolean alexDirectories, long rowCacheBytes) {
   /** The default pause between garbage-collection passes. */
   public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(1);
   /** The default bound on the work of one garbage-collection pass. */
@@ -36,26 +38,31 @@ public record EngineOptions(Path dataDir, boolean syncCommits, Duration gcInterv
   }
 
   public static EngineOptions create(Path dataDir) {
-    return new EngineOptions(dataDir, true, DEFAULT_GC_INTERVAL, DEFAULT_GC_KEYS_PER_PASS, true);
+    return new EngineOptions(dataDir, true, DEFAULT_GC_INTERVAL, DEFAULT_GC_KEYS_PER_PASS, true,
+        io.omendb.engine.mvcc.TransactionManager.DEFAULT_ROW_CACHE_BYTES);
   }
 
   public EngineOptions withDataDir(Path dataDir) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
   }
 
   public EngineOptions withSyncCommits(boolean syncCommits) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
   }
 
   public EngineOptions withGcInterval(Duration gcInterval) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
   }
 
   public EngineOptions withGcKeysPerPass(int gcKeysPerPass) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
   }
 
   public EngineOptions withAlexDirectories(boolean alexDirectories) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
+  }
+
+  public EngineOptions withRowCacheBytes(long rowCacheBytes) {
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
   }
 }

@@ -57,11 +57,18 @@ public final class TransactionManager implements AutoCloseable {
    * counts of the existing tables (one scan of each) and follows the catalog's later changes.
    */
   public TransactionManager(KvStore store, Catalog catalog, boolean syncCommits) {
-    this(store, catalog, syncCommits, true);
+    this(store, catalog, syncCommits, true, DEFAULT_ROW_CACHE_BYTES);
   }
 
-  /** As above; {@code alexDirectories} false keeps every key lookup in RocksDB. */
-  public TransactionManager(KvStore store, Catalog catalog, boolean syncCommits, boolean alexDirectories) {
+  /** Bytes of row versions the row cache keeps by default. */
+  public static final long DEFAULT_ROW_CACHE_BYTES = 64L << 20;
+
+  /**
+   * As above; {@code alexDirectories} false keeps every key lookup in RocksDB; {@code rowCacheBytes} bounds the cache
+   * of newest row versions that directory lookups validate (0: none).
+   */
+  public TransactionManager(KvStore store, Catalog catalog, boolean syncCommits, boolean alexDirectories,
+      long rowCacheBytes) {
     this.store = requireNonNull(store, "store");
     this.catalog = requireNonNull(catalog, "catalog");
     this.directories = new TableDirectories(alexDirectories);
@@ -77,7 +84,7 @@ public final class TransactionManager implements AutoCloseable {
       }
     });
     directories.load(store, catalog.tables());
-    this.versions = new VersionedStore(store, directories);
+    this.versions = new VersionedStore(store, directories, new RowCache(rowCacheBytes));
     this.syncCommits = syncCommits;
     this.oracle = new TimestampOracle(store);
     this.groupCommit = new GroupCommit(store, oracle);

@@ -7,16 +7,19 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads row versions as of a snapshot timestamp: the newest version committed at or before it. Point reads of a
- * table with a primary-key directory ask the directory first, so absent keys and deleted rows cost no store read.
+ * table with a primary-key directory ask the directory first, so absent keys and deleted rows cost no store read,
+ * and a present key whose newest version is in the {@link RowCache} costs none either.
  */
 final class VersionedStore {
   private final KvStore store;
   private final TableDirectories directories;
+  private final RowCache rowCache;
   private final LongAdder dataGets = new LongAdder();
 
-  VersionedStore(KvStore store, TableDirectories directories) {
+  VersionedStore(KvStore store, TableDirectories directories, RowCache rowCache) {
     this.store = store;
     this.directories = directories;
+    this.rowCache = rowCache;
   }
 
   /** Number of point reads of the data key space so far; for tests of the directory. */
@@ -48,6 +51,20 @@ final class VersionedStore {
       if (PrimaryKeyDirectory.isTombstone(known)) {
         return null;
       }
+      // the directory names the exact newest version, so a cached copy of that version is the answer
+      byte[] cached = rowCache.get(rowKey, PrimaryKeyDirectory.timestamp(known));
+      if (cached != null) {
+        return cached;
+      }
+      byte[] latest = latest(rowKey);
+      if (latest == null) {
+        return null;
+      }
+      byte[] row = visible(rowKey, latest, snapshotTs);
+      if (row != null && Versions.dataTimestamp(latest) == PrimaryKeyDirectory.timestamp(known)) {
+        rowCache.put(rowKey, PrimaryKeyDirectory.timestamp(known), row);
+      }
+      return row;
     }
     byte[] latest = latest(rowKey);
     if (latest == null) {

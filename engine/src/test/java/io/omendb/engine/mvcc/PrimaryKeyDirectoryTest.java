@@ -115,6 +115,25 @@ class PrimaryKeyDirectoryTest {
   }
 
   @Test
+  void get_presentKeyReadTwice_secondComesFromTheRowCache_untilTheRowChanges() {
+    put(7, "first");
+    try (Transaction tx = engine.begin()) {
+      long before = dataGets();
+      assertThat(tx.get(table, new Object[] {7L})).containsExactly(7L, "first");
+      assertThat(tx.get(table, new Object[] {7L})).containsExactly(7L, "first");
+      assertThat(dataGets()).isEqualTo(before + 1);
+    }
+    put(7, "second");
+    try (Transaction tx = engine.begin()) {
+      long before = dataGets();
+      // the directory now names a newer version than the cached one, so the cache entry no longer matches
+      assertThat(tx.get(table, new Object[] {7L})).containsExactly(7L, "second");
+      assertThat(tx.get(table, new Object[] {7L})).containsExactly(7L, "second");
+      assertThat(dataGets()).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
   void get_rowChangedAfterSnapshot_readsHistory() {
     put(1, "old");
     try (Transaction reader = engine.begin()) {
