@@ -35,10 +35,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * mvn -B -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar 'alex.AlexBenchmark' -f 1 -wi 2 -i 3 -w 1s -r 1s \
- *     -p n=1000000,10000000 -rf json -rff alex-results.json
- * java -cp benchmarks/target/benchmarks.jar io.omendb.benchmarks.alex.AlexFootprint 10000000
+ * java -jar benchmarks/target/benchmarks.jar 'alex.AlexBenchmark.(lookupLatency|lookupThroughput|rangeScan100)' \
+ *     -f 1 -wi 2 -i 3 -w 1s -r 1s -p n=10000000 -rf json -rff read10m.json
+ * java -jar benchmarks/target/benchmarks.jar 'alex.AlexBenchmark.(insert|mixed|bulkLoad)' \
+ *     -f 1 -wi 2 -i 3 -rf json -rff write.json
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.omendb.benchmarks.alex.AlexFootprint 10000000
  * </pre>
+ *
+ * <p>(Use {@code -p n=1000000} for the 1M read matrix; docs/alex.md records the results and the conditions.)
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 @Warmup(iterations = 2, time = 1)
