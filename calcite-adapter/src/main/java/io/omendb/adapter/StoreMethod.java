@@ -12,7 +12,9 @@ enum StoreMethod {
   DELETE(StoreTable.class, "delete", DataContext.class, Enumerable.class),
   UPDATE(StoreTable.class, "update", DataContext.class, Enumerable.class, int[].class),
   SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class),
-  SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class);
+  SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class),
+  LOOKUP_JOIN(StoreTable.class, "lookupJoin", DataContext.class, Enumerable.class, int[].class, int[].class,
+      int.class, boolean.class);
 
   final Method method;
 

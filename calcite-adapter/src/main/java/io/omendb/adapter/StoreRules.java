@@ -19,8 +19,11 @@ public final class StoreRules {
   /** Pushes a filter on the primary key into a {@link StoreIndexSeek}. */
   public static final StoreFilterSeekRule FILTER_SEEK = StoreFilterSeekRule.Config.DEFAULT.toRule();
 
+  /** Offers an index nested-loop join on the primary key of a store table. */
+  public static final StoreLookupJoinRule LOOKUP_JOIN = StoreLookupJoinRule.Config.DEFAULT.toRule();
+
   /** Every rule of the adapter. */
-  public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK);
+  public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK, LOOKUP_JOIN);
 
   static void register(RelOptPlanner planner) {
     ALL.forEach(planner::addRule);

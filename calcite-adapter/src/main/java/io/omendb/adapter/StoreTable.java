@@ -247,6 +247,70 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
     };
   }
 
+  /**
+   * The rows of {@code left} joined with columns {@code rightColumns} of this table's row whose primary key equals
+   * the values of columns {@code leftKeys} of the left row; called from generated code for a lookup join. With {@code leftOuter}, a left
+   * row without a match is emitted with NULLs for this table's columns.
+   */
+  public Enumerable<Object[]> lookupJoin(DataContext root, Enumerable<?> left, int[] leftKeys, int[] rightColumns,
+      int leftWidth, boolean leftOuter) {
+    int width = rightColumns.length;
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        Transaction transaction = transactions.current();
+        Enumerator<?> input = left.enumerator();
+        return new Enumerator<>() {
+          private Object[] current;
+
+          @Override
+          public Object[] current() {
+            return current;
+          }
+
+          @Override
+          public boolean moveNext() {
+            while (input.moveNext()) {
+              Object item = input.current();
+              Object[] leftRow = item instanceof Object[] array ? array : new Object[] {item};
+              Object[] key = new Object[leftKeys.length];
+              boolean nullKey = false;
+              for (int i = 0; i < leftKeys.length; i++) {
+                Object value = leftRow[leftKeys[i]];
+                nullKey |= value == null;
+                key[i] = ColumnTypes.toEngine(types.get(def.primaryKey()[i]), value);
+              }
+              Object[] match = nullKey ? null : transaction.get(def, key);
+              if (match == null && !leftOuter) {
+                continue;
+              }
+              Object[] joined = java.util.Arrays.copyOf(leftRow, leftWidth + width);
+              if (match != null) {
+                for (int c = 0; c < width; c++) {
+                  joined[leftWidth + c] = ColumnTypes.toCalcite(types.get(rightColumns[c]), match[rightColumns[c]]);
+                }
+              }
+              current = joined;
+              return true;
+            }
+            current = null;
+            return false;
+          }
+
+          @Override
+          public void reset() {
+            throw new UnsupportedOperationException("lookup joins cannot be reset");
+          }
+
+          @Override
+          public void close() {
+            input.close();
+          }
+        };
+      }
+    };
+  }
+
   /** Secondary indexes of this table. */
   List<IndexDef> indexes() {
     return engine.catalog().indexes(def.name());

@@ -187,6 +187,22 @@ class SeekPlanTest {
   }
 
   @Test
+  void lookupJoin_forASelectiveLeftSide_andLeftOuter() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE orders (oid INT PRIMARY KEY, acct_id INT, amount INT)");
+      statement.execute("INSERT INTO orders VALUES (1, 5, 10), (2, 7, 20), (3, 500, 30), (4, 5, 40)");
+    }
+    sql("SELECT o.oid, a.owner FROM orders o JOIN acct a ON o.acct_id = a.id WHERE o.oid = 2")
+        .explainContains("StoreLookupJoin(table=[[public, acct]], index=[PRIMARY], joinType=[inner]")
+        .returns("2|o0");
+    sql("SELECT o.oid, a.owner FROM orders o LEFT JOIN acct a ON o.acct_id = a.id WHERE o.oid IN (1, 3)")
+        .explainContains("StoreLookupJoin")
+        .returns("1|o5", "3|null");
+    sql("SELECT o.oid, a.balance FROM orders o JOIN acct a ON a.id = o.acct_id ORDER BY o.oid")
+        .returns("1|50", "2|70", "4|50");
+  }
+
+  @Test
   void seeks_seeTheTransactionsOwnWrites() throws SQLException {
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {

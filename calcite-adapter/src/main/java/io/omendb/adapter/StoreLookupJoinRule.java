@@ -1,0 +1,136 @@
+package io.omendb.adapter;
+
+import io.omendb.engine.catalog.TableDef;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.tools.RelBuilderFactory;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Rule that offers a {@link StoreLookupJoin} for an inner or left join whose condition equates columns of the left
+ * input with the whole primary key of a store table on the right (and nothing else); the right side may be the
+ * table's scan or a projection of its columns. The cost model decides
+ * between it and a hash join.
+ */
+public final class StoreLookupJoinRule extends RelRule<StoreLookupJoinRule.Config> {
+
+  StoreLookupJoinRule(Config config) {
+    super(config);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    LogicalJoin join = call.rel(0);
+    RelNode right = call.rel(2);
+    // the right side is the scan itself, or a projection of some of its columns (field trimming adds one)
+    StoreTableScan scan;
+    int[] rightColumns;
+    if (right instanceof StoreTableScan direct) {
+      scan = direct;
+      rightColumns = identity(direct.getRowType().getFieldCount());
+    } else if (right instanceof LogicalProject project && scanOf(project.getInput()) != null) {
+      scan = scanOf(project.getInput());
+      rightColumns = new int[project.getProjects().size()];
+      for (int i = 0; i < rightColumns.length; i++) {
+        if (!(project.getProjects().get(i) instanceof RexInputRef ref)) {
+          return;
+        }
+        rightColumns[i] = ref.getIndex();
+      }
+    } else {
+      return;
+    }
+    if (join.getJoinType() != JoinRelType.INNER && join.getJoinType() != JoinRelType.LEFT) {
+      return;
+    }
+    StoreTable table = scan.getTable().unwrap(StoreTable.class);
+    if (table == null) {
+      return;
+    }
+    TableDef def = table.def();
+    int[] primaryKey = def.primaryKey();
+    JoinInfo info = join.analyzeCondition();
+    if (primaryKey.length == 0 || !info.isEqui() || info.rightKeys.size() != primaryKey.length) {
+      return;
+    }
+    // left key i must meet primary-key column i (right keys are positions in the right input)
+    int[] leftKeys = new int[primaryKey.length];
+    for (int k = 0; k < primaryKey.length; k++) {
+      int position = -1;
+      for (int j = 0; j < info.rightKeys.size(); j++) {
+        if (rightColumns[info.rightKeys.get(j)] == primaryKey[k]) {
+          position = j;
+        }
+      }
+      if (position < 0) {
+        return;
+      }
+      leftKeys[k] = info.leftKeys.get(position);
+    }
+    RelNode left = convert(join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
+    call.transformTo(StoreLookupJoin.create(left, scan.getTable(), join.getJoinType(), leftKeys, rightColumns,
+        join.getCondition(), join.getRowType()));
+  }
+
+  private static int[] identity(int n) {
+    int[] columns = new int[n];
+    for (int i = 0; i < n; i++) {
+      columns[i] = i;
+    }
+    return columns;
+  }
+
+  /** The store scan among the alternatives of {@code node} (a planner subset), or null. */
+  private static StoreTableScan scanOf(RelNode node) {
+    if (node instanceof StoreTableScan scan) {
+      return scan;
+    }
+    if (node instanceof RelSubset subset) {
+      for (RelNode rel : subset.getRelList()) {
+        if (rel instanceof StoreTableScan scan) {
+          return scan;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Rule configuration, as a plain record (see {@link StoreFilterSeekRule.Config}). */
+  public record Config(RelBuilderFactory relBuilderFactory, @Nullable String description,
+      OperandTransform operandSupplier) implements RelRule.Config {
+    /** Matches a logical join; onMatch checks that the right input is a store table (or columns of one). */
+    public static final Config DEFAULT = new Config(RelFactories.LOGICAL_BUILDER, "StoreLookupJoinRule",
+        b0 -> b0.operand(LogicalJoin.class).inputs(
+            b1 -> b1.operand(RelNode.class).anyInputs(),
+            b2 -> b2.operand(RelNode.class).anyInputs()));
+
+    @Override
+    public Config withRelBuilderFactory(RelBuilderFactory factory) {
+      return new Config(factory, description, operandSupplier);
+    }
+
+    @Override
+    public Config withDescription(@Nullable String description) {
+      return new Config(relBuilderFactory, description, operandSupplier);
+    }
+
+    @Override
+    public Config withOperandSupplier(OperandTransform transform) {
+      return new Config(relBuilderFactory, description, transform);
+    }
+
+    @Override
+    public StoreLookupJoinRule toRule() {
+      return new StoreLookupJoinRule(this);
+    }
+  }
+}
