@@ -8,19 +8,16 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalFilter;
-import org.apache.calcite.tools.RelBuilderFactory;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Rule that turns a filter over a {@link StoreTableScan} into {@link StoreIndexSeek}s on the primary key and on each
  * secondary index that can answer part of the condition, with whatever part the seek does not answer left in a
  * filter above it.
  */
-public final class StoreFilterSeekRule extends RelRule<StoreFilterSeekRule.Config> {
+public final class StoreFilterSeekRule extends RelRule<StoreRuleConfig> {
 
-  StoreFilterSeekRule(Config config) {
+  StoreFilterSeekRule(StoreRuleConfig config) {
     super(config);
   }
 
@@ -55,34 +52,8 @@ public final class StoreFilterSeekRule extends RelRule<StoreFilterSeekRule.Confi
     call.transformTo(remainder == null ? seek : filter.copy(filter.getTraitSet(), seek, remainder));
   }
 
-  /**
-   * Rule configuration: a plain record, since the adapter does not run the Immutables processor Calcite's own
-   * rule configurations are generated with.
-   */
-  public record Config(RelBuilderFactory relBuilderFactory, @Nullable String description,
-      OperandTransform operandSupplier) implements RelRule.Config {
-    /** Matches a logical filter directly on a store table scan. */
-    public static final Config DEFAULT = new Config(RelFactories.LOGICAL_BUILDER, "StoreFilterSeekRule",
-        b0 -> b0.operand(LogicalFilter.class).oneInput(b1 -> b1.operand(StoreTableScan.class).noInputs()));
-
-    @Override
-    public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(factory, description, operandSupplier);
-    }
-
-    @Override
-    public Config withDescription(@Nullable String description) {
-      return new Config(relBuilderFactory, description, operandSupplier);
-    }
-
-    @Override
-    public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(relBuilderFactory, description, transform);
-    }
-
-    @Override
-    public StoreFilterSeekRule toRule() {
-      return new StoreFilterSeekRule(this);
-    }
-  }
+  /** The default configuration. */
+  public static final StoreRuleConfig DEFAULT = StoreRuleConfig.of("StoreFilterSeekRule",
+      b0 -> b0.operand(LogicalFilter.class).oneInput(b1 -> b1.operand(StoreTableScan.class).noInputs()),
+      StoreFilterSeekRule::new);
 }

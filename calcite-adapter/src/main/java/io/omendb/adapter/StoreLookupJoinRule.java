@@ -7,13 +7,10 @@ import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.tools.RelBuilderFactory;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Rule that offers a {@link StoreLookupJoin} for an inner or left join whose condition equates columns of the left
@@ -21,9 +18,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * table's scan or a projection of its columns. The cost model decides
  * between it and a hash join.
  */
-public final class StoreLookupJoinRule extends RelRule<StoreLookupJoinRule.Config> {
+public final class StoreLookupJoinRule extends RelRule<StoreRuleConfig> {
 
-  StoreLookupJoinRule(Config config) {
+  StoreLookupJoinRule(StoreRuleConfig config) {
     super(config);
   }
 
@@ -104,33 +101,10 @@ public final class StoreLookupJoinRule extends RelRule<StoreLookupJoinRule.Confi
     return null;
   }
 
-  /** Rule configuration, as a plain record (see {@link StoreFilterSeekRule.Config}). */
-  public record Config(RelBuilderFactory relBuilderFactory, @Nullable String description,
-      OperandTransform operandSupplier) implements RelRule.Config {
-    /** Matches a logical join; onMatch checks that the right input is a store table (or columns of one). */
-    public static final Config DEFAULT = new Config(RelFactories.LOGICAL_BUILDER, "StoreLookupJoinRule",
-        b0 -> b0.operand(LogicalJoin.class).inputs(
-            b1 -> b1.operand(RelNode.class).anyInputs(),
-            b2 -> b2.operand(RelNode.class).anyInputs()));
-
-    @Override
-    public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(factory, description, operandSupplier);
-    }
-
-    @Override
-    public Config withDescription(@Nullable String description) {
-      return new Config(relBuilderFactory, description, operandSupplier);
-    }
-
-    @Override
-    public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(relBuilderFactory, description, transform);
-    }
-
-    @Override
-    public StoreLookupJoinRule toRule() {
-      return new StoreLookupJoinRule(this);
-    }
-  }
+  /** The default configuration. */
+  public static final StoreRuleConfig DEFAULT = StoreRuleConfig.of("StoreLookupJoinRule",
+      b0 -> b0.operand(LogicalJoin.class).inputs(
+          b1 -> b1.operand(RelNode.class).anyInputs(),
+          b2 -> b2.operand(RelNode.class).anyInputs()),
+      StoreLookupJoinRule::new);
 }

@@ -17,10 +17,10 @@ public final class StoreRules {
       StoreTableModifyRule.class);
 
   /** Pushes a filter on the primary key into a {@link StoreIndexSeek}. */
-  public static final StoreFilterSeekRule FILTER_SEEK = StoreFilterSeekRule.Config.DEFAULT.toRule();
+  public static final RelOptRule FILTER_SEEK = StoreFilterSeekRule.DEFAULT.toRule();
 
   /** Offers an index nested-loop join on the primary key of a store table. */
-  public static final StoreLookupJoinRule LOOKUP_JOIN = StoreLookupJoinRule.Config.DEFAULT.toRule();
+  public static final RelOptRule LOOKUP_JOIN = StoreLookupJoinRule.DEFAULT.toRule();
 
   /** Every rule of the adapter. */
   public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK, LOOKUP_JOIN);
