@@ -1,0 +1,2 @@
+/** Small programs that show how to use OmenDB. */
+package io.omendb.examples;
