@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,27 +37,12 @@ import org.apache.calcite.sql.parser.SqlParser;
  * inside the session's transaction (one per statement in autocommit mode, or the open block's).
  */
 final class StoreSession implements Session, TransactionSource {
-  private static final int STATEMENT_CACHE_SIZE = 64;
-
   private final Engine engine;
   private final String user;
   private final CalciteConnection connection;
   private final SessionSettings settings = new SessionSettings();
   private final TransactionBlock block;
-  private final Map<String, PreparedStatement> statementCache =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-          if (size() > STATEMENT_CACHE_SIZE) {
-            closeQuietly(eldest.getValue());
-            return true;
-          }
-          return false;
-        }
-      };
-  private long cachedCatalogVersion;
-  /** Parameterized statement texts that did not plan; they are planned as written instead. */
-  private final java.util.Set<String> unparameterizable = new java.util.HashSet<>();
+  private final StatementCache statements;
   private final Runnable onClose;
 
   /** The transaction of the statement now executing. */
@@ -92,7 +76,7 @@ final class StoreSession implements Session, TransactionSource {
     SchemaPlus root = connection.getRootSchema();
     root.add(StoreSchema.NAME, new StoreSchema(engine, this));
     connection.setSchema(StoreSchema.NAME);
-    this.cachedCatalogVersion = engine.catalog().version();
+    this.statements = new StatementCache(connection, engine.catalog());
     initial.forEach(settings::setFromStartup);
   }
 
@@ -212,8 +196,7 @@ final class StoreSession implements Session, TransactionSource {
         throw new SQLException("DISCARD ALL cannot run inside a transaction block", "25001");
       }
       settings.resetAll();
-      statementCache.values().forEach(StoreSession::closeQuietly);
-      statementCache.clear();
+      statements.clear();
       return CommandResult.of(CommandKind.DISCARD_ALL, 0);
     }
     return null;
@@ -233,9 +216,9 @@ final class StoreSession implements Session, TransactionSource {
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
-      PreparedStatement prepared = kind == CommandKind.EXPLAIN ? null : prepareParameterized(node);
+      PreparedStatement prepared = kind == CommandKind.EXPLAIN ? null : statements.prepareParameterized(node);
       if (prepared == null) {
-        prepared = prepare(sql);
+        prepared = statements.prepare(sql);
       }
       if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
         ResultSet resultSet = prepared.executeQuery();
@@ -449,51 +432,6 @@ final class StoreSession implements Session, TransactionSource {
     }
   }
 
-  private PreparedStatement prepare(String sql) throws SQLException {
-    long version = engine.catalog().version();
-    if (version != cachedCatalogVersion) {
-      statementCache.values().forEach(StoreSession::closeQuietly);
-      statementCache.clear();
-      unparameterizable.clear();
-      cachedCatalogVersion = version;
-    }
-    PreparedStatement prepared = statementCache.get(sql);
-    if (prepared == null) {
-      prepared = connection.prepareStatement(sql);
-      statementCache.put(sql, prepared);
-    }
-    return prepared;
-  }
-
-  /**
-   * The cached plan of {@code node} with its literals lifted into parameters, bound to this statement's literals;
-   * null when the statement has no literal to lift, or its parameterized form does not plan or bind (then the
-   * caller plans the statement as written).
-   */
-  private PreparedStatement prepareParameterized(SqlNode node) throws SQLException {
-    LiteralParameterizer.Parameterized parameterized = LiteralParameterizer.parameterize(node);
-    if (parameterized == null || unparameterizable.contains(parameterized.sql())) {
-      return null;
-    }
-    PreparedStatement prepared;
-    try {
-      prepared = prepare(parameterized.sql());
-    } catch (SQLException e) {
-      unparameterizable.add(parameterized.sql());
-      return null;
-    }
-    java.sql.ParameterMetaData metaData = prepared.getParameterMetaData();
-    List<org.apache.calcite.sql.SqlLiteral> literals = parameterized.literals();
-    for (int i = 0; i < literals.size(); i++) {
-      Object value = ParameterValues.convert(literals.get(i), metaData.getParameterType(i + 1));
-      if (value == null) {
-        return null;
-      }
-      prepared.setObject(i + 1, value);
-    }
-    return prepared;
-  }
-
   static CommandKind kindOf(SqlNode node) throws SQLException {
     SqlKind kind = node.getKind();
     if (kind.belongsTo(SqlKind.QUERY)) {
@@ -575,8 +513,7 @@ final class StoreSession implements Session, TransactionSource {
       transaction = null;
     }
     block.rollback();
-    statementCache.values().forEach(StoreSession::closeQuietly);
-    statementCache.clear();
+    statements.close();
     closeQuietly(connection);
     onClose.run();
   }
