@@ -35,10 +35,7 @@ final class TableDefSerializer {
         }
       }
       int[] pk = def.primaryKey();
-      out.writeShort(pk.length);
-      for (int k : pk) {
-        out.writeShort(k);
-      }
+      writeColumnIndexes(out, pk);
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -54,11 +51,7 @@ final class TableDefSerializer {
       out.writeInt(def.id());
       out.writeUTF(def.name());
       out.writeUTF(def.tableName());
-      int[] columns = def.columns();
-      out.writeShort(columns.length);
-      for (int c : columns) {
-        out.writeShort(c);
-      }
+      writeColumnIndexes(out, def.columns());
       out.writeBoolean(def.unique());
       out.flush();
       return bytes.toByteArray();
@@ -69,17 +62,11 @@ final class TableDefSerializer {
 
   static IndexDef readIndex(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      int format = in.readByte();
-      if (format != FORMAT_V1) {
-        throw new IllegalStateException("unknown index definition format " + format);
-      }
+      checkFormat(in, "index");
       int id = in.readInt();
       String name = in.readUTF();
       String tableName = in.readUTF();
-      int[] columns = new int[in.readShort()];
-      for (int i = 0; i < columns.length; i++) {
-        columns[i] = in.readShort();
-      }
+      int[] columns = readColumnIndexes(in);
       return new IndexDef(id, name, tableName, columns, in.readBoolean());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -88,10 +75,7 @@ final class TableDefSerializer {
 
   static TableDef read(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      int format = in.readByte();
-      if (format != FORMAT_V1) {
-        throw new IllegalStateException("unknown table definition format " + format);
-      }
+      checkFormat(in, "table");
       int id = in.readInt();
       String name = in.readUTF();
       int columnCount = in.readShort();
@@ -105,13 +89,32 @@ final class TableDefSerializer {
         String defaultExpression = in.readBoolean() ? in.readUTF() : null;
         columns.add(new ColumnDef(columnName, type, precision, scale, nullable, defaultExpression));
       }
-      int[] pk = new int[in.readShort()];
-      for (int i = 0; i < pk.length; i++) {
-        pk[i] = in.readShort();
-      }
+      int[] pk = readColumnIndexes(in);
       return new TableDef(id, name, columns, pk);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void checkFormat(DataInputStream in, String what) throws IOException {
+    int format = in.readByte();
+    if (format != FORMAT_V1) {
+      throw new IllegalStateException("unknown " + what + " definition format " + format);
+    }
+  }
+
+  private static void writeColumnIndexes(DataOutputStream out, int[] columns) throws IOException {
+    out.writeShort(columns.length);
+    for (int c : columns) {
+      out.writeShort(c);
+    }
+  }
+
+  private static int[] readColumnIndexes(DataInputStream in) throws IOException {
+    int[] columns = new int[in.readShort()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = in.readShort();
+    }
+    return columns;
   }
 }
