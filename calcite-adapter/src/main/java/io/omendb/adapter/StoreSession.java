@@ -204,7 +204,7 @@ final class StoreSession implements Session, TransactionSource {
 
   private StatementResult executeSql(String sql, SqlNode node) throws SQLException {
     if (node instanceof SqlPgExplain explain) {
-      return explain(sql, explain);
+      return new ExplainCommand(this, connection).execute(sql, explain);
     }
     CommandKind kind = kindOf(node);
     beginStatement();
@@ -234,70 +234,6 @@ final class StoreSession implements Session, TransactionSource {
       endStatementQuietly();
       throw mapped;
     }
-  }
-
-  /**
-   * PostgreSQL's EXPLAIN: the plan as one text column {@code QUERY PLAN}, a row per line. With ANALYZE the statement
-   * runs (as in PostgreSQL, also a data-changing one) and the rows it returned or changed and the time it took are
-   * added.
-   */
-  private StatementResult explain(String sql, SqlPgExplain explain) throws SQLException {
-    String statement = sql.substring(offsetOf(sql, explain.statement().getParserPosition().getLineNum(),
-        explain.statement().getParserPosition().getColumnNum()));
-    List<Object[]> lines = new ArrayList<>();
-    beginStatement();
-    try {
-      long planStart = System.nanoTime();
-      String plan;
-      try (Statement explainStatement = connection.createStatement();
-          ResultSet resultSet = explainStatement.executeQuery("EXPLAIN PLAN FOR " + statement)) {
-        resultSet.next();
-        plan = resultSet.getString(1);
-      }
-      long planNanos = System.nanoTime() - planStart;
-      List<String> planLines = plan.lines().toList();
-      String analyzed = null;
-      if (explain.analyze()) {
-        long start = System.nanoTime();
-        long rows = 0;
-        try (PreparedStatement prepared = connection.prepareStatement(statement)) {
-          if (prepared.execute()) {
-            try (ResultSet resultSet = prepared.getResultSet()) {
-              while (resultSet.next()) {
-                rows++;
-              }
-            }
-          } else {
-            rows = prepared.getLargeUpdateCount();
-          }
-        }
-        analyzed = String.format(java.util.Locale.ROOT, " (actual time=%.3f rows=%d loops=1)",
-            (System.nanoTime() - start) / 1e6, rows);
-        for (int i = 0; i < planLines.size(); i++) {
-          lines.add(new Object[] {i == 0 ? planLines.get(i) + analyzed : planLines.get(i)});
-        }
-        lines.add(new Object[] {String.format(java.util.Locale.ROOT, "Planning Time: %.3f ms", planNanos / 1e6)});
-        lines.add(new Object[] {String.format(java.util.Locale.ROOT, "Execution Time: %.3f ms",
-            (System.nanoTime() - start) / 1e6)});
-      } else {
-        planLines.forEach(line -> lines.add(new Object[] {line}));
-      }
-      endStatement(true);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
-      SQLException mapped = SqlErrors.toSqlException(e);
-      endStatementQuietly();
-      throw mapped;
-    }
-    return RowsResult.text(CommandKind.EXPLAIN, List.of("QUERY PLAN"), lines);
-  }
-
-  /** The character offset of a 1-based line and column in {@code sql}. */
-  private static int offsetOf(String sql, int line, int column) {
-    int offset = 0;
-    for (int l = 1; l < line; l++) {
-      offset = sql.indexOf('\n', offset) + 1;
-    }
-    return offset + column - 1;
   }
 
   /**
@@ -351,7 +287,7 @@ final class StoreSession implements Session, TransactionSource {
     }
   }
 
-  private void endStatementQuietly() {
+  void endStatementQuietly() {
     try {
       endStatement(false);
     } catch (SQLException impossible) {
