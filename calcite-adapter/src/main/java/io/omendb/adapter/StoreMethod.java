@@ -15,7 +15,7 @@ enum StoreMethod {
   SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class),
   SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class),
   LOOKUP_JOIN(StoreTable.class, "lookupJoin", DataContext.class, Enumerable.class, int[].class, int[].class,
-      int.class, boolean.class),
+      int.class, boolean.class, String.class),
   ANALYZE_WRAP(OperatorStats.class, "wrap", Function0.class);
 
   final Method method;
