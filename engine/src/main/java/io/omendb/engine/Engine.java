@@ -13,6 +13,7 @@ import io.omendb.engine.mvcc.IsolationLevel;
 import io.omendb.engine.mvcc.Transaction;
 import io.omendb.engine.mvcc.TransactionManager;
 import io.omendb.engine.storage.KvStore;
+import io.omendb.engine.users.RoleStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public final class Engine implements AutoCloseable {
   private final EngineOptions options;
   private final KvStore store;
   private final Catalog catalog;
+  private final RoleStore roles;
   private final TransactionManager transactions;
   private final GarbageCollector garbageCollector;
   private final IndexStatistics indexStatistics;
@@ -43,6 +45,8 @@ public final class Engine implements AutoCloseable {
     this.options = options;
     this.store = store;
     this.catalog = new Catalog(store);
+    this.roles = new RoleStore(store);
+    catalog.addListener(roles);
     this.transactions = new TransactionManager(store, catalog, options.syncCommits(), options.alexDirectories(),
         options.rowCacheBytes());
     this.garbageCollector = new GarbageCollector(transactions, store);
@@ -86,6 +90,11 @@ public final class Engine implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** The persisted roles and table ACLs. */
+  public RoleStore roles() {
+    return roles;
   }
 
   /** Starts a REPEATABLE READ (snapshot isolation) transaction. */
