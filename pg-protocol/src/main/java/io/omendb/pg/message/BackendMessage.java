@@ -3,4 +3,6 @@ package io.omendb.pg.message;
 /** A message sent by the server to the client. */
 public sealed interface BackendMessage
     permits AuthenticationOk, ParameterStatus, BackendKeyData, NegotiateProtocolVersion, ReadyForQuery,
-        RowDescription, DataRow, CommandComplete, EmptyQueryResponse, ErrorResponse, NoticeResponse {}
+        RowDescription, DataRow, CommandComplete, EmptyQueryResponse, ErrorResponse, NoticeResponse,
+        ParseComplete, BindComplete, CloseComplete, NoData, ParameterDescription, PortalSuspended,
+        CopyInResponse, CopyOutResponse, CopyData, CopyDone {}
