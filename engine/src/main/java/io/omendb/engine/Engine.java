@@ -12,6 +12,7 @@ import io.omendb.engine.mvcc.IsolationLevel;
 import io.omendb.engine.mvcc.Transaction;
 import io.omendb.engine.mvcc.TransactionManager;
 import io.omendb.engine.storage.KvStore;
+import io.omendb.engine.users.RoleStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class Engine implements AutoCloseable {
   private final EngineOptions options;
   private final KvStore store;
   private final Catalog catalog;
+  private final RoleStore roles;
   private final TransactionManager transactions;
   private final GarbageCollector garbageCollector;
   private final ScheduledExecutorService gcThread;
@@ -41,6 +43,8 @@ public final class Engine implements AutoCloseable {
     this.options = options;
     this.store = store;
     this.catalog = new Catalog(store);
+    this.roles = new RoleStore(store);
+    catalog.addListener(roles);
     this.transactions = new TransactionManager(store, catalog, options.syncCommits(), options.alexDirectories(),
         options.rowCacheBytes());
     this.garbageCollector = new GarbageCollector(transactions, store);
@@ -83,6 +87,11 @@ public final class Engine implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** The persisted roles and table ACLs. */
+  public RoleStore roles() {
+    return roles;
   }
 
   /** Starts a REPEATABLE READ (snapshot isolation) transaction. */
