@@ -220,20 +220,65 @@ final class StoreSession implements Session, TransactionSource {
       if (prepared == null) {
         prepared = statements.prepare(sql);
       }
-      if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
-        ResultSet resultSet = prepared.executeQuery();
-        ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement);
-        openResult = result;
-        return result;
-      }
-      long count = prepared.executeLargeUpdate();
-      endStatement(true);
-      return CommandResult.of(kind, count);
+      return run(kind, prepared);
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
     }
+  }
+
+  /** Runs a bound statement inside the statement begun by {@link #beginStatement()}. */
+  private StatementResult run(CommandKind kind, PreparedStatement prepared) throws SQLException {
+    if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
+      ResultSet resultSet = prepared.executeQuery();
+      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement);
+      openResult = result;
+      return result;
+    }
+    long count = prepared.executeLargeUpdate();
+    endStatement(true);
+    return CommandResult.of(kind, count);
+  }
+
+  @Override
+  public PreparedQuery prepare(String sql, List<Integer> parameterTypes) throws SQLException {
+    checkOpen();
+    return StorePreparedQuery.prepare(this, sql, parameterTypes);
+  }
+
+  /** The session's plan cache, for {@link StorePreparedQuery}. */
+  StatementCache statementCache() {
+    return statements;
+  }
+
+  /**
+   * Runs the cached plan of {@code sql} with its dynamic parameters set by {@code binder}, as one statement of the
+   * session (autocommit or in the open block).
+   */
+  StatementResult executePrepared(CommandKind kind, String sql, StatementBinder binder) throws SQLException {
+    beginStatement();
+    try {
+      PreparedStatement prepared = statements.prepare(sql);
+      binder.bind(prepared);
+      return run(kind, prepared);
+    } catch (SQLException | RuntimeException | StackOverflowError e) {
+      SQLException mapped = SqlErrors.toSqlException(e);
+      endStatementQuietly();
+      throw mapped;
+    }
+  }
+
+  /** Sets the dynamic parameters of a prepared statement. */
+  @FunctionalInterface
+  interface StatementBinder {
+    void bind(PreparedStatement prepared) throws SQLException;
+  }
+
+  /** Whether a failed block refuses {@code node}: everything but COMMIT and ROLLBACK. */
+  boolean refusedByFailedBlock(SqlNode node) {
+    return block.status() == TransactionStatus.FAILED
+        && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction);
   }
 
   /**
@@ -295,7 +340,8 @@ final class StoreSession implements Session, TransactionSource {
     }
   }
 
-  private void failBlock() {
+  /** Marks the open block failed after an error outside a statement (parsing, planning); a no-op outside one. */
+  void failBlock() {
     if (block.status() == TransactionStatus.IN_TRANSACTION) {
       block.fail();
     }
