@@ -1,6 +1,10 @@
 package io.omendb.pg.codec;
 
+import io.omendb.pg.message.AuthenticationCleartextPassword;
 import io.omendb.pg.message.AuthenticationOk;
+import io.omendb.pg.message.AuthenticationSASL;
+import io.omendb.pg.message.AuthenticationSASLContinue;
+import io.omendb.pg.message.AuthenticationSASLFinal;
 import io.omendb.pg.message.BackendKeyData;
 import io.omendb.pg.message.BackendMessage;
 import io.omendb.pg.message.CommandComplete;
@@ -20,6 +24,29 @@ import java.util.Map;
 
 /** Turns frames sent by a server into {@link BackendMessage}s; used by tests and tools that play the client. */
 public final class BackendDecoder {
+  private static BackendMessage readAuthentication(PayloadReader in, MessageType type)
+      throws ProtocolViolationException {
+    int code = in.readInt32();
+    switch (code) {
+      case MessageType.AUTH_OK:
+        return new AuthenticationOk();
+      case MessageType.AUTH_CLEARTEXT_PASSWORD:
+        return new AuthenticationCleartextPassword();
+      case MessageType.AUTH_SASL:
+        List<String> mechanisms = new ArrayList<>();
+        for (String name = in.readCString(); !name.isEmpty(); name = in.readCString()) {
+          mechanisms.add(name);
+        }
+        return new AuthenticationSASL(mechanisms);
+      case MessageType.AUTH_SASL_CONTINUE:
+        return new AuthenticationSASLContinue(in.readRemaining());
+      case MessageType.AUTH_SASL_FINAL:
+        return new AuthenticationSASLFinal(in.readRemaining());
+      default:
+        throw new UnsupportedMessageException(type);
+    }
+  }
+
   private static final int NULL_LENGTH = -1;
 
   private BackendDecoder() {}
@@ -39,11 +66,7 @@ public final class BackendDecoder {
     BackendMessage message;
     switch (type) {
       case AUTHENTICATION:
-        int code = in.readInt32();
-        if (code != MessageType.AUTH_OK) {
-          throw new UnsupportedMessageException(type);
-        }
-        message = new AuthenticationOk();
+        message = readAuthentication(in, type);
         break;
       case PARAMETER_STATUS:
         message = new ParameterStatus(in.readCString(), in.readCString());

@@ -1,6 +1,10 @@
 package io.omendb.pg.codec;
 
+import io.omendb.pg.message.AuthenticationCleartextPassword;
 import io.omendb.pg.message.AuthenticationOk;
+import io.omendb.pg.message.AuthenticationSASL;
+import io.omendb.pg.message.AuthenticationSASLContinue;
+import io.omendb.pg.message.AuthenticationSASLFinal;
 import io.omendb.pg.message.BackendKeyData;
 import io.omendb.pg.message.BackendMessage;
 import io.omendb.pg.message.CommandComplete;
@@ -51,6 +55,18 @@ public final class BackendEncoder {
       writeFields(out, m.severity(), m.sqlState(), m.message(), m.detail(), m.hint(), m.position());
     } else if (message instanceof AuthenticationOk) {
       out.beginMessage(MessageType.AUTHENTICATION.tag()).writeInt32(MessageType.AUTH_OK);
+    } else if (message instanceof AuthenticationSASL m) {
+      out.beginMessage(MessageType.AUTHENTICATION.tag()).writeInt32(MessageType.AUTH_SASL);
+      m.mechanisms().forEach(out::writeCString);
+      out.writeByte(0);
+    } else if (message instanceof AuthenticationSASLContinue m) {
+      out.beginMessage(MessageType.AUTHENTICATION.tag()).writeInt32(MessageType.AUTH_SASL_CONTINUE)
+          .writeBytes(m.data());
+    } else if (message instanceof AuthenticationSASLFinal m) {
+      out.beginMessage(MessageType.AUTHENTICATION.tag()).writeInt32(MessageType.AUTH_SASL_FINAL)
+          .writeBytes(m.data());
+    } else if (message instanceof AuthenticationCleartextPassword) {
+      out.beginMessage(MessageType.AUTHENTICATION.tag()).writeInt32(MessageType.AUTH_CLEARTEXT_PASSWORD);
     } else if (message instanceof ParameterStatus m) {
       out.beginMessage(MessageType.PARAMETER_STATUS.tag()).writeCString(m.name()).writeCString(m.value());
     } else if (message instanceof BackendKeyData m) {

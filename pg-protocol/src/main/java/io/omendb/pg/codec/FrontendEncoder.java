@@ -3,7 +3,10 @@ package io.omendb.pg.codec;
 import io.omendb.pg.message.CancelRequest;
 import io.omendb.pg.message.FrontendMessage;
 import io.omendb.pg.message.GSSENCRequest;
+import io.omendb.pg.message.PasswordMessage;
 import io.omendb.pg.message.Query;
+import io.omendb.pg.message.SASLInitialResponse;
+import io.omendb.pg.message.SASLResponse;
 import io.omendb.pg.message.SSLRequest;
 import io.omendb.pg.message.StartupMessage;
 import io.omendb.pg.message.Terminate;
@@ -32,6 +35,18 @@ public final class FrontendEncoder {
     } else if (message instanceof CancelRequest m) {
       out.beginUntyped().writeInt32(MessageType.CANCEL_REQUEST_CODE).writeInt32(m.processId())
           .writeInt32(m.secretKey());
+    } else if (message instanceof SASLInitialResponse m) {
+      out.beginMessage(MessageType.PASSWORD_MESSAGE.tag()).writeCString(m.mechanism());
+      byte[] data = m.data();
+      if (data == null) {
+        out.writeInt32(-1);
+      } else {
+        out.writeInt32(data.length).writeBytes(data);
+      }
+    } else if (message instanceof SASLResponse m) {
+      out.beginMessage(MessageType.PASSWORD_MESSAGE.tag()).writeBytes(m.data());
+    } else if (message instanceof PasswordMessage m) {
+      out.beginMessage(MessageType.PASSWORD_MESSAGE.tag()).writeCString(m.password());
     } else {
       throw new IllegalArgumentException("no encoding for " + message.getClass().getSimpleName());
     }

@@ -2,4 +2,5 @@ package io.omendb.pg.message;
 
 /** A message sent by the client to the server. */
 public sealed interface FrontendMessage
-    permits StartupMessage, SSLRequest, GSSENCRequest, CancelRequest, Query, Terminate {}
+    permits StartupMessage, SSLRequest, GSSENCRequest, CancelRequest, Query, Terminate,
+        SASLInitialResponse, SASLResponse, PasswordMessage {}

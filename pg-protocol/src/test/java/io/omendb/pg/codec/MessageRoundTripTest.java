@@ -2,7 +2,11 @@ package io.omendb.pg.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omendb.pg.message.AuthenticationCleartextPassword;
 import io.omendb.pg.message.AuthenticationOk;
+import io.omendb.pg.message.AuthenticationSASL;
+import io.omendb.pg.message.AuthenticationSASLContinue;
+import io.omendb.pg.message.AuthenticationSASLFinal;
 import io.omendb.pg.message.BackendKeyData;
 import io.omendb.pg.message.BackendMessage;
 import io.omendb.pg.message.CancelRequest;
@@ -15,15 +19,20 @@ import io.omendb.pg.message.GSSENCRequest;
 import io.omendb.pg.message.NegotiateProtocolVersion;
 import io.omendb.pg.message.NoticeResponse;
 import io.omendb.pg.message.ParameterStatus;
+import io.omendb.pg.message.PasswordMessage;
 import io.omendb.pg.message.Query;
 import io.omendb.pg.message.ReadyForQuery;
 import io.omendb.pg.message.RowDescription;
+import io.omendb.pg.message.SASLInitialResponse;
+import io.omendb.pg.message.SASLResponse;
 import io.omendb.pg.message.SSLRequest;
 import io.omendb.pg.message.StartupMessage;
 import io.omendb.pg.message.Terminate;
 import io.omendb.pg.message.TransactionIndicator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +63,23 @@ class MessageRoundTripTest {
         new Terminate());
   }
 
+  /** The messages sharing type 'p', which only the authentication state tells apart. */
+  static List<FrontendMessage> authenticationMessages() {
+    return List.of(
+        new SASLInitialResponse("SCRAM-SHA-256", "n,,n=,r=abc".getBytes(StandardCharsets.UTF_8)),
+        new SASLInitialResponse("SCRAM-SHA-256-PLUS", null),
+        new SASLResponse("c=biws,r=abc,p=xyz".getBytes(StandardCharsets.UTF_8)),
+        new SASLResponse(new byte[0]),
+        new PasswordMessage("s3cret ünï"));
+  }
+
   static List<BackendMessage> backendMessages() {
     return List.of(
         new AuthenticationOk(),
+        new AuthenticationSASL(List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-256")),
+        new AuthenticationSASLContinue("r=abc,s=c2FsdA==,i=4096".getBytes(StandardCharsets.UTF_8)),
+        new AuthenticationSASLFinal("v=c2ln".getBytes(StandardCharsets.UTF_8)),
+        new AuthenticationCleartextPassword(),
         new ParameterStatus("server_version", "15.0 (OmenDB 0.1.0)"),
         new ParameterStatus("application_name", ""),
         new BackendKeyData(7, Integer.MIN_VALUE),
@@ -93,6 +116,27 @@ class MessageRoundTripTest {
   }
 
   @ParameterizedTest
+  @MethodSource("authenticationMessages")
+  void authentication_roundTrip(FrontendMessage message) throws IOException {
+    Frame frame = FrameReader.create(new ByteArrayInputStream(FrontendEncoder.toBytes(message))).readFrame();
+
+    FrontendMessage decoded;
+    if (message instanceof SASLInitialResponse) {
+      decoded = AuthenticationDecoder.saslInitialResponse(frame);
+    } else if (message instanceof SASLResponse) {
+      decoded = AuthenticationDecoder.saslResponse(frame);
+    } else {
+      decoded = AuthenticationDecoder.passwordMessage(frame);
+    }
+    assertThat(decoded).isEqualTo(message);
+  }
+
+  @Test
+  void passwordMessage_isNeverPrinted() {
+    assertThat(new PasswordMessage("s3cret").toString()).doesNotContain("s3cret");
+  }
+
+  @ParameterizedTest
   @MethodSource("backendMessages")
   void backend_roundTrip(BackendMessage message) throws IOException {
     MessageBuffer buffer = new MessageBuffer();
@@ -105,7 +149,9 @@ class MessageRoundTripTest {
 
   @Test
   void samples_coverEveryFrontendMessage() {
-    assertThat(classesOf(frontendMessages())).containsExactlyInAnyOrderElementsOf(
+    List<FrontendMessage> all = new ArrayList<>(frontendMessages());
+    all.addAll(authenticationMessages());
+    assertThat(classesOf(all)).containsExactlyInAnyOrderElementsOf(
         Arrays.asList(FrontendMessage.class.getPermittedSubclasses()));
   }
 
