@@ -44,6 +44,7 @@ final class StoreSession implements Session, TransactionSource {
   private final TransactionBlock block;
   private final StatementCache statements;
   private final Runnable onClose;
+  private final SessionAccess access;
 
   /** The transaction of the statement now executing. */
   private Transaction transaction;
@@ -59,6 +60,7 @@ final class StoreSession implements Session, TransactionSource {
     this.user = requireNonNull(user, "user");
     this.onClose = requireNonNull(onClose, "onClose");
     this.block = new TransactionBlock(engine);
+    this.access = new SessionAccess(engine.roles(), user);
     Properties properties = new Properties();
     properties.setProperty("parserFactory", StoreParserFactory.class.getName() + "#INSTANCE");
     properties.setProperty("quoting", "DOUBLE_QUOTE");
@@ -88,6 +90,11 @@ final class StoreSession implements Session, TransactionSource {
   @Override
   public String user() {
     return user;
+  }
+
+  @Override
+  public SessionAccess access() {
+    return access;
   }
 
   @Override
@@ -132,7 +139,7 @@ final class StoreSession implements Session, TransactionSource {
       node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
     } catch (SqlParseException e) {
       failBlock();
-      throw SqlErrors.toSqlException(e);
+      throw PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql);
     }
     if (block.status() == TransactionStatus.FAILED
         && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction)) {
@@ -148,7 +155,11 @@ final class StoreSession implements Session, TransactionSource {
       failBlock();
       throw SqlErrors.toSqlException(e);
     }
-    return executeSql(sql, node);
+    try {
+      return executeSql(sql, node);
+    } catch (SQLException e) {
+      throw PasswordRedaction.scrub(e, sql);
+    }
   }
 
   /** Session and transaction control handled here; null for statements that go to Calcite. */
@@ -208,6 +219,7 @@ final class StoreSession implements Session, TransactionSource {
     }
     CommandKind kind = kindOf(node);
     beginStatement();
+    access.beforeStatement(node, engine.catalog());
     try {
       if (node.getKind().belongsTo(SqlKind.DDL)) {
         try (Statement statement = connection.createStatement()) {
@@ -308,6 +320,7 @@ final class StoreSession implements Session, TransactionSource {
    * @throws SQLException if the autocommit commit fails (serialization failure, unique violation)
    */
   void endStatement(boolean success) throws SQLException {
+    access.endWriteOnly();
     Transaction ending = transaction;
     boolean autocommit = autocommitStatement;
     transaction = null;
@@ -428,6 +441,7 @@ final class StoreSession implements Session, TransactionSource {
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
       case EXPLAIN -> CommandKind.EXPLAIN;
+      case OTHER_DDL -> RoleStatements.commandKind(node);
       default -> throw new SQLException("statement not supported yet: " + kind, "0A000");
     };
   }
