@@ -44,6 +44,7 @@ final class StoreSession implements Session, TransactionSource {
   private final TransactionBlock block;
   private final StatementCache statements;
   private final Runnable onClose;
+  private final SessionAccess access;
 
   /** The transaction of the statement now executing. */
   private Transaction transaction;
@@ -59,6 +60,7 @@ final class StoreSession implements Session, TransactionSource {
     this.user = requireNonNull(user, "user");
     this.onClose = requireNonNull(onClose, "onClose");
     this.block = new TransactionBlock(engine);
+    this.access = new SessionAccess(engine.roles(), user);
     Properties properties = new Properties();
     properties.setProperty("parserFactory", StoreParserFactory.class.getName() + "#INSTANCE");
     properties.setProperty("quoting", "DOUBLE_QUOTE");
@@ -88,6 +90,11 @@ final class StoreSession implements Session, TransactionSource {
   @Override
   public String user() {
     return user;
+  }
+
+  @Override
+  public SessionAccess access() {
+    return access;
   }
 
   @Override
@@ -132,7 +139,7 @@ final class StoreSession implements Session, TransactionSource {
       node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
     } catch (SqlParseException e) {
       failBlock();
-      throw SqlErrors.toSqlException(e);
+      throw PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql);
     }
     if (block.status() == TransactionStatus.FAILED
         && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction)) {
@@ -148,7 +155,11 @@ final class StoreSession implements Session, TransactionSource {
       failBlock();
       throw SqlErrors.toSqlException(e);
     }
-    return executeSql(sql, node);
+    try {
+      return executeSql(sql, node);
+    } catch (SQLException e) {
+      throw PasswordRedaction.scrub(e, sql);
+    }
   }
 
   /** Session and transaction control handled here; null for statements that go to Calcite. */
@@ -208,6 +219,7 @@ final class StoreSession implements Session, TransactionSource {
     }
     CommandKind kind = kindOf(node);
     beginStatement();
+    access.beforeStatement(node, engine.catalog());
     try {
       if (node.getKind().belongsTo(SqlKind.DDL)) {
         try (Statement statement = connection.createStatement()) {
@@ -220,20 +232,65 @@ final class StoreSession implements Session, TransactionSource {
       if (prepared == null) {
         prepared = statements.prepare(sql);
       }
-      if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
-        ResultSet resultSet = prepared.executeQuery();
-        ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement);
-        openResult = result;
-        return result;
-      }
-      long count = prepared.executeLargeUpdate();
-      endStatement(true);
-      return CommandResult.of(kind, count);
+      return run(kind, prepared);
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
     }
+  }
+
+  /** Runs a bound statement inside the statement begun by {@link #beginStatement()}. */
+  private StatementResult run(CommandKind kind, PreparedStatement prepared) throws SQLException {
+    if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
+      ResultSet resultSet = prepared.executeQuery();
+      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement);
+      openResult = result;
+      return result;
+    }
+    long count = prepared.executeLargeUpdate();
+    endStatement(true);
+    return CommandResult.of(kind, count);
+  }
+
+  @Override
+  public PreparedQuery prepare(String sql, List<Integer> parameterTypes) throws SQLException {
+    checkOpen();
+    return StorePreparedQuery.prepare(this, sql, parameterTypes);
+  }
+
+  /** The session's plan cache, for {@link StorePreparedQuery}. */
+  StatementCache statementCache() {
+    return statements;
+  }
+
+  /**
+   * Runs the cached plan of {@code sql} with its dynamic parameters set by {@code binder}, as one statement of the
+   * session (autocommit or in the open block).
+   */
+  StatementResult executePrepared(CommandKind kind, String sql, StatementBinder binder) throws SQLException {
+    beginStatement();
+    try {
+      PreparedStatement prepared = statements.prepare(sql);
+      binder.bind(prepared);
+      return run(kind, prepared);
+    } catch (SQLException | RuntimeException | StackOverflowError e) {
+      SQLException mapped = SqlErrors.toSqlException(e);
+      endStatementQuietly();
+      throw mapped;
+    }
+  }
+
+  /** Sets the dynamic parameters of a prepared statement. */
+  @FunctionalInterface
+  interface StatementBinder {
+    void bind(PreparedStatement prepared) throws SQLException;
+  }
+
+  /** Whether a failed block refuses {@code node}: everything but COMMIT and ROLLBACK. */
+  boolean refusedByFailedBlock(SqlNode node) {
+    return block.status() == TransactionStatus.FAILED
+        && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction);
   }
 
   /**
@@ -263,6 +320,7 @@ final class StoreSession implements Session, TransactionSource {
    * @throws SQLException if the autocommit commit fails (serialization failure, unique violation)
    */
   void endStatement(boolean success) throws SQLException {
+    access.endWriteOnly();
     Transaction ending = transaction;
     boolean autocommit = autocommitStatement;
     transaction = null;
@@ -295,7 +353,8 @@ final class StoreSession implements Session, TransactionSource {
     }
   }
 
-  private void failBlock() {
+  /** Marks the open block failed after an error outside a statement (parsing, planning); a no-op outside one. */
+  void failBlock() {
     if (block.status() == TransactionStatus.IN_TRANSACTION) {
       block.fail();
     }
@@ -382,6 +441,7 @@ final class StoreSession implements Session, TransactionSource {
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
       case EXPLAIN -> CommandKind.EXPLAIN;
+      case OTHER_DDL -> RoleStatements.commandKind(node);
       default -> throw new SQLException("statement not supported yet: " + kind, "0A000");
     };
   }

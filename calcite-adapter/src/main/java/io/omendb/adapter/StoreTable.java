@@ -10,6 +10,7 @@ import io.omendb.engine.Engine;
 import io.omendb.engine.mvcc.KeyBound;
 import io.omendb.engine.mvcc.RowCursor;
 import io.omendb.engine.mvcc.Transaction;
+import io.omendb.engine.users.TablePrivilege;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -134,6 +135,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
 
   /** All rows, in primary-key order; called from generated code. The cursor opens when enumeration starts. */
   public Enumerable<Object[]> scan(DataContext root) {
+    transactions.access().checkRead(def);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -148,6 +150,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    * being key prefixes (empty: unbounded). A null key value (a NULL parameter) matches nothing, as in SQL.
    */
   public Enumerable<Object[]> seek(DataContext root, Object[][] ranges) {
+    transactions.access().checkRead(def);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -244,6 +247,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    * from generated code. Every hit is re-checked by the engine against the row version the transaction sees.
    */
   public Enumerable<Object[]> seekIndex(DataContext root, String indexName, Object[][] ranges) {
+    transactions.access().checkRead(def);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -279,6 +283,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    */
   public Enumerable<Object[]> lookupJoin(DataContext root, Enumerable<?> left, int[] leftKeys, int[] rightColumns,
       int leftWidth, boolean leftOuter, String indexName) {
+    transactions.access().checkRead(def);
     int width = rightColumns.length;
     return new AbstractEnumerable<>() {
       @Override
@@ -407,6 +412,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
 
   /** Inserts every row of {@code rows} and yields the count; called from generated code. */
   public Enumerable<Long> insert(DataContext root, Enumerable<?> rows) {
+    transactions.access().check(def, TablePrivilege.INSERT);
     return writing(rows, (transaction, row, matcher) -> {
       transaction.insert(def, row);
       return true;
@@ -415,6 +421,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
 
   /** Deletes every row of {@code rows} (full old rows) and yields the count; called from generated code. */
   public Enumerable<Long> delete(DataContext root, Enumerable<?> rows) {
+    transactions.access().check(def, TablePrivilege.DELETE);
     return writing(rows, (transaction, row, matcher) -> def.hasRowId()
         ? transaction.deleteKey(matcher.take(row))
         : transaction.delete(def, def.keyOf(row)));
@@ -425,6 +432,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    * new values of {@code targetColumns}.
    */
   public Enumerable<Long> update(DataContext root, Enumerable<?> rows, int[] targetColumns) {
+    transactions.access().check(def, TablePrivilege.UPDATE);
     int width = def.columns().size();
     return writing(rows, (transaction, row, matcher) -> {
       Object[] old = java.util.Arrays.copyOf(row, width);

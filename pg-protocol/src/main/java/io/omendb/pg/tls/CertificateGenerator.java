@@ -16,12 +16,14 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -30,6 +32,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -194,6 +197,15 @@ public final class CertificateGenerator {
   }
 
   private static String privateKeyPem(KeyPair keys, KeyFormat format) throws IOException {
+    if (format == KeyFormat.TRADITIONAL && keys.getPrivate() instanceof ECPrivateKey ec) {
+      // SEC1 as OpenSSL writes it, with the curve inside: the JDK's encoding leaves it out.
+      PrivateKeyInfo info = PrivateKeyInfo.getInstance(ec.getEncoded());
+      SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+      org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(
+          ec.getParams().getOrder().bitLength(), ec.getS(), publicInfo.getPublicKeyData(),
+          info.getPrivateKeyAlgorithm().getParameters());
+      return pem(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+    }
     if (format == KeyFormat.TRADITIONAL) {
       return pem(keys.getPrivate());
     }
