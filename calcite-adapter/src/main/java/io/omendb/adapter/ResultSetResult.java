@@ -28,7 +28,8 @@ final class ResultSetResult implements StatementResult {
     this.columns = describe(resultSet.getMetaData());
   }
 
-  private static List<ColumnMeta> describe(ResultSetMetaData metaData) throws SQLException {
+  /** The columns a result set's metadata describes. */
+  static List<ColumnMeta> describe(ResultSetMetaData metaData) throws SQLException {
     List<ColumnMeta> columns = new ArrayList<>();
     for (int i = 1; i <= metaData.getColumnCount(); i++) {
       String table = metaData.getTableName(i);

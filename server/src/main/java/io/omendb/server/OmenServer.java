@@ -3,6 +3,7 @@ package io.omendb.server;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.Database;
+import io.omendb.adapter.RoleDirectory;
 import io.omendb.avatica.AvaticaServer;
 import io.omendb.avatica.AvaticaServerConfig;
 import io.omendb.avatica.Serialization;
@@ -10,6 +11,7 @@ import io.omendb.pg.server.PgServer;
 import io.omendb.pg.server.PgServerConfig;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The composition root: opens the database and starts the PostgreSQL and Avatica endpoints over it. Closing it
@@ -29,8 +31,11 @@ public final class OmenServer implements AutoCloseable {
   public synchronized void start() throws IOException, SQLException {
     try {
       database = Database.open(config.dataDir());
-      pgServer = new PgServer(database,
-          PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen()));
+      // Passwords are checked against the database's roles once it keeps them; until then no password login works.
+      Object maybeRoles = database;
+      RoleDirectory roles = maybeRoles instanceof RoleDirectory directory ? directory : name -> Optional.empty();
+      pgServer = new PgServer(database, PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen())
+          .withSecurity(config.security().build(config.dataDir(), roles)));
       pgServer.start();
       if (config.avaticaPort() >= 0) {
         avaticaServer = new AvaticaServer(database,
@@ -41,6 +46,16 @@ public final class OmenServer implements AutoCloseable {
     } catch (IOException | SQLException | RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * Reads the TLS certificate and key again for new PostgreSQL connections (on SIGHUP; changed files are also
+   * picked up by themselves at the next TLS handshake).
+   */
+  public synchronized void reloadTls() throws IOException {
+    if (pgServer != null) {
+      pgServer.reloadTls();
     }
   }
 

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * thread is started. A single timer thread enforces the authentication timeout as a deadline for the whole
  * handshake, so a client trickling bytes cannot hold a connection slot.
  *
- * <p>With {@link AuthMethod#TRUST} the server only binds to loopback addresses and only accepts loopback clients.
+ * <p>While any hba rule uses trust the server only binds to loopback addresses, and trust admits loopback clients
+ * only. TLS, the hba rules and password checks are configured in {@link SecurityConfig}.
  */
 public final class PgServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(PgServer.class.getName());
@@ -60,15 +61,15 @@ public final class PgServer implements AutoCloseable {
   /**
    * Binds the listening socket and starts accepting connections.
    *
-   * @throws IllegalStateException if already started or closed, or if trust authentication is configured on an
-   *     address that is not loopback
+   * @throws IllegalStateException if already started or closed, or if an hba rule uses trust and the address is
+   *     not loopback
    * @throws IOException if the address cannot be bound
    */
   public synchronized void start() throws IOException {
     if (closed || serverSocket != null) {
       throw new IllegalStateException(closed ? "server is closed" : "server already started");
     }
-    if (config.authMethod() == AuthMethod.TRUST) {
+    if (config.security().hba().hasTrust()) {
       TrustAuthentication.checkBindAddress(config.bindAddress());
     }
     ServerSocket socket = new ServerSocket();
@@ -92,6 +93,18 @@ public final class PgServer implements AutoCloseable {
       throw new IllegalStateException("server not started");
     }
     return serverSocket.getLocalPort();
+  }
+
+  /**
+   * Reads the TLS certificate and key files again, for new connections (the server also does so by itself when the
+   * files change); open connections keep their certificate. Does nothing without TLS.
+   *
+   * @throws IOException if the files cannot be used; the previous certificate then stays in use
+   */
+  public void reloadTls() throws IOException {
+    if (config.security().tls().isPresent()) {
+      config.security().tls().get().reload();
+    }
   }
 
   /** The number of client connections currently open. */
