@@ -12,6 +12,8 @@ import io.omendb.adapter.parser.SqlSavepoint;
 import io.omendb.adapter.parser.SqlSetTransaction;
 import io.omendb.adapter.parser.SqlSetVariable;
 import io.omendb.adapter.parser.SqlShow;
+import io.omendb.adapter.pgcatalog.PgCatalogSchema;
+import io.omendb.adapter.pgcatalog.PgSession;
 import io.omendb.engine.Engine;
 import io.omendb.engine.mvcc.IsolationLevel;
 import io.omendb.engine.mvcc.Transaction;
@@ -78,6 +80,7 @@ final class StoreSession implements Session, TransactionSource {
     this.connection = raw.unwrap(CalciteConnection.class);
     SchemaPlus root = connection.getRootSchema();
     root.add(StoreSchema.NAME, new StoreSchema(engine, this));
+    PgCatalogSchema.register(root, new PgSession(engine, user, settings::get));
     connection.setSchema(StoreSchema.NAME);
     this.statements = new StatementCache(connection, engine.catalog());
     initial.forEach(settings::setFromStartup);
