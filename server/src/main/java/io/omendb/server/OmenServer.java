@@ -3,7 +3,6 @@ package io.omendb.server;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.Database;
-import io.omendb.adapter.RoleDirectory;
 import io.omendb.avatica.AvaticaServer;
 import io.omendb.avatica.AvaticaServerConfig;
 import io.omendb.avatica.Serialization;
@@ -11,7 +10,6 @@ import io.omendb.pg.server.PgServer;
 import io.omendb.pg.server.PgServerConfig;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * The composition root: opens the database and starts the PostgreSQL and Avatica endpoints over it. Closing it
@@ -31,11 +29,9 @@ public final class OmenServer implements AutoCloseable {
   public synchronized void start() throws IOException, SQLException {
     try {
       database = Database.open(config.dataDir());
-      // Passwords are checked against the database's roles once it keeps them; until then no password login works.
-      Object maybeRoles = database;
-      RoleDirectory roles = maybeRoles instanceof RoleDirectory directory ? directory : name -> Optional.empty();
+      // Passwords are checked against the roles the database keeps.
       pgServer = new PgServer(database, PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen())
-          .withSecurity(config.security().build(config.dataDir(), roles)));
+          .withSecurity(config.security().build(config.dataDir(), database)));
       pgServer.start();
       if (config.avaticaPort() >= 0) {
         avaticaServer = new AvaticaServer(database,
