@@ -28,6 +28,10 @@ public final class Main {
       "  --pg-port N           PostgreSQL protocol port (default: " + ServerConfig.DEFAULT_PG_PORT + ", 0 = any)",
       "  --avatica-port N      Avatica HTTP port (default: " + ServerConfig.DEFAULT_AVATICA_PORT
           + ", 0 = any, -1 = off)",
+      "  --admin-user NAME     superuser created on the first start (default: " + AdminConfig.DEFAULT_USER + ")",
+      "  --admin-password-file FILE  its first password (else $" + AdminBootstrap.PASSWORD_ENV
+          + ", else a random one",
+      "                        written to DIR/" + AdminBootstrap.GENERATED_FILE + ")",
       "",
       "shell options:",
       "  --url JDBC_URL        connect to this URL (default: the local server's Avatica endpoint)",
@@ -89,6 +93,8 @@ public final class Main {
         case "--listen" -> config.withListen(ServerConfig.parseAddress(value));
         case "--pg-port" -> config.withPgPort(parsePort(flag, value));
         case "--avatica-port" -> config.withAvaticaPort(parsePort(flag, value));
+        case "--admin-user" -> config.withAdmin(config.admin().withUser(value));
+        case "--admin-password-file" -> config.withAdmin(config.admin().withPasswordFile(Path.of(value)));
         default -> throw new IllegalArgumentException("unknown option " + flag);
       };
     }

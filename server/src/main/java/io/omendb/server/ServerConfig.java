@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * @param listen the address both endpoints listen on
  * @param pgPort the PostgreSQL wire protocol port (0 = any free port)
  * @param avaticaPort the Avatica HTTP port (0 = any free port, -1 = disabled)
+ * @param admin how the first start creates the superuser
  */
-public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort) {
+public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort, AdminConfig admin) {
   /** Default PostgreSQL-protocol port; one above PostgreSQL's own so both can run on one machine. */
   public static final int DEFAULT_PG_PORT = 5433;
   /** Default Avatica port, the one Avatica's own tools assume. */
@@ -25,8 +26,14 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
   public ServerConfig {
     requireNonNull(dataDir, "dataDir");
     requireNonNull(listen, "listen");
+    requireNonNull(admin, "admin");
     checkPort("--pg-port", pgPort, false);
     checkPort("--avatica-port", avaticaPort, true);
+  }
+
+  /** A configuration with the default superuser bootstrap. */
+  public ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort) {
+    this(dataDir, listen, pgPort, avaticaPort, AdminConfig.defaults());
   }
 
   public static ServerConfig defaults() {
@@ -34,20 +41,24 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
         DEFAULT_AVATICA_PORT);
   }
 
+  public ServerConfig withAdmin(AdminConfig admin) {
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
+  }
+
   public ServerConfig withDataDir(Path dataDir) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
   }
 
   public ServerConfig withListen(InetAddress listen) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
   }
 
   public ServerConfig withPgPort(int pgPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
   }
 
   public ServerConfig withAvaticaPort(int avaticaPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
   }
 
   /** Parses a listen address; host names are resolved. */
