@@ -29,8 +29,9 @@ public final class OmenServer implements AutoCloseable {
   public synchronized void start() throws IOException, SQLException {
     try {
       database = Database.open(config.dataDir());
-      pgServer = new PgServer(database,
-          PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen()));
+      // Passwords are checked against the roles the database keeps.
+      pgServer = new PgServer(database, PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen())
+          .withSecurity(config.security().build(config.dataDir(), database)));
       pgServer.start();
       if (config.avaticaPort() >= 0) {
         avaticaServer = new AvaticaServer(database,
@@ -41,6 +42,16 @@ public final class OmenServer implements AutoCloseable {
     } catch (IOException | SQLException | RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * Reads the TLS certificate and key again for new PostgreSQL connections (on SIGHUP; changed files are also
+   * picked up by themselves at the next TLS handshake).
+   */
+  public synchronized void reloadTls() throws IOException {
+    if (pgServer != null) {
+      pgServer.reloadTls();
     }
   }
 

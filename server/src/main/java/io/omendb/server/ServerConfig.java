@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * @param listen the address both endpoints listen on
  * @param pgPort the PostgreSQL wire protocol port (0 = any free port)
  * @param avaticaPort the Avatica HTTP port (0 = any free port, -1 = disabled)
+ * @param security TLS and client authentication of the PostgreSQL endpoint
  */
-public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort) {
+public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort, SecurityOptions security) {
   /** Default PostgreSQL-protocol port; one above PostgreSQL's own so both can run on one machine. */
   public static final int DEFAULT_PG_PORT = 5433;
   /** Default Avatica port, the one Avatica's own tools assume. */
@@ -27,6 +28,12 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
     requireNonNull(listen, "listen");
     checkPort("--pg-port", pgPort, false);
     checkPort("--avatica-port", avaticaPort, true);
+    requireNonNull(security, "security");
+  }
+
+  /** Settings with the default security options: no TLS, trust from loopback only. */
+  public ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort) {
+    this(dataDir, listen, pgPort, avaticaPort, SecurityOptions.defaults());
   }
 
   public static ServerConfig defaults() {
@@ -35,19 +42,23 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
   }
 
   public ServerConfig withDataDir(Path dataDir) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security);
   }
 
   public ServerConfig withListen(InetAddress listen) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security);
   }
 
   public ServerConfig withPgPort(int pgPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security);
   }
 
   public ServerConfig withAvaticaPort(int avaticaPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security);
+  }
+
+  public ServerConfig withSecurity(SecurityOptions security) {
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security);
   }
 
   /** Parses a listen address; host names are resolved. */

@@ -238,10 +238,12 @@ public final class RoleStore implements CatalogListener {
     return new TreeMap<>(acls);
   }
 
-  /** Records or replaces the ACL of a table (its owner on CREATE TABLE, grants and revokes). */
+  /**
+   * Records or replaces the ACL of a table (its owner on CREATE TABLE, grants and revokes). The owner need not be a
+   * role: while a front end trusts the user names clients send, a user without a role may create tables.
+   */
   public synchronized TableAcl putAcl(TableAcl acl) {
     requireNonNull(acl, "acl");
-    require(acl.owner());
     persist(new KvBatch().put(Space.CATALOG, aclKey(acl.tableId()), RoleSerializer.write(acl)));
     acls.put(acl.tableId(), acl);
     return acl;

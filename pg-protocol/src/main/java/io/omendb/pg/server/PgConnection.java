@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -137,6 +138,8 @@ final class PgConnection implements Runnable {
     } catch (ProtocolViolationException e) {
       LOG.log(Level.DEBUG, "protocol violation from {0}: {1}", socket.getRemoteSocketAddress(), e.getMessage());
       sendFinal(ErrorResponse.fatal(SqlState.PROTOCOL_VIOLATION.code(), e.getMessage()));
+    } catch (SSLException e) {
+      LOG.log(Level.INFO, "TLS with {0} failed: {1}", socket.getRemoteSocketAddress(), e.getMessage());
     } catch (EOFException | SocketException e) {
       LOG.log(Level.DEBUG, "connection from {0} ended: {1}", socket.getRemoteSocketAddress(), e.getMessage());
     } catch (IOException e) {
