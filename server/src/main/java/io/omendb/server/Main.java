@@ -36,7 +36,7 @@ public final class Main {
       "  --tls-ca FILE         PEM CA certificates that client certificates must chain to (implies --tls)",
       "  --tls-required        refuse plain-text connections (implies --tls)",
       "  --hba-file FILE       pg_hba.conf-style rules: host|hostssl|hostnossl DATABASE USER ADDRESS",
-      "                        trust|scram-sha-256|password|reject (default: trust from loopback only)",
+      "                        trust|scram-sha-256|password|reject (default: scram-sha-256 for all)",
       "  --admin-user NAME     superuser created on the first start (default: " + AdminConfig.DEFAULT_USER + ")",
       "  --admin-password-file FILE  its first password (else $" + AdminBootstrap.PASSWORD_ENV
           + ", else a random one",

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param tlsKey the PEM private key ({@code --tls-key}); default {@code server.key} in the data directory
  * @param tlsCa the PEM CAs client certificates are checked against ({@code --tls-ca}), if any
  * @param tlsRequired whether plain-text sessions are refused ({@code --tls-required})
- * @param hbaFile a pg_hba.conf-style rules file ({@code --hba-file}); default: trust from loopback only
+ * @param hbaFile a pg_hba.conf-style rules file ({@code --hba-file})
+ * @param defaultRules the rules used without an hba file: scram-sha-256 for everyone, unless
+ *     {@link #loopbackTrust()} asked for trust from loopback (tests, local tools)
  */
 public record SecurityOptions(boolean tls, Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<Path> tlsCa,
-    boolean tlsRequired, Optional<Path> hbaFile) {
+    boolean tlsRequired, Optional<Path> hbaFile, HbaRules defaultRules) {
 
   /** The certificate file looked for in the data directory when {@code --tls} is given without {@code --tls-cert}. */
   public static final String DEFAULT_CERT_FILE = "server.crt";
@@ -35,11 +37,22 @@ public record SecurityOptions(boolean tls, Optional<Path> tlsCert, Optional<Path
     requireNonNull(tlsKey, "tlsKey");
     requireNonNull(tlsCa, "tlsCa");
     requireNonNull(hbaFile, "hbaFile");
+    requireNonNull(defaultRules, "defaultRules");
   }
 
-  /** No TLS, trust from loopback clients only. */
+  /** No TLS; every client authenticates with SCRAM-SHA-256 against the database's roles. */
   public static SecurityOptions defaults() {
-    return new SecurityOptions(false, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty());
+    return new SecurityOptions(false, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+        HbaRules.scramEverywhere());
+  }
+
+  /**
+   * No TLS; loopback clients log in as any user without a password (and the server refuses to listen beyond
+   * loopback): for tests and tools on one machine, never the default.
+   */
+  public static SecurityOptions loopbackTrust() {
+    return new SecurityOptions(false, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+        HbaRules.loopbackTrust());
   }
 
   /** Whether TLS is on: {@code --tls} or any option that needs it. */
@@ -48,27 +61,27 @@ public record SecurityOptions(boolean tls, Optional<Path> tlsCert, Optional<Path
   }
 
   public SecurityOptions withTls(boolean tls) {
-    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, hbaFile);
+    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules);
   }
 
   public SecurityOptions withTlsCert(Path tlsCert) {
-    return new SecurityOptions(tls, Optional.of(tlsCert), tlsKey, tlsCa, tlsRequired, hbaFile);
+    return new SecurityOptions(tls, Optional.of(tlsCert), tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules);
   }
 
   public SecurityOptions withTlsKey(Path tlsKey) {
-    return new SecurityOptions(tls, tlsCert, Optional.of(tlsKey), tlsCa, tlsRequired, hbaFile);
+    return new SecurityOptions(tls, tlsCert, Optional.of(tlsKey), tlsCa, tlsRequired, hbaFile, defaultRules);
   }
 
   public SecurityOptions withTlsCa(Path tlsCa) {
-    return new SecurityOptions(tls, tlsCert, tlsKey, Optional.of(tlsCa), tlsRequired, hbaFile);
+    return new SecurityOptions(tls, tlsCert, tlsKey, Optional.of(tlsCa), tlsRequired, hbaFile, defaultRules);
   }
 
   public SecurityOptions withTlsRequired(boolean tlsRequired) {
-    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, hbaFile);
+    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules);
   }
 
   public SecurityOptions withHbaFile(Path hbaFile) {
-    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, Optional.of(hbaFile));
+    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, Optional.of(hbaFile), defaultRules);
   }
 
   /**
@@ -86,9 +99,10 @@ public record SecurityOptions(boolean tls, Optional<Path> tlsCert, Optional<Path
       Path key = tlsKey.orElse(dataDir.resolve(DEFAULT_KEY_FILE));
       config = config.withTls(Optional.of(TlsContext.load(cert, key, tlsCa))).withTlsRequired(tlsRequired);
     }
+    HbaRules rules = defaultRules;
     if (hbaFile.isPresent()) {
-      config = config.withHba(HbaRules.parse(Files.readString(hbaFile.get(), StandardCharsets.UTF_8)));
+      rules = HbaRules.parse(Files.readString(hbaFile.get(), StandardCharsets.UTF_8));
     }
-    return config;
+    return config.withHba(rules);
   }
 }

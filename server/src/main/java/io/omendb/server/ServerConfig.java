@@ -34,7 +34,7 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
     requireNonNull(security, "security");
   }
 
-  /** Settings with the default security options (no TLS, trust from loopback only) and superuser bootstrap. */
+  /** Settings with the default security options (no TLS, SCRAM-SHA-256 for everyone) and superuser bootstrap. */
   public ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort) {
     this(dataDir, listen, pgPort, avaticaPort, SecurityOptions.defaults(), AdminConfig.defaults());
   }

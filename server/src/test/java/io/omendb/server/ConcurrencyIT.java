@@ -57,7 +57,8 @@ class ConcurrencyIT {
 
   @BeforeEach
   void start() throws Exception {
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1)
+        .withSecurity(SecurityOptions.loopbackTrust()));
     server.start();
     pool = Executors.newCachedThreadPool();
   }

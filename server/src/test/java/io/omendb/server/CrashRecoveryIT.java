@@ -59,6 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class CrashRecoveryIT {
+  /** The superuser's password, handed to each server process as OMENDB_ADMIN_PASSWORD. */
+  private static final String ADMIN_PASSWORD = "crash-recovery-it-admin";
   private static final Pattern PORT_LINE = Pattern.compile("PostgreSQL protocol on [^ ]+:(\\d+)");
   private static final int CYCLES = 3;
   private static final int LOAD_THREADS = 4;
@@ -303,6 +305,7 @@ class CrashRecoveryIT {
   private static Connection connect(int port) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", "tester");
+    properties.setProperty("password", ADMIN_PASSWORD);
     properties.setProperty("socketTimeout", "30");
     properties.setProperty("connectTimeout", "10");
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/omendb", properties);
@@ -322,7 +325,9 @@ class CrashRecoveryIT {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
           "-cp", System.getProperty("java.class.path"), Main.class.getName(), "start",
-          "--data-dir", dataDir.toString(), "--pg-port", "0", "--avatica-port", "-1");
+          "--data-dir", dataDir.toString(), "--pg-port", "0", "--avatica-port", "-1", "--admin-user", "tester");
+      // The default authentication is SCRAM: the first start makes "tester" the superuser with this password.
+      builder.environment().put(AdminBootstrap.PASSWORD_ENV, ADMIN_PASSWORD);
       builder.redirectErrorStream(true);
       ServerProcess server = new ServerProcess(builder.start());
       Thread drain = new Thread(server::drain, "omendb-server-output");

@@ -33,7 +33,8 @@ class ExplainAnalyzeIT {
 
   @BeforeEach
   void start() throws Exception {
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, 0));
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, 0)
+        .withSecurity(SecurityOptions.loopbackTrust()));
     server.start();
   }
 

@@ -91,8 +91,21 @@ class MainTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("omendb " + Main.VERSION);
     assertThat(Main.run(new String[] {"frobnicate"}, o, e)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'");
+  }
+
+  @Test
+  void run_trustRulesBeyondLoopback_cannotStart(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    Path hba = java.nio.file.Files.writeString(dir.resolve("hba.conf"), "host all all 127.0.0.1/32 trust\n");
     assertThat(Main.run(new String[] {"start", "--listen", "0.0.0.0", "--pg-port", "0", "--avatica-port", "-1",
-        "--data-dir", System.getProperty("java.io.tmpdir") + "/omendb-main-test-refused"}, o, e)).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot start");
+        "--hba-file", hba.toString(), "--data-dir", dir.resolve("data").toString()},
+        new PrintStream(new ByteArrayOutputStream()), e)).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot start").contains("trust");
+  }
+
+  @Test
+  void parseStart_defaultAuthentication_isScramForEveryone() {
+    assertThat(Main.parseStart(List.of()).security().defaultRules()).hasToString("host all all all scram-sha-256\n");
   }
 }

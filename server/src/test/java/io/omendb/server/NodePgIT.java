@@ -37,7 +37,8 @@ class NodePgIT {
     }
     Assumptions.assumeTrue(present, "node or npm is not installed");
     installPg();
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1)
+        .withSecurity(SecurityOptions.loopbackTrust()));
     server.start();
   }
 

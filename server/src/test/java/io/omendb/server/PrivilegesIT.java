@@ -48,6 +48,7 @@ class PrivilegesIT {
   @BeforeEach
   void start() throws Exception {
     server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1)
+        .withSecurity(SecurityOptions.loopbackTrust())
         .withAdmin(AdminConfig.defaults().withUser("admin")), Map.of(AdminBootstrap.PASSWORD_ENV, ADMIN_PASSWORD));
     server.start();
     admin("CREATE USER alice PASSWORD 'alice-pw'",

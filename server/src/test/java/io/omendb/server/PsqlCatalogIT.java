@@ -41,7 +41,8 @@ class PsqlCatalogIT {
       throw new AssertionError("psql is required in CI; .ci/run installs postgresql-client");
     }
     Assumptions.assumeTrue(psql, "psql is not installed");
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1)
+        .withSecurity(SecurityOptions.loopbackTrust()));
     server.start();
     Path schema = work.resolve("schema.sql");
     try (InputStream in = resource("schema.sql")) {

@@ -32,7 +32,8 @@ class PsycopgIT {
       throw new AssertionError("psycopg2 is required in CI; .ci/run installs python3-psycopg2");
     }
     Assumptions.assumeTrue(present, "python3-psycopg2 is not installed");
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1)
+        .withSecurity(SecurityOptions.loopbackTrust()));
     server.start();
   }
 

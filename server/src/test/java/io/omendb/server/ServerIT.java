@@ -35,6 +35,7 @@ class ServerIT {
   /** A server whose superuser is the "tester" both clients log in as. */
   private OmenServer newServer(int avaticaPort) {
     return new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, avaticaPort)
+        .withSecurity(SecurityOptions.loopbackTrust())
         .withAdmin(AdminConfig.defaults().withUser("tester")),
         Map.of(AdminBootstrap.PASSWORD_ENV, ADMIN_PASSWORD));
   }
