@@ -41,7 +41,9 @@ class ScramServerIT {
         "host all all   all          scram-sha-256", ""));
     server = new OmenServer(Main.parseStart(List.of("--data-dir", dir.resolve("data").toString(), "--pg-port", "0",
         "--avatica-port", "-1", "--tls-cert", dir.resolve("certs/server.crt").toString(),
-        "--tls-key", dir.resolve("certs/server.key").toString(), "--hba-file", dir.resolve("hba.conf").toString())));
+        "--tls-key", dir.resolve("certs/server.key").toString(), "--hba-file", dir.resolve("hba.conf").toString(),
+        // The bootstrap superuser, trusted from loopback by the rules above, creates the users.
+        "--admin-user", "admin")));
     server.start();
     try (Connection admin = connect("admin", null, "sslmode=disable"); Statement st = admin.createStatement()) {
       st.execute("CREATE USER alice WITH PASSWORD 'alice pass phrase'");
