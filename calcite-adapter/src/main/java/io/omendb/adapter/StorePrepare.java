@@ -1,5 +1,6 @@
 package io.omendb.adapter;
 
+import java.lang.reflect.Type;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -7,8 +8,22 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** Calcite's statement preparation with the store's rules, and the collation trait, in every planner. */
+/**
+ * Calcite's statement preparation with the store's rules, and the collation trait, in every planner, and with
+ * PostgreSQL's functions and typing in validation ({@link StorePrepareContext}).
+ */
 final class StorePrepare extends CalcitePrepareImpl {
+
+  @Override
+  public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    return super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount);
+  }
+
+  @Override
+  public AnalyzeViewResult analyzeView(CalcitePrepare.Context context, String sql, boolean fail) {
+    return super.analyzeView(StorePrepareContext.wrap(context), sql, fail);
+  }
 
   @Override
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext, org.apache.calcite.plan.@Nullable Context externalContext,
