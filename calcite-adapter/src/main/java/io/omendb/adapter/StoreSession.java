@@ -229,7 +229,7 @@ final class StoreSession implements Session, TransactionSource {
       long count = prepared.executeLargeUpdate();
       endStatement(true);
       return CommandResult.of(kind, count);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
@@ -283,7 +283,7 @@ final class StoreSession implements Session, TransactionSource {
         planLines.forEach(line -> lines.add(new Object[] {line}));
       }
       endStatement(true);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
