@@ -286,6 +286,133 @@ SqlTypeNameSpec PgTypeName() :
 }
 
 <#--
+  PostgreSQL's infix syntax, listed in extraBinaryExpressions: Expression2()
+  tries each after an operand. PgInfixCast turns "x::type" into a CAST or,
+  for the reg* and oid types, a catalog lookup function; see its Javadoc.
+-->
+
+/** Parses {@code :: type}, where type may be schema-qualified and end in {@code []}. */
+void OmenInfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    SqlDataTypeSpec type;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    type = DataType()
+    (
+        <LBRACKET> <RBRACKET> {
+            type = PgInfixCast.arrayOf(type, getPos());
+        }
+    )*
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(PgInfixCast.INSTANCE, s.pos()));
+        list.add(type);
+    }
+}
+
+/** Parses {@code OPERATOR([schema.]op) operand}. */
+void OmenOperatorCall(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    <OPERATOR> {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    <LPAREN>
+    [
+        LOOKAHEAD(2)
+        SimpleIdentifier() <DOT>
+    ]
+    op = OmenOperatorSymbol()
+    <RPAREN> {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** Parses the operator named inside {@code OPERATOR(...)}. */
+SqlOperator OmenOperatorSymbol() :
+{
+    final SqlOperator op;
+}
+{
+    op = OmenRegexOperator() { return op; }
+|   <EQ> { return SqlStdOperatorTable.EQUALS; }
+|   <NE> { return SqlStdOperatorTable.NOT_EQUALS; }
+|   <NE2> { return SqlStdOperatorTable.NOT_EQUALS; }
+|   <LT> { return SqlStdOperatorTable.LESS_THAN; }
+|   <LE> { return SqlStdOperatorTable.LESS_THAN_OR_EQUAL; }
+|   <GT> { return SqlStdOperatorTable.GREATER_THAN; }
+|   <GE> { return SqlStdOperatorTable.GREATER_THAN_OR_EQUAL; }
+|   <PLUS> { return SqlStdOperatorTable.PLUS; }
+|   <MINUS> { return SqlStdOperatorTable.MINUS; }
+|   <STAR> { return SqlStdOperatorTable.MULTIPLY; }
+|   <SLASH> { return SqlStdOperatorTable.DIVIDE; }
+|   <CONCAT> { return SqlStdOperatorTable.CONCAT; }
+}
+
+/** Parses {@code ~ operand}, {@code ~* operand}, {@code !~ operand} or {@code !~* operand}. */
+void OmenRegexMatch(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    op = OmenRegexOperator() {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** Parses one of PostgreSQL's four regular-expression match operators. */
+SqlOperator OmenRegexOperator() :
+{
+}
+{
+    <NEGATE> <TILDE> (
+        <STAR> { return PgRegexMatch.NOT_MATCH_INSENSITIVE; }
+    |
+        { return PgRegexMatch.NOT_MATCH; }
+    )
+|
+    <TILDE> (
+        <STAR> { return PgRegexMatch.MATCH_INSENSITIVE; }
+    |
+        { return PgRegexMatch.MATCH; }
+    )
+}
+
+/**
+ * Parses {@code COLLATE name} after an operand and drops it: strings compare
+ * by code point, which is PostgreSQL's "C" collation, the only one we have.
+ */
+void OmenCollate(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <COLLATE> {
+        checkNonQueryExpression(exprContext);
+    }
+    [
+        LOOKAHEAD(2)
+        SimpleIdentifier() <DOT>
+    ]
+    (
+        <DEFAULT_>
+    |
+        SimpleIdentifier()
+    )
+}
+
+<#--
   Session and transaction-control statements. Each production below is listed
   in statementParserMethods, which the template's SqlStmt() tries, with
   LOOKAHEAD(2), before any of its own statements. OmenSet() and OmenReset()
@@ -770,4 +897,259 @@ ExplainOptions OmenExplainOption(ExplainOptions options) :
     {
         return options.with(name, value);
     }
+}
+
+<#--
+  Users, roles and privileges. CREATE and DROP USER | ROLE are reached through
+  createStatementParserMethods and dropStatementParserMethods; ALTER USER |
+  ROLE, GRANT and REVOKE through statementParserMethods. The nodes
+  (SqlCreateRole, SqlAlterRole, SqlDropRole, SqlGrantRole, SqlGrantPrivileges)
+  never print a password: RoleOptions masks it.
+-->
+
+/**
+ * Parses the rest of {@code CREATE USER | ROLE name [[WITH] option ...]}
+ * after {@code CREATE}.
+ */
+SqlCreate OmenCreateRole(Span s, boolean replace) :
+{
+    final boolean user;
+    final SqlIdentifier name;
+    final RoleOptions options = new RoleOptions();
+}
+{
+    (
+        <USER> { user = true; }
+    |
+        <ROLE> { user = false; }
+    )
+    {
+        if (replace) {
+            throw SqlUtil.newContextException(s.end(this),
+                OmenParserResource.INSTANCE.createOrReplaceRoleNotSupported());
+        }
+    }
+    name = SimpleIdentifier()
+    [ <WITH> ]
+    ( OmenRoleOption(options) )*
+    {
+        return SqlCreateRole.create(s.end(this), user, name, options);
+    }
+}
+
+/** Parses one option of CREATE or ALTER USER | ROLE into {@code options}. */
+void OmenRoleOption(RoleOptions options) :
+{
+    SqlNode literal;
+    boolean negative = false;
+    final SqlParserPos pos;
+}
+{
+    { pos = getPos(); }
+    (
+        <PASSWORD>
+        (
+            literal = StringLiteral() { options.password(literal, pos); }
+        |
+            <NULL> { options.password(null, pos); }
+        )
+    |
+        (
+            <LOGIN> | <NOLOGIN> | <SUPERUSER> | <NOSUPERUSER>
+        |   <CREATEDB> | <NOCREATEDB> | <CREATEROLE> | <NOCREATEROLE>
+        )
+        { options.flag(token.image, pos); }
+    |
+        <CONNECTION> <LIMIT> [ <MINUS> { negative = true; } ]
+        literal = UnsignedNumericLiteral() {
+            options.connectionLimit(literal, negative, pos);
+        }
+    |
+        <VALID> <UNTIL> literal = StringLiteral() { options.validUntil(literal, pos); }
+    )
+}
+
+/**
+ * Parses {@code ALTER USER | ROLE name [WITH] option ...} or
+ * {@code ALTER USER | ROLE name RENAME TO new_name}.
+ */
+SqlNode OmenAlterRole() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final SqlIdentifier newName;
+    final RoleOptions options = new RoleOptions();
+}
+{
+    <ALTER> { s = span(); }
+    ( <USER> | <ROLE> )
+    name = SimpleIdentifier()
+    (
+        <RENAME> <TO> newName = SimpleIdentifier() {
+            return SqlAlterRole.rename(s.end(this), name, newName);
+        }
+    |
+        [ <WITH> ]
+        ( OmenRoleOption(options) )+
+        {
+            return SqlAlterRole.create(s.end(this), name, options);
+        }
+    )
+}
+
+/** Parses the rest of {@code DROP USER | ROLE [IF EXISTS] name [, ...]} after {@code DROP}. */
+SqlDrop OmenDropRole(Span s, boolean replace) :
+{
+    boolean ifExists = false;
+    SqlIdentifier name;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+}
+{
+    ( <USER> | <ROLE> )
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    name = SimpleIdentifier() { names.add(name); }
+    (
+        <COMMA> name = SimpleIdentifier() { names.add(name); }
+    )*
+    {
+        return SqlDropRole.create(s.end(this), ifExists,
+            new SqlNodeList(names, SqlParserPos.sum(names)));
+    }
+}
+
+/**
+ * Parses {@code GRANT privileges ON target TO grantee [, ...] [WITH GRANT
+ * OPTION]} or {@code GRANT role [, ...] TO role [, ...]}.
+ */
+SqlNode OmenGrant() :
+{
+    final Span s;
+    final List<String> privileges = new ArrayList<String>();
+    final List<SqlNode> tables = new ArrayList<SqlNode>();
+    final SqlIdentifier schema;
+    final List<SqlNode> roles = new ArrayList<SqlNode>();
+    final List<SqlNode> grantees = new ArrayList<SqlNode>();
+    boolean grantOption = false;
+}
+{
+    <GRANT> { s = span(); }
+    (
+        OmenPrivileges(privileges)
+        schema = OmenPrivilegeTarget(tables)
+        <TO> OmenRoleNames(grantees)
+        [ <WITH> <GRANT> <OPTION> { grantOption = true; } ]
+        {
+            return SqlGrantPrivileges.create(s.end(this), false, privileges,
+                new SqlNodeList(tables, s.end(this)), schema,
+                new SqlNodeList(grantees, s.end(this)), grantOption);
+        }
+    |
+        OmenRoleNames(roles)
+        <TO> OmenRoleNames(grantees)
+        {
+            return SqlGrantRole.create(s.end(this), false, new SqlNodeList(roles, s.end(this)),
+                new SqlNodeList(grantees, s.end(this)));
+        }
+    )
+}
+
+/**
+ * Parses {@code REVOKE [GRANT OPTION FOR] privileges ON target FROM grantee
+ * [, ...] [CASCADE | RESTRICT]} or {@code REVOKE role [, ...] FROM role [, ...]}.
+ */
+SqlNode OmenRevoke() :
+{
+    final Span s;
+    final List<String> privileges = new ArrayList<String>();
+    final List<SqlNode> tables = new ArrayList<SqlNode>();
+    final SqlIdentifier schema;
+    final List<SqlNode> roles = new ArrayList<SqlNode>();
+    final List<SqlNode> grantees = new ArrayList<SqlNode>();
+    boolean grantOption = false;
+}
+{
+    <REVOKE> { s = span(); }
+    (
+        [ <GRANT> <OPTION> <FOR> { grantOption = true; } ]
+        OmenPrivileges(privileges)
+        schema = OmenPrivilegeTarget(tables)
+        <FROM> OmenRoleNames(grantees)
+        [ <CASCADE> | <RESTRICT> ]
+        {
+            return SqlGrantPrivileges.create(s.end(this), true, privileges,
+                new SqlNodeList(tables, s.end(this)), schema,
+                new SqlNodeList(grantees, s.end(this)), grantOption);
+        }
+    |
+        OmenRoleNames(roles)
+        <FROM> OmenRoleNames(grantees)
+        {
+            return SqlGrantRole.create(s.end(this), true, new SqlNodeList(roles, s.end(this)),
+                new SqlNodeList(grantees, s.end(this)));
+        }
+    )
+}
+
+/** Parses {@code ALL [PRIVILEGES]} (leaving the list empty) or a list of table privileges. */
+void OmenPrivileges(List<String> privileges) :
+{
+}
+{
+    <ALL> [ <PRIVILEGES> ]
+|
+    OmenPrivilege(privileges)
+    (
+        <COMMA> OmenPrivilege(privileges)
+    )*
+}
+
+/** Parses one table privilege word. */
+void OmenPrivilege(List<String> privileges) :
+{
+}
+{
+    ( <SELECT> | <INSERT> | <UPDATE> | <DELETE> | <TRUNCATE> ) {
+        privileges.add(token.image);
+    }
+}
+
+/**
+ * Parses {@code ON [TABLE] table [, ...]}, adding the tables, or
+ * {@code ON ALL TABLES IN SCHEMA schema}, returning the schema (else null).
+ */
+SqlIdentifier OmenPrivilegeTarget(List<SqlNode> tables) :
+{
+    SqlIdentifier id;
+}
+{
+    <ON>
+    (
+        <ALL> <TABLES> <IN> <SCHEMA> id = SimpleIdentifier() {
+            return id;
+        }
+    |
+        [ <TABLE> ]
+        id = CompoundIdentifier() { tables.add(id); }
+        (
+            <COMMA> id = CompoundIdentifier() { tables.add(id); }
+        )*
+        {
+            return null;
+        }
+    )
+}
+
+/** Parses a comma-separated list of role names (PUBLIC among them, as an identifier). */
+void OmenRoleNames(List<SqlNode> names) :
+{
+    SqlIdentifier id;
+}
+{
+    id = SimpleIdentifier() { names.add(id); }
+    (
+        <COMMA> id = SimpleIdentifier() { names.add(id); }
+    )*
 }

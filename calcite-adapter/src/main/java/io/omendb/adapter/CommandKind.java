@@ -21,7 +21,12 @@ public enum CommandKind {
   RESET("RESET", false),
   SHOW("SHOW", false),
   DISCARD_ALL("DISCARD ALL", false),
-  EXPLAIN("EXPLAIN", false);
+  EXPLAIN("EXPLAIN", false),
+  CREATE_ROLE("CREATE ROLE", false),
+  ALTER_ROLE("ALTER ROLE", false),
+  DROP_ROLE("DROP ROLE", false),
+  GRANT("GRANT", false),
+  REVOKE("REVOKE", false);
 
   private final String tag;
   private final boolean counted;

@@ -8,6 +8,7 @@ import io.omendb.engine.storage.StorageException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An open OmenDB database: the engine over one data directory plus the SQL layer. Front ends get sessions from it;
  * closing it closes every session and then the engine.
  */
-public final class Database implements SessionFactory, AutoCloseable {
+public final class Database implements SessionFactory, RoleDirectory, AutoCloseable {
   private final Engine engine;
   private final Path dataDir;
   private final org.apache.calcite.jdbc.Driver calciteDriver;
@@ -73,12 +74,22 @@ public final class Database implements SessionFactory, AutoCloseable {
     if (closed) {
       throw new SQLException("the database is shut down", "57P01");
     }
+    Logins.check(engine.roles(), user);
     StoreSession[] holder = new StoreSession[1];
     StoreSession session = new StoreSession(engine, calciteDriver, user, settings,
         () -> sessions.remove(holder[0]));
     holder[0] = session;
     sessions.add(session);
     return session;
+  }
+
+  /**
+   * The role named {@code name} as authentication sees it, from the roles persisted in the engine; how the front
+   * ends find a user's SCRAM verifier.
+   */
+  @Override
+  public Optional<LoginRole> find(String name) {
+    return Logins.find(engine.roles(), requireNonNull(name, "name"));
   }
 
   /** Number of open sessions. */

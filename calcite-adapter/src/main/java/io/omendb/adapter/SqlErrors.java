@@ -3,6 +3,7 @@ package io.omendb.adapter;
 import io.omendb.engine.ConstraintViolationException;
 import io.omendb.engine.catalog.CatalogException;
 import io.omendb.engine.mvcc.SerializationFailureException;
+import io.omendb.engine.users.RoleException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,12 @@ final class SqlErrors {
       return sql;
     }
     for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof StackOverflowError) {
+        // Whatever wrapped it (the parser reports it as a parse error), running out of stack is 54001.
+        return new SQLException("statement is too complex (stack depth limit exceeded)", "54001", thrown);
+      }
+    }
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
       SQLException mapped = mapOne(t);
       if (mapped != null) {
         mapped.initCause(thrown);
@@ -61,6 +68,16 @@ final class SqlErrors {
       String state = e.kind() == ConstraintViolationException.Kind.UNIQUE ? "23505" : "23502";
       return new SQLException(e.detail() == null ? e.getMessage() : e.getMessage() + "\n  Detail: " + e.detail(),
           state);
+    }
+    if (t instanceof RoleException e) {
+      String state = switch (e.kind()) {
+        case UNDEFINED_ROLE -> "42704";
+        case DUPLICATE_ROLE -> "42710";
+        case DEPENDENT_OBJECTS -> "2BP01";
+        case INVALID_GRANT -> "0LP01";
+        case RESERVED_NAME -> "42939";
+      };
+      return new SQLException(e.getMessage(), state);
     }
     if (t instanceof SerializationFailureException e) {
       return new SQLException(e.getMessage(), "40001");

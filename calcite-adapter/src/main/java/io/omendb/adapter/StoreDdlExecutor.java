@@ -22,6 +22,11 @@ import org.apache.calcite.sql.ddl.SqlKeyConstraint;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 import io.omendb.adapter.parser.SqlCreateIndex;
 import io.omendb.adapter.parser.SqlDropIndex;
+import io.omendb.adapter.parser.SqlAlterRole;
+import io.omendb.adapter.parser.SqlCreateRole;
+import io.omendb.adapter.parser.SqlDropRole;
+import io.omendb.adapter.parser.SqlGrantPrivileges;
+import io.omendb.adapter.parser.SqlGrantRole;
 
 /** Executes DDL against the engine catalog. Calcite finds the {@code execute} overloads by reflection. */
 public final class StoreDdlExecutor extends DdlExecutorImpl {
@@ -70,12 +75,19 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
       primaryKey[i++] = index;
       columns.set(index, columns.get(index).withNullable(false));
     }
-    schema.engine().catalog().createTable(new TableDef(0, name, columns, primaryKey), create.ifNotExists);
+    boolean existed = schema.engine().catalog().table(name).isPresent();
+    TableDef created = schema.engine().catalog().createTable(new TableDef(0, name, columns, primaryKey),
+        create.ifNotExists);
+    if (!existed) {
+      Ownership.created(schema.access(), created);
+    }
   }
 
   /** {@code DROP TABLE [IF EXISTS] name}. */
   public void execute(SqlDropTable drop, CalcitePrepare.Context context) {
-    schema(context).engine().catalog().dropTable(simpleName(drop.name), drop.ifExists);
+    StoreSchema schema = schema(context);
+    schema.engine().catalog().table(simpleName(drop.name)).ifPresent(schema.access()::checkOwner);
+    schema.engine().catalog().dropTable(simpleName(drop.name), drop.ifExists);
   }
 
   /** {@code CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table (columns)}: builds it from the current rows. */
@@ -84,14 +96,44 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     List<String> columns = create.columns();
     String name = create.name() != null ? simpleName(create.name())
         : table + "_" + String.join("_", columns) + "_idx";
+    schema(context).engine().catalog().table(table).ifPresent(schema(context).access()::checkOwner);
     schema(context).engine().createIndex(name, table, columns, create.unique(), create.ifNotExists());
   }
 
   /** {@code DROP INDEX [IF EXISTS] name [, ...]}. */
   public void execute(SqlDropIndex drop, CalcitePrepare.Context context) {
     for (SqlIdentifier name : drop.names()) {
-      schema(context).engine().dropIndex(simpleName(name), drop.ifExists());
+      StoreSchema schema = schema(context);
+      schema.engine().catalog().index(simpleName(name))
+          .flatMap(index -> schema.engine().catalog().table(index.tableName()))
+          .ifPresent(schema.access()::checkOwner);
+      schema.engine().dropIndex(simpleName(name), drop.ifExists());
     }
+  }
+
+  /** {@code CREATE USER | ROLE}. */
+  public void execute(SqlCreateRole create, CalcitePrepare.Context context) {
+    RoleStatements.create(create, schema(context).access());
+  }
+
+  /** {@code ALTER USER | ROLE}. */
+  public void execute(SqlAlterRole alter, CalcitePrepare.Context context) {
+    RoleStatements.alter(alter, schema(context).access());
+  }
+
+  /** {@code DROP USER | ROLE}. */
+  public void execute(SqlDropRole drop, CalcitePrepare.Context context) {
+    RoleStatements.drop(drop, schema(context).access());
+  }
+
+  /** {@code GRANT | REVOKE role TO | FROM role}. */
+  public void execute(SqlGrantRole grant, CalcitePrepare.Context context) {
+    RoleStatements.grantRole(grant, schema(context).access());
+  }
+
+  /** {@code GRANT | REVOKE privileges ON tables TO | FROM grantees}. */
+  public void execute(SqlGrantPrivileges grant, CalcitePrepare.Context context) {
+    RoleStatements.grantPrivileges(grant, schema(context).access(), schema(context).engine().catalog());
   }
 
   private static ColumnDef column(SqlColumnDeclaration declaration) {

@@ -31,6 +31,11 @@ final class StoreSchema extends AbstractSchema {
     return engine;
   }
 
+  /** The privilege checks of the session this schema belongs to. */
+  SessionAccess access() {
+    return transactions.access();
+  }
+
   @Override
   protected synchronized Map<String, Table> getTableMap() {
     long version = engine.catalog().version();

@@ -26,6 +26,7 @@ public final class StoreTypeSystem extends RelDataTypeSystemImpl {
     return typeName == SqlTypeName.DECIMAL ? MAX_NUMERIC_PRECISION : super.getMaxPrecision(typeName);
   }
 
+  /** CASE and UNION over strings of different lengths give a VARCHAR, not a blank-padded CHAR: PostgreSQL's text. */
   @Override
   public boolean shouldConvertRaggedUnionTypesToVarying() {
     return true;

@@ -2,8 +2,7 @@ package io.omendb.adapter;
 
 import io.omendb.engine.mvcc.Transaction;
 
-/** Gives tables the transaction of the statement being executed in their session. */
-@FunctionalInterface
+/** Gives tables the transaction of the statement being executed in their session, and its user's privileges. */
 interface TransactionSource {
 
   /**
@@ -12,4 +11,7 @@ interface TransactionSource {
    * @throws IllegalStateException if no statement of this session is executing
    */
   Transaction current();
+
+  /** The privilege checks of the session's user. */
+  SessionAccess access();
 }

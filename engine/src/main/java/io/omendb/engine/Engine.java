@@ -8,10 +8,12 @@ import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.mvcc.GarbageCollector;
+import io.omendb.engine.mvcc.IndexStatistics;
 import io.omendb.engine.mvcc.IsolationLevel;
 import io.omendb.engine.mvcc.Transaction;
 import io.omendb.engine.mvcc.TransactionManager;
 import io.omendb.engine.storage.KvStore;
+import io.omendb.engine.users.RoleStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,17 +35,22 @@ public final class Engine implements AutoCloseable {
   private final EngineOptions options;
   private final KvStore store;
   private final Catalog catalog;
+  private final RoleStore roles;
   private final TransactionManager transactions;
   private final GarbageCollector garbageCollector;
+  private final IndexStatistics indexStatistics;
   private final ScheduledExecutorService gcThread;
 
   private Engine(EngineOptions options, KvStore store) {
     this.options = options;
     this.store = store;
     this.catalog = new Catalog(store);
+    this.roles = new RoleStore(store);
+    catalog.addListener(roles);
     this.transactions = new TransactionManager(store, catalog, options.syncCommits(), options.alexDirectories(),
         options.rowCacheBytes());
     this.garbageCollector = new GarbageCollector(transactions, store);
+    this.indexStatistics = new IndexStatistics(store);
     if (options.gcInterval().isZero()) {
       this.gcThread = null;
     } else {
@@ -83,6 +90,11 @@ public final class Engine implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** The persisted roles and table ACLs. */
+  public RoleStore roles() {
+    return roles;
   }
 
   /** Starts a REPEATABLE READ (snapshot isolation) transaction. */
@@ -126,6 +138,19 @@ public final class Engine implements AutoCloseable {
   /** The largest primary key of a live row, for a table with an ALEX directory (else empty); engine value as long. */
   public OptionalLong maxKey(TableDef table) {
     return transactions.maxKey(requireNonNull(table, "table"));
+  }
+
+  /**
+   * The estimated number of distinct values of the first {@code prefixLength} columns of {@code index} among the
+   * table's live rows (NULLs count as a value), sampled from the index (see {@link IndexStatistics}); at least 1.
+   *
+   * @throws IllegalArgumentException if {@code prefixLength} is not between 1 and the index's column count
+   */
+  public long distinctValues(IndexDef index, int prefixLength) {
+    requireNonNull(index, "index");
+    TableDef table = catalog.table(index.tableName()).orElseThrow(() -> new CatalogException(
+        CatalogException.Kind.UNDEFINED_TABLE, "relation \"" + index.tableName() + "\" does not exist"));
+    return indexStatistics.distinctValues(table, index, prefixLength, transactions.liveRowCount(table));
   }
 
   /**
@@ -186,7 +211,8 @@ public final class Engine implements AutoCloseable {
    * @throws CatalogException UNDEFINED_OBJECT if it does not exist and {@code ifExists} is not set
    */
   public boolean dropIndex(String name, boolean ifExists) {
-    return transactions.dropIndex(requireNonNull(name, "name"), ifExists);
+    catalog.index(requireNonNull(name, "name")).ifPresent(index -> indexStatistics.forget(index.id()));
+    return transactions.dropIndex(name, ifExists);
   }
 
   /** The transaction manager, for diagnostics (watermark, WAL syncs). */

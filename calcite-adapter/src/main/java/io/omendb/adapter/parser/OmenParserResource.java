@@ -61,4 +61,13 @@ interface OmenParserResource {
 
   @BaseMessage("index access method \"{0}\" is not supported; only btree is")
   ExInst<SqlValidatorException> indexAccessMethodNotSupported(String method);
+
+  @BaseMessage("conflicting or redundant options")
+  ExInst<SqlValidatorException> conflictingRoleOptions();
+
+  @BaseMessage("CREATE OR REPLACE ROLE is not supported")
+  ExInst<SqlValidatorException> createOrReplaceRoleNotSupported();
+
+  @BaseMessage("invalid connection limit: {0}")
+  ExInst<SqlValidatorException> invalidConnectionLimit(String limit);
 }

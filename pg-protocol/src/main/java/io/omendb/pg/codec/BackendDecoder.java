@@ -1,15 +1,29 @@
 package io.omendb.pg.codec;
 
+import io.omendb.pg.message.AuthenticationCleartextPassword;
 import io.omendb.pg.message.AuthenticationOk;
+import io.omendb.pg.message.AuthenticationSASL;
+import io.omendb.pg.message.AuthenticationSASLContinue;
+import io.omendb.pg.message.AuthenticationSASLFinal;
 import io.omendb.pg.message.BackendKeyData;
 import io.omendb.pg.message.BackendMessage;
+import io.omendb.pg.message.BindComplete;
+import io.omendb.pg.message.CloseComplete;
 import io.omendb.pg.message.CommandComplete;
+import io.omendb.pg.message.CopyData;
+import io.omendb.pg.message.CopyDone;
+import io.omendb.pg.message.CopyInResponse;
+import io.omendb.pg.message.CopyOutResponse;
 import io.omendb.pg.message.DataRow;
 import io.omendb.pg.message.EmptyQueryResponse;
 import io.omendb.pg.message.ErrorResponse;
 import io.omendb.pg.message.NegotiateProtocolVersion;
+import io.omendb.pg.message.NoData;
 import io.omendb.pg.message.NoticeResponse;
+import io.omendb.pg.message.ParameterDescription;
 import io.omendb.pg.message.ParameterStatus;
+import io.omendb.pg.message.ParseComplete;
+import io.omendb.pg.message.PortalSuspended;
 import io.omendb.pg.message.ReadyForQuery;
 import io.omendb.pg.message.RowDescription;
 import io.omendb.pg.message.TransactionIndicator;
@@ -20,6 +34,29 @@ import java.util.Map;
 
 /** Turns frames sent by a server into {@link BackendMessage}s; used by tests and tools that play the client. */
 public final class BackendDecoder {
+  private static BackendMessage readAuthentication(PayloadReader in, MessageType type)
+      throws ProtocolViolationException {
+    int code = in.readInt32();
+    switch (code) {
+      case MessageType.AUTH_OK:
+        return new AuthenticationOk();
+      case MessageType.AUTH_CLEARTEXT_PASSWORD:
+        return new AuthenticationCleartextPassword();
+      case MessageType.AUTH_SASL:
+        List<String> mechanisms = new ArrayList<>();
+        for (String name = in.readCString(); !name.isEmpty(); name = in.readCString()) {
+          mechanisms.add(name);
+        }
+        return new AuthenticationSASL(mechanisms);
+      case MessageType.AUTH_SASL_CONTINUE:
+        return new AuthenticationSASLContinue(in.readRemaining());
+      case MessageType.AUTH_SASL_FINAL:
+        return new AuthenticationSASLFinal(in.readRemaining());
+      default:
+        throw new UnsupportedMessageException(type);
+    }
+  }
+
   private static final int NULL_LENGTH = -1;
 
   private BackendDecoder() {}
@@ -39,11 +76,7 @@ public final class BackendDecoder {
     BackendMessage message;
     switch (type) {
       case AUTHENTICATION:
-        int code = in.readInt32();
-        if (code != MessageType.AUTH_OK) {
-          throw new UnsupportedMessageException(type);
-        }
-        message = new AuthenticationOk();
+        message = readAuthentication(in, type);
         break;
       case PARAMETER_STATUS:
         message = new ParameterStatus(in.readCString(), in.readCString());
@@ -73,11 +106,57 @@ public final class BackendDecoder {
       case NOTICE_RESPONSE:
         message = readErrorOrNotice(type, in);
         break;
+      case PARSE_COMPLETE:
+        message = new ParseComplete();
+        break;
+      case BIND_COMPLETE:
+        message = new BindComplete();
+        break;
+      case CLOSE_COMPLETE:
+        message = new CloseComplete();
+        break;
+      case NO_DATA:
+        message = new NoData();
+        break;
+      case PORTAL_SUSPENDED:
+        message = new PortalSuspended();
+        break;
+      case PARAMETER_DESCRIPTION:
+        int parameters = in.readCount16();
+        List<Integer> types = new ArrayList<>(parameters);
+        for (int i = 0; i < parameters; i++) {
+          types.add(in.readInt32());
+        }
+        message = new ParameterDescription(types);
+        break;
+      case COPY_IN_RESPONSE:
+        byte inFormat = in.readByte();
+        message = new CopyInResponse(inFormat, readCopyFormats(in));
+        break;
+      case COPY_OUT_RESPONSE:
+        byte outFormat = in.readByte();
+        message = new CopyOutResponse(outFormat, readCopyFormats(in));
+        break;
+      case COPY_DATA_BACKEND:
+        message = new CopyData(in.readBytes(frame.payload().length));
+        break;
+      case COPY_DONE_BACKEND:
+        message = new CopyDone();
+        break;
       default:
         throw new UnsupportedMessageException(type);
     }
     in.expectEnd();
     return message;
+  }
+
+  private static List<Short> readCopyFormats(PayloadReader in) throws ProtocolViolationException {
+    int count = in.readCount16();
+    List<Short> formats = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      formats.add(in.readInt16());
+    }
+    return formats;
   }
 
   private static NegotiateProtocolVersion readNegotiateProtocolVersion(PayloadReader in)

@@ -84,6 +84,18 @@ public enum MessageType {
   /** The code after {@link #AUTHENTICATION} for AuthenticationOk. */
   public static final int AUTH_OK = 0;
 
+  /** The code after {@link #AUTHENTICATION} for AuthenticationCleartextPassword. */
+  public static final int AUTH_CLEARTEXT_PASSWORD = 3;
+
+  /** The code after {@link #AUTHENTICATION} for AuthenticationSASL. */
+  public static final int AUTH_SASL = 10;
+
+  /** The code after {@link #AUTHENTICATION} for AuthenticationSASLContinue. */
+  public static final int AUTH_SASL_CONTINUE = 11;
+
+  /** The code after {@link #AUTHENTICATION} for AuthenticationSASLFinal. */
+  public static final int AUTH_SASL_FINAL = 12;
+
   private static final Map<Byte, MessageType> FRONTEND_BY_TAG = new HashMap<>();
   private static final Map<Byte, MessageType> BACKEND_BY_TAG = new HashMap<>();
 

@@ -73,6 +73,11 @@ final class PayloadReader {
     return value;
   }
 
+  /** The rest of the body. */
+  byte[] readRemaining() throws ProtocolViolationException {
+    return readBytes(data.length - pos);
+  }
+
   boolean hasRemaining() {
     return pos < data.length;
   }

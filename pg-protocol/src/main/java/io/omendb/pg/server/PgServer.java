@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.omendb.adapter.SessionFactory;
 import io.omendb.pg.codec.BackendWriter;
 import io.omendb.pg.message.BackendKeyData;
+import io.omendb.pg.message.CancelRequest;
 import io.omendb.pg.message.ErrorResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -12,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.SecureRandom;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * thread is started. A single timer thread enforces the authentication timeout as a deadline for the whole
  * handshake, so a client trickling bytes cannot hold a connection slot.
  *
- * <p>With {@link AuthMethod#TRUST} the server only binds to loopback addresses and only accepts loopback clients.
+ * <p>While any hba rule uses trust the server only binds to loopback addresses, and trust admits loopback clients
+ * only. TLS, the hba rules and password checks are configured in {@link SecurityConfig}.
  */
 public final class PgServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(PgServer.class.getName());
@@ -60,15 +64,15 @@ public final class PgServer implements AutoCloseable {
   /**
    * Binds the listening socket and starts accepting connections.
    *
-   * @throws IllegalStateException if already started or closed, or if trust authentication is configured on an
-   *     address that is not loopback
+   * @throws IllegalStateException if already started or closed, or if an hba rule uses trust and the address is
+   *     not loopback
    * @throws IOException if the address cannot be bound
    */
   public synchronized void start() throws IOException {
     if (closed || serverSocket != null) {
       throw new IllegalStateException(closed ? "server is closed" : "server already started");
     }
-    if (config.authMethod() == AuthMethod.TRUST) {
+    if (config.security().hba().hasTrust()) {
       TrustAuthentication.checkBindAddress(config.bindAddress());
     }
     ServerSocket socket = new ServerSocket();
@@ -92,6 +96,18 @@ public final class PgServer implements AutoCloseable {
       throw new IllegalStateException("server not started");
     }
     return serverSocket.getLocalPort();
+  }
+
+  /**
+   * Reads the TLS certificate and key files again, for new connections (the server also does so by itself when the
+   * files change); open connections keep their certificate. Does nothing without TLS.
+   *
+   * @throws IOException if the files cannot be used; the previous certificate then stays in use
+   */
+  public void reloadTls() throws IOException {
+    if (config.security().tls().isPresent()) {
+      config.security().tls().get().reload();
+    }
   }
 
   /** The number of client connections currently open. */
@@ -177,12 +193,31 @@ public final class PgServer implements AutoCloseable {
   private Running register(Socket client) {
     int processId = nextProcessId++;
     PgConnection connection =
-        new PgConnection(client, sessions, config, new BackendKeyData(processId, random.nextInt()));
+        new PgConnection(client, sessions, config, new BackendKeyData(processId, random.nextInt()), this::cancel);
     Thread thread = daemon(() -> serve(processId, connection), "omendb-pg-conn-" + processId);
     Running running = new Running(connection, thread);
     connections.put(processId, running);
     timer.schedule(connection::authenticationTimedOut, config.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return running;
+  }
+
+  /**
+   * Cancels the statement running on the connection a CancelRequest names, if its secret key matches (compared in
+   * constant time, so that timing reveals nothing about the key); otherwise does nothing, as PostgreSQL does.
+   */
+  void cancel(CancelRequest request) {
+    Running running;
+    synchronized (this) {
+      running = connections.get(request.processId());
+    }
+    if (running == null) {
+      return;
+    }
+    byte[] expected = ByteBuffer.allocate(Integer.BYTES).putInt(running.connection().key().secretKey()).array();
+    byte[] given = ByteBuffer.allocate(Integer.BYTES).putInt(request.secretKey()).array();
+    if (MessageDigest.isEqual(expected, given)) {
+      running.connection().cancelRunningStatement();
+    }
   }
 
   private void serve(int processId, PgConnection connection) {

@@ -9,17 +9,17 @@ import java.time.Duration;
 /**
  * How a {@link PgServer} listens and what it allows.
  *
- * @param bindAddress the address to listen on; must be a loopback address while {@code authMethod} is TRUST
+ * @param bindAddress the address to listen on; must be a loopback address while any hba rule uses trust
  * @param port the TCP port, or 0 for an ephemeral port (see {@link PgServer#port()})
  * @param maxConnections the most client connections served at once; more are refused with SQLSTATE 53300
  * @param authTimeout how long a client may take from connecting to finishing authentication
  * @param maxMessageLength the largest message accepted from a client, in bytes, at most
  *     {@link FrameReader#HARD_MAX_MESSAGE_LENGTH}
- * @param authMethod how clients authenticate
+ * @param security TLS and client authentication: who may connect, and how
  */
 public record PgServerConfig(
     InetAddress bindAddress, int port, int maxConnections, Duration authTimeout, int maxMessageLength,
-    AuthMethod authMethod) {
+    SecurityConfig security) {
 
   /** PostgreSQL's default port. */
   public static final int DEFAULT_PORT = 5432;
@@ -33,7 +33,7 @@ public record PgServerConfig(
   public PgServerConfig {
     requireNonNull(bindAddress, "bindAddress");
     requireNonNull(authTimeout, "authTimeout");
-    requireNonNull(authMethod, "authMethod");
+    requireNonNull(security, "security");
     if (port < 0 || port > 0xFFFF) {
       throw new IllegalArgumentException("port must be in [0, 65535]: " + port);
     }
@@ -50,29 +50,33 @@ public record PgServerConfig(
     }
   }
 
-  /** Trust authentication on the loopback address and the given port, other settings at their defaults. */
+  /** Trust for loopback clients, on the loopback address and the given port, other settings at their defaults. */
   public static PgServerConfig loopback(int port) {
     return new PgServerConfig(InetAddress.getLoopbackAddress(), port, DEFAULT_MAX_CONNECTIONS, DEFAULT_AUTH_TIMEOUT,
-        FrameReader.DEFAULT_MAX_MESSAGE_LENGTH, AuthMethod.TRUST);
+        FrameReader.DEFAULT_MAX_MESSAGE_LENGTH, SecurityConfig.loopbackTrust());
   }
 
   public PgServerConfig withBindAddress(InetAddress bindAddress) {
-    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, authMethod);
+    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, security);
   }
 
   public PgServerConfig withPort(int port) {
-    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, authMethod);
+    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, security);
   }
 
   public PgServerConfig withMaxConnections(int maxConnections) {
-    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, authMethod);
+    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, security);
   }
 
   public PgServerConfig withAuthTimeout(Duration authTimeout) {
-    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, authMethod);
+    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, security);
   }
 
   public PgServerConfig withMaxMessageLength(int maxMessageLength) {
-    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, authMethod);
+    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, security);
+  }
+
+  public PgServerConfig withSecurity(SecurityConfig security) {
+    return new PgServerConfig(bindAddress, port, maxConnections, authTimeout, maxMessageLength, security);
   }
 }
