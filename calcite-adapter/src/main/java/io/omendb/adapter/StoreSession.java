@@ -238,7 +238,7 @@ final class StoreSession implements Session, TransactionSource {
         prepared = statements.prepare(sql);
       }
       return run(kind, prepared);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
@@ -285,7 +285,7 @@ final class StoreSession implements Session, TransactionSource {
       PreparedStatement prepared = statements.prepare(sql);
       binder.bind(prepared);
       return run(kind, prepared);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
