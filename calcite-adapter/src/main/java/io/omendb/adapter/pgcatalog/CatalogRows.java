@@ -19,7 +19,7 @@ import java.util.StringJoiner;
  * bootstrap role (the session user) and have a primary-key index and constraint named {@code <table>_pkey}.
  */
 final class CatalogRows {
-  private static final String PUBLIC = "public";
+  static final String PUBLIC = "public";
 
   /** One relation of ours: a table, its primary-key index (index null) or a secondary index. */
   private record Rel(int oid, String name, String kind, TableDef table, IndexDef index) {
