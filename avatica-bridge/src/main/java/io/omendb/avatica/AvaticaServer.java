@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
 import org.eclipse.jetty.server.Connector;
@@ -25,16 +26,21 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * <p>Threading is Jetty's: a pool of request threads, any of which may serve the next request of a connection. The
  * thin driver sends one request at a time per connection, so a session is never used by two threads at once.
  *
- * <p>With {@link AuthMethod#TRUST} (the only method yet) the server binds loopback addresses only; see the
- * package documentation.
+ * <p>With {@link AuthMethod#BASIC} every request must carry the password of an OmenDB user (checked against the
+ * database's stored verifiers) and each connection runs as the user who opened it; with {@link AuthMethod#TRUST} the
+ * client's {@code user} property is believed. Either way the server binds loopback addresses only until the
+ * endpoint serves TLS; see the package documentation.
  */
 public final class AvaticaServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(AvaticaServer.class.getName());
+  /** The HTTP authentication realm. */
+  static final String REALM = "OmenDB";
 
   private final Database database;
   private final AvaticaServerConfig config;
   private OmenJdbcMeta meta; // guarded by this
   private HttpServer http; // guarded by this
+  private BasicAuthentication authentication; // guarded by this; null unless BASIC
   private boolean closed; // guarded by this
 
   public AvaticaServer(Database database, AvaticaServerConfig config) {
@@ -57,6 +63,11 @@ public final class AvaticaServer implements AutoCloseable {
       throw new IllegalStateException("the Avatica endpoint is unauthenticated (auth method TRUST) and may only"
           + " listen on a loopback address, not " + config.bindAddress().getHostAddress());
     }
+    if (!config.bindAddress().isLoopbackAddress()) {
+      throw new IllegalStateException("the Avatica endpoint has no TLS yet, so HTTP BASIC passwords would cross the"
+          + " network in clear text; it may only listen on a loopback address, not "
+          + config.bindAddress().getHostAddress());
+    }
     OmenJdbcMeta newMeta;
     try {
       newMeta = new OmenJdbcMeta(database.jdbcUrl());
@@ -64,12 +75,23 @@ public final class AvaticaServer implements AutoCloseable {
       throw new IllegalStateException("cannot create the Avatica meta over " + database.jdbcUrl(), e);
     }
     String host = config.bindAddress().getHostAddress();
-    List<ServerCustomizer<Server>> customizers = List.of(server -> harden(server, host));
-    HttpServer newHttp = new HttpServer.Builder<Server>()
-        .withPort(config.port())
-        .withHandler(new ErrorTranslatingService(new LocalService(newMeta)), config.serialization().avatica())
-        .withServerCustomizers(customizers, Server.class)
-        .build();
+    Service service = new LocalService(newMeta);
+    HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>().withPort(config.port());
+    BasicAuthentication newAuthentication = null;
+    if (config.authMethod() == AuthMethod.BASIC) {
+      RequestUser requestUser = new RequestUser();
+      BasicAuthentication basic = new BasicAuthentication(database, requestUser);
+      Service bound = new ErrorTranslatingService(new UserBoundService(service, requestUser));
+      builder.withCustomAuthentication(basic).withServerCustomizers(List.of(
+          server -> basic.install(server, bound, config.serialization(), host, config.port()),
+          server -> harden(server, host)), Server.class);
+      newAuthentication = basic;
+    } else {
+      List<ServerCustomizer<Server>> customizers = List.of(server -> harden(server, host));
+      builder.withHandler(new ErrorTranslatingService(service), config.serialization().avatica())
+          .withServerCustomizers(customizers, Server.class);
+    }
+    HttpServer newHttp = builder.build();
     try {
       newHttp.start();
     } catch (RuntimeException e) {
@@ -88,6 +110,7 @@ public final class AvaticaServer implements AutoCloseable {
     }
     meta = newMeta;
     http = newHttp;
+    authentication = newAuthentication;
     LOG.log(Level.INFO, "Avatica server ({0}) listening on {1}", config.serialization().urlValue(), url());
   }
 
@@ -116,7 +139,7 @@ public final class AvaticaServer implements AutoCloseable {
     if (http == null) {
       throw new IllegalStateException("server not started");
     }
-    return http.getPort();
+    return authentication != null ? authentication.localPort() : http.getPort();
   }
 
   /**

@@ -43,4 +43,8 @@ public record AvaticaServerConfig(
   public AvaticaServerConfig withSerialization(Serialization serialization) {
     return new AvaticaServerConfig(bindAddress, port, serialization, authMethod);
   }
+
+  public AvaticaServerConfig withAuthMethod(AuthMethod authMethod) {
+    return new AvaticaServerConfig(bindAddress, port, serialization, authMethod);
+  }
 }

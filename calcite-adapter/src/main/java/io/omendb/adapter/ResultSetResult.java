@@ -16,15 +16,18 @@ final class ResultSetResult implements StatementResult {
   private final CommandKind kind;
   private final ResultSet resultSet;
   private final StatementEnd onEnd;
+  private final StatementInterrupts interrupts;
   private boolean ended;
   private final List<ColumnMeta> columns;
   private long rowCount;
   private boolean closed;
 
-  ResultSetResult(CommandKind kind, ResultSet resultSet, StatementEnd onEnd) throws SQLException {
+  ResultSetResult(CommandKind kind, ResultSet resultSet, StatementEnd onEnd, StatementInterrupts interrupts)
+      throws SQLException {
     this.kind = requireNonNull(kind, "kind");
     this.resultSet = requireNonNull(resultSet, "resultSet");
     this.onEnd = requireNonNull(onEnd, "onEnd");
+    this.interrupts = requireNonNull(interrupts, "interrupts");
     this.columns = describe(resultSet.getMetaData());
   }
 
@@ -62,6 +65,7 @@ final class ResultSetResult implements StatementResult {
       return null;
     }
     try {
+      interrupts.check();
       if (!resultSet.next()) {
         return null;
       }

@@ -49,6 +49,12 @@ public interface Session extends AutoCloseable {
    */
   PreparedQuery prepare(String sql, List<Integer> parameterTypes) throws SQLException;
 
+  /**
+   * Asks the statement now running in this session to stop; the one method that may be called from another thread
+   * (a CancelRequest). The statement fails with SQLSTATE 57014 before its next row; does nothing when none runs.
+   */
+  void cancel();
+
   /** Whether the session is inside an explicit transaction block (BEGIN ... COMMIT). */
   TransactionStatus transactionStatus();
 

@@ -56,7 +56,7 @@ final class StorePreparedQuery implements PreparedQuery {
     try {
       placeholders = PlaceholderRewriter.find(sql);
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
-    } catch (SqlParseException | SqlStateException e) {
+    } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
     }

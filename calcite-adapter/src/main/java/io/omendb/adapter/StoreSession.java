@@ -45,6 +45,7 @@ final class StoreSession implements Session, TransactionSource {
   private final SessionSettings settings = new SessionSettings();
   private final TransactionBlock block;
   private final StatementCache statements;
+  private final StatementInterrupts interrupts = new StatementInterrupts();
   private final Runnable onClose;
   private final SessionAccess access;
 
@@ -83,6 +84,7 @@ final class StoreSession implements Session, TransactionSource {
     connection.setSchema(StoreSchema.NAME);
     this.statements = new StatementCache(connection, engine.catalog());
     initial.forEach(settings::setFromStartup);
+    StartupOptions.parse(initial.get("options")).forEach(settings::setFromStartup);
   }
 
   /** The Calcite connection, for the embedded JDBC driver, which wraps it. */
@@ -140,7 +142,7 @@ final class StoreSession implements Session, TransactionSource {
     SqlNode node;
     try {
       node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
-    } catch (SqlParseException e) {
+    } catch (SqlParseException | StackOverflowError e) {
       failBlock();
       throw PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql);
     }
@@ -247,13 +249,19 @@ final class StoreSession implements Session, TransactionSource {
   private StatementResult run(CommandKind kind, PreparedStatement prepared) throws SQLException {
     if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
       ResultSet resultSet = prepared.executeQuery();
-      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement);
+      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement, interrupts);
       openResult = result;
       return result;
     }
     long count = prepared.executeLargeUpdate();
+    interrupts.check();
     endStatement(true);
     return CommandResult.of(kind, count);
+  }
+
+  @Override
+  public void cancel() {
+    interrupts.cancel();
   }
 
   @Override
@@ -306,6 +314,11 @@ final class StoreSession implements Session, TransactionSource {
     if (block.status() == TransactionStatus.FAILED) {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
+    }
+    try {
+      interrupts.start(StatementInterrupts.parseTimeout(settings.get("statement_timeout")));
+    } catch (SqlStateException e) {
+      throw SqlErrors.toSqlException(e);
     }
     if (block.inBlock()) {
       transaction = block.forStatement();

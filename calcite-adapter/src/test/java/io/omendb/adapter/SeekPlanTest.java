@@ -280,6 +280,25 @@ class SeekPlanTest {
   }
 
   @Test
+  void negativeCases_typeMismatchesAndSecondaryIndexFunctions() throws SQLException {
+    // a fractional literal against an INT key: no integer key matches it, whatever the plan
+    sql("SELECT id FROM acct WHERE id = 4.5").returns();
+    sql("SELECT id FROM acct WHERE id = 4.0").returns("4");
+    sql("SELECT id FROM acct WHERE id < 2.5").returns("1", "2");
+    sql("SELECT id FROM acct WHERE id IN (3.5, 6)").returns("6");
+    execute("CREATE INDEX acct_owner ON acct (owner)");
+    sql("SELECT count(*) FROM acct WHERE UPPER(owner) = 'O3'")
+        .explainDoesNotContain("acct_owner")
+        .returns("14");
+    sql("SELECT count(*) FROM acct WHERE owner || '' = 'o3'")
+        .explainDoesNotContain("acct_owner")
+        .returns("14");
+    sql("SELECT id FROM acct WHERE owner = NULL").returns();
+    sql("SELECT id FROM acct WHERE owner IS NULL").returns();
+    sql("SELECT id FROM acct WHERE owner = ?", (Object) null).returns();
+  }
+
+  @Test
   void seeks_seeTheTransactionsOwnWrites() throws SQLException {
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {

@@ -37,6 +37,10 @@ public final class Main {
       "  --tls-required        refuse plain-text connections (implies --tls)",
       "  --hba-file FILE       pg_hba.conf-style rules: host|hostssl|hostnossl DATABASE USER ADDRESS",
       "                        trust|scram-sha-256|password|reject (default: trust from loopback only)",
+      "  --admin-user NAME     superuser created on the first start (default: " + AdminConfig.DEFAULT_USER + ")",
+      "  --admin-password-file FILE  its first password (else $" + AdminBootstrap.PASSWORD_ENV
+          + ", else a random one",
+      "                        written to DIR/" + AdminBootstrap.GENERATED_FILE + ")",
       "",
       "gen-cert options:",
       "  --dir DIR             where to write ca.crt, ca.key, server.crt, server.key (default: ./certs)",
@@ -114,6 +118,8 @@ public final class Main {
         case "--tls-key" -> config.withSecurity(config.security().withTlsKey(Path.of(value)));
         case "--tls-ca" -> config.withSecurity(config.security().withTlsCa(Path.of(value)));
         case "--hba-file" -> config.withSecurity(config.security().withHbaFile(Path.of(value)));
+        case "--admin-user" -> config.withAdmin(config.admin().withUser(value));
+        case "--admin-password-file" -> config.withAdmin(config.admin().withPasswordFile(Path.of(value)));
         default -> throw new IllegalArgumentException("unknown option " + flag);
       };
     }

@@ -3,15 +3,16 @@ package io.omendb.server;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.Database;
-import io.omendb.adapter.RoleDirectory;
+import io.omendb.avatica.AuthMethod;
 import io.omendb.avatica.AvaticaServer;
 import io.omendb.avatica.AvaticaServerConfig;
 import io.omendb.avatica.Serialization;
 import io.omendb.pg.server.PgServer;
 import io.omendb.pg.server.PgServerConfig;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The composition root: opens the database and starts the PostgreSQL and Avatica endpoints over it. Closing it
@@ -19,28 +20,34 @@ import java.util.Optional;
  */
 public final class OmenServer implements AutoCloseable {
   private final ServerConfig config;
+  private final Map<String, String> environment;
   private Database database;
   private PgServer pgServer;
   private AvaticaServer avaticaServer;
 
   public OmenServer(ServerConfig config) {
+    this(config, System.getenv());
+  }
+
+  /** A server that reads {@code OMENDB_ADMIN_PASSWORD} from {@code environment} rather than the process's. */
+  OmenServer(ServerConfig config, Map<String, String> environment) {
     this.config = requireNonNull(config, "config");
+    this.environment = Map.copyOf(requireNonNull(environment, "environment"));
   }
 
   /** Opens the database and starts listening; on failure everything started so far is closed again. */
   public synchronized void start() throws IOException, SQLException {
     try {
       database = Database.open(config.dataDir());
-      // Passwords are checked against the database's roles once it keeps them; until then no password login works.
-      Object maybeRoles = database;
-      RoleDirectory roles = maybeRoles instanceof RoleDirectory directory ? directory : name -> Optional.empty();
+      new AdminBootstrap(new SecureRandom()).bootstrap(database, config.admin(), environment);
+      // Passwords are checked against the roles the database keeps.
       pgServer = new PgServer(database, PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen())
-          .withSecurity(config.security().build(config.dataDir(), roles)));
+          .withSecurity(config.security().build(config.dataDir(), database)));
       pgServer.start();
       if (config.avaticaPort() >= 0) {
         avaticaServer = new AvaticaServer(database,
             AvaticaServerConfig.loopback(config.avaticaPort()).withBindAddress(config.listen())
-                .withSerialization(Serialization.PROTOBUF));
+                .withSerialization(Serialization.PROTOBUF).withAuthMethod(AuthMethod.BASIC));
         avaticaServer.start();
       }
     } catch (IOException | SQLException | RuntimeException e) {

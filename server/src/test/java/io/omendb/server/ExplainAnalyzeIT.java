@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * EXPLAIN ANALYZE with actual rows per operator through pgjdbc (simple query mode) and the Avatica thin driver
- * (protobuf, the server's serialization), against the whole server on ephemeral ports.
+ * EXPLAIN ANALYZE with actual rows per operator through pgjdbc (simple and extended query modes) and the Avatica
+ * thin driver (protobuf, the server's serialization), against the whole server on ephemeral ports.
  */
 class ExplainAnalyzeIT {
   private static final Pattern ACTUAL = Pattern.compile(
@@ -73,7 +73,7 @@ class ExplainAnalyzeIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pgjdbc-simple", "avatica-protobuf"})
+  @ValueSource(strings = {"pgjdbc-simple", "pgjdbc-extended", "avatica-protobuf"})
   void explainAnalyze_actualRowsOnEveryOperator(String client) throws SQLException {
     try (Connection connection = connect(client); Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE item (id INT PRIMARY KEY, grp INT NOT NULL, price INT)");

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,13 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole server on ephemeral ports, driven by pgjdbc and the Avatica thin driver. */
 class ServerIT {
+  /** The superuser's first password, handed to the server as OMENDB_ADMIN_PASSWORD would be. */
+  private static final String ADMIN_PASSWORD = "server-it-admin";
   @TempDir Path dataDir;
   private OmenServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, 0));
+    server = newServer(0);
     server.start();
+  }
+
+  /** A server whose superuser is the "tester" both clients log in as. */
+  private OmenServer newServer(int avaticaPort) {
+    return new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, avaticaPort)
+        .withAdmin(AdminConfig.defaults().withUser("tester")),
+        Map.of(AdminBootstrap.PASSWORD_ENV, ADMIN_PASSWORD));
   }
 
   @AfterEach
@@ -42,7 +52,8 @@ class ServerIT {
 
   private Connection avatica(String serialization) throws SQLException {
     return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + server.avaticaPort()
-        + ";serialization=" + serialization);
+        + ";serialization=" + serialization + ";authentication=BASIC;avatica_user=tester;avatica_password="
+        + ADMIN_PASSWORD);
   }
 
   private static List<String> rows(Statement statement, String sql) throws SQLException {
@@ -126,7 +137,7 @@ class ServerIT {
       statement.execute("INSERT INTO t VALUES (1, 'one'), (2, 'two')");
     }
     server.close();
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    server = newServer(-1);
     server.start();
     try (Connection connection = pg(); Statement statement = connection.createStatement()) {
       assertThat(rows(statement, "SELECT v FROM t ORDER BY id")).containsExactly("one", "two");

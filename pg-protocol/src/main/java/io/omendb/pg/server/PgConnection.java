@@ -51,6 +51,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -80,6 +82,7 @@ final class PgConnection implements Runnable {
   private final SessionFactory sessions;
   private final PgServerConfig config;
   private final BackendKeyData key;
+  private final Consumer<CancelRequest> cancels;
   private final ConnectionStateMachine machine = new ConnectionStateMachine();
   private final Object idleLock = new Object();
   private InputStream input;
@@ -91,13 +94,27 @@ final class PgConnection implements Runnable {
 
   private volatile boolean authenticated;
   private BackendWriter out;
-  private Session session;
+  /** Volatile: a CancelRequest reaches it from another connection's thread. */
+  private volatile Session session;
 
-  PgConnection(Socket socket, SessionFactory sessions, PgServerConfig config, BackendKeyData key) {
+  /**
+   * @param cancels where a CancelRequest received on this connection goes (the server, which finds the target)
+   */
+  PgConnection(Socket socket, SessionFactory sessions, PgServerConfig config, BackendKeyData key,
+      Consumer<CancelRequest> cancels) {
     this.socket = requireNonNull(socket, "socket");
     this.sessions = requireNonNull(sessions, "sessions");
     this.config = requireNonNull(config, "config");
     this.key = requireNonNull(key, "key");
+    this.cancels = requireNonNull(cancels, "cancels");
+  }
+
+  /** Stops the statement this connection is running, for a CancelRequest that named it; any thread. */
+  void cancelRunningStatement() {
+    Session running = session;
+    if (running != null) {
+      running.cancel();
+    }
   }
 
   /** The key clients use to address this connection in a CancelRequest. */
@@ -121,6 +138,8 @@ final class PgConnection implements Runnable {
     } catch (ProtocolViolationException e) {
       LOG.log(Level.DEBUG, "protocol violation from {0}: {1}", socket.getRemoteSocketAddress(), e.getMessage());
       sendFinal(ErrorResponse.fatal(SqlState.PROTOCOL_VIOLATION.code(), e.getMessage()));
+    } catch (SSLException e) {
+      LOG.log(Level.INFO, "TLS with {0} failed: {1}", socket.getRemoteSocketAddress(), e.getMessage());
     } catch (EOFException | SocketException e) {
       LOG.log(Level.DEBUG, "connection from {0} ended: {1}", socket.getRemoteSocketAddress(), e.getMessage());
     } catch (IOException e) {
@@ -190,9 +209,9 @@ final class PgConnection implements Runnable {
         }
         // GSSAPI encryption is not offered, nor TLS without a certificate: the client continues in plain text.
         out.sendByte(MessageType.ENCRYPTION_REFUSED).flush();
-      } else if (message instanceof CancelRequest) {
-        // The Session API cannot cancel a running statement yet. PostgreSQL never answers a cancel request.
-        LOG.log(Level.DEBUG, "ignoring cancel request from {0}", socket.getRemoteSocketAddress());
+      } else if (message instanceof CancelRequest cancel) {
+        // PostgreSQL never answers a cancel request, whether or not the key matched: the connection just closes.
+        cancels.accept(cancel);
         return false;
       } else if (message instanceof StartupMessage startup) {
         authenticate(startup);

@@ -156,6 +156,40 @@ public final class CertificateGenerator {
     }
   }
 
+  /**
+   * Issues a client certificate signed by a CA made by {@link #generate}, for servers started with
+   * {@code --tls-ca}: writes {@code <name>.crt} and {@code <name>.key} (owner-only) next to the CA.
+   *
+   * @param commonName the certificate's common name, by convention the user name
+   * @return the certificate and key paths, in that order
+   * @throws IOException if the CA cannot be read or a file exists already
+   */
+  public List<Path> issueClientCertificate(Generated ca, String commonName) throws IOException {
+    requireNonNull(commonName, "commonName");
+    Path directory = ca.caCertificate().toAbsolutePath().getParent();
+    Path certificateFile = directory.resolve(commonName + ".crt");
+    Path keyFile = directory.resolve(commonName + ".key");
+    X509Certificate caCertificate = PemFiles.readCertificates(ca.caCertificate()).get(0);
+    java.security.PrivateKey caKey = PemFiles.readPrivateKey(ca.caKey());
+    KeyType keyType = caKey.getAlgorithm().equals("EC") ? KeyType.EC : KeyType.RSA;
+    try {
+      KeyPair keys = newKeyPair(keyType);
+      Instant now = Instant.now();
+      X509v3CertificateBuilder client = new JcaX509v3CertificateBuilder(caCertificate, serial(),
+          Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(SERVER_VALIDITY)),
+          new X500Name("CN=" + commonName.replace(",", "\\,")), keys.getPublic())
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+          .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+      X509Certificate certificate = sign(client, new KeyPair(caCertificate.getPublicKey(), caKey), keyType);
+      write(certificateFile, pem(certificate), false);
+      write(keyFile, privateKeyPem(keys, KeyFormat.PKCS8), true);
+      return List.of(certificateFile, keyFile);
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IOException("cannot issue a client certificate: " + e.getMessage(), e);
+    }
+  }
+
   private KeyPair newKeyPair(KeyType type) throws GeneralSecurityException {
     KeyPairGenerator generator;
     if (type == KeyType.EC) {

@@ -79,6 +79,11 @@ final class CannedSession implements Session {
   }
 
   @Override
+  public void cancel() {
+    // Canned statements finish at once; there is never one to stop.
+  }
+
+  @Override
   public List<String> split(String sql) throws SQLException {
     if (sql.contains("@split-error@")) {
       throw new SQLException("syntax error at or near \"@\"", "42601");

@@ -349,6 +349,28 @@ class SecurePgServerTest {
     assertThat(result.output()).contains("requires TLS");
   }
 
+  @Test
+  void clientCertificates_withTlsCa_areCheckedWhenPresented() throws Exception {
+    SecurityConfig security = security().withTls(Optional.of(TlsContext.load(files.serverCertificate(),
+        files.serverKey(), Optional.of(files.caCertificate()))));
+    start(security);
+    List<Path> good = new CertificateGenerator(RANDOM).issueClientCertificate(files, "alice");
+    Generated otherCa = new CertificateGenerator(RANDOM).generate(certificates.resolve("rogue"),
+        List.of("localhost"), CertificateGenerator.KeyType.EC, CertificateGenerator.KeyFormat.PKCS8);
+    List<Path> rogue = new CertificateGenerator(RANDOM).issueClientCertificate(otherCa, "alice");
+    String verify = "sslmode=verify-full sslrootcert=" + files.caCertificate();
+
+    Psql none = psql("alice", ALICE_PASSWORD, verify, "SELECT 1");
+    assertThat(none.exitCode()).as(none.output()).isZero();
+    Psql signed = psql("alice", ALICE_PASSWORD, verify + " sslcert=" + good.get(0) + " sslkey=" + good.get(1),
+        "SELECT 1");
+    assertThat(signed.exitCode()).as(signed.output()).isZero();
+    Psql unknown = psql("alice", ALICE_PASSWORD, verify + " sslcert=" + rogue.get(0) + " sslkey=" + rogue.get(1),
+        "SELECT 1");
+    assertThat(unknown.exitCode()).isNotZero();
+    assertThat(unknown.output()).containsIgnoringCase("certificate");
+  }
+
   // raw protocol
 
   @Test
