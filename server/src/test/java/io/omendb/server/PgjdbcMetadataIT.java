@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * pgjdbc's DatabaseMetaData against the server: the catalog queries pgjdbc sends (captured against PostgreSQL 15
  * with statement logging) run on our pg_catalog, and the results are those PostgreSQL 15 returned for the same
- * schema. Simple query mode until the extended protocol is in.
+ * schema. getPrimaryKeys and getIndexInfo are not covered: they need information_schema._pg_expandarray.
  */
 class PgjdbcMetadataIT {
   @TempDir Path dataDir;
@@ -97,5 +97,26 @@ class PgjdbcMetadataIT {
     DatabaseMetaData meta = connection.getMetaData();
     assertThat(rows(meta.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG"))
         .containsExactly("information_schema|omendb", "pg_catalog|omendb", "public|omendb");
+  }
+
+  @Test
+  void getTypeInfo_describesTheBuiltInTypes() throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    List<String> rows = rows(meta.getTypeInfo(), "TYPE_NAME", "DATA_TYPE", "PRECISION", "LITERAL_PREFIX",
+        "UNSIGNED_ATTRIBUTE", "SEARCHABLE", "AUTO_INCREMENT");
+    // the rows PostgreSQL 15 returned for these types
+    assertThat(rows).contains(
+        "bool|" + Types.BIT + "|0|'|t|3|f",
+        "int8|" + Types.BIGINT + "|0|null|f|3|f",
+        "bytea|" + Types.BINARY + "|0|'|t|3|f",
+        "numeric|" + Types.NUMERIC + "|1000|null|f|3|f",
+        "int4|" + Types.INTEGER + "|0|null|f|3|f",
+        "int2|" + Types.SMALLINT + "|0|null|f|3|f",
+        "float8|" + Types.DOUBLE + "|0|null|f|3|f",
+        "text|" + Types.VARCHAR + "|0|'|t|3|f",
+        "varchar|" + Types.VARCHAR + "|10485760|'|t|3|f",
+        "date|" + Types.DATE + "|0|'|t|3|f",
+        "timestamp|" + Types.TIMESTAMP + "|6|'|t|3|f",
+        "_int4|" + Types.ARRAY + "|0|'|f|3|f");
   }
 }

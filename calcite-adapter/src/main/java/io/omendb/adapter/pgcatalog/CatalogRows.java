@@ -253,6 +253,10 @@ final class CatalogRows {
       row.put("typelem", type.element());
       row.put("typarray", type.array());
       row.put("typtypmod", -1);
+      if (PgTypes.isArray(type)) {
+        row.put("typinput", PgTypes.ARRAY_IN);
+        row.put("typoutput", PgTypes.ARRAY_OUT);
+      }
       row.put("typcollation", type.collation());
       rows.add(PgRelations.TYPE.row(row));
     }

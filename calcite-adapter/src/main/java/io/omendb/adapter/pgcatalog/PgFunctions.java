@@ -192,6 +192,14 @@ public final class PgFunctions {
     return oid == null ? null : rows(root).roleName(oid);
   }
 
+  /** The oid of a function named in a {@code ::regproc} cast: only the array I/O functions pgjdbc asks for. */
+  public static Integer regprocin(String name) {
+    if (name == null) {
+      return null;
+    }
+    return PgTypes.procedureOid(name.startsWith("pg_catalog.") ? name.substring(11) : name);
+  }
+
   public static String regtypeout(Integer oid) {
     return oid == null ? null : PgTypes.formatType(oid, -1);
   }
