@@ -286,6 +286,133 @@ SqlTypeNameSpec PgTypeName() :
 }
 
 <#--
+  PostgreSQL's infix syntax, listed in extraBinaryExpressions: Expression2()
+  tries each after an operand. PgInfixCast turns "x::type" into a CAST or,
+  for the reg* and oid types, a catalog lookup function; see its Javadoc.
+-->
+
+/** Parses {@code :: type}, where type may be schema-qualified and end in {@code []}. */
+void OmenInfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    SqlDataTypeSpec type;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    type = DataType()
+    (
+        <LBRACKET> <RBRACKET> {
+            type = PgInfixCast.arrayOf(type, getPos());
+        }
+    )*
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(PgInfixCast.INSTANCE, s.pos()));
+        list.add(type);
+    }
+}
+
+/** Parses {@code OPERATOR([schema.]op) operand}. */
+void OmenOperatorCall(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    <OPERATOR> {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    <LPAREN>
+    [
+        LOOKAHEAD(2)
+        SimpleIdentifier() <DOT>
+    ]
+    op = OmenOperatorSymbol()
+    <RPAREN> {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** Parses the operator named inside {@code OPERATOR(...)}. */
+SqlOperator OmenOperatorSymbol() :
+{
+    final SqlOperator op;
+}
+{
+    op = OmenRegexOperator() { return op; }
+|   <EQ> { return SqlStdOperatorTable.EQUALS; }
+|   <NE> { return SqlStdOperatorTable.NOT_EQUALS; }
+|   <NE2> { return SqlStdOperatorTable.NOT_EQUALS; }
+|   <LT> { return SqlStdOperatorTable.LESS_THAN; }
+|   <LE> { return SqlStdOperatorTable.LESS_THAN_OR_EQUAL; }
+|   <GT> { return SqlStdOperatorTable.GREATER_THAN; }
+|   <GE> { return SqlStdOperatorTable.GREATER_THAN_OR_EQUAL; }
+|   <PLUS> { return SqlStdOperatorTable.PLUS; }
+|   <MINUS> { return SqlStdOperatorTable.MINUS; }
+|   <STAR> { return SqlStdOperatorTable.MULTIPLY; }
+|   <SLASH> { return SqlStdOperatorTable.DIVIDE; }
+|   <CONCAT> { return SqlStdOperatorTable.CONCAT; }
+}
+
+/** Parses {@code ~ operand}, {@code ~* operand}, {@code !~ operand} or {@code !~* operand}. */
+void OmenRegexMatch(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    op = OmenRegexOperator() {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** Parses one of PostgreSQL's four regular-expression match operators. */
+SqlOperator OmenRegexOperator() :
+{
+}
+{
+    <NEGATE> <TILDE> (
+        <STAR> { return PgRegexMatch.NOT_MATCH_INSENSITIVE; }
+    |
+        { return PgRegexMatch.NOT_MATCH; }
+    )
+|
+    <TILDE> (
+        <STAR> { return PgRegexMatch.MATCH_INSENSITIVE; }
+    |
+        { return PgRegexMatch.MATCH; }
+    )
+}
+
+/**
+ * Parses {@code COLLATE name} after an operand and drops it: strings compare
+ * by code point, which is PostgreSQL's "C" collation, the only one we have.
+ */
+void OmenCollate(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <COLLATE> {
+        checkNonQueryExpression(exprContext);
+    }
+    [
+        LOOKAHEAD(2)
+        SimpleIdentifier() <DOT>
+    ]
+    (
+        <DEFAULT_>
+    |
+        SimpleIdentifier()
+    )
+}
+
+<#--
   Session and transaction-control statements. Each production below is listed
   in statementParserMethods, which the template's SqlStmt() tries, with
   LOOKAHEAD(2), before any of its own statements. OmenSet() and OmenReset()

@@ -16,19 +16,23 @@ final class ResultSetResult implements StatementResult {
   private final CommandKind kind;
   private final ResultSet resultSet;
   private final StatementEnd onEnd;
+  private final StatementInterrupts interrupts;
   private boolean ended;
   private final List<ColumnMeta> columns;
   private long rowCount;
   private boolean closed;
 
-  ResultSetResult(CommandKind kind, ResultSet resultSet, StatementEnd onEnd) throws SQLException {
+  ResultSetResult(CommandKind kind, ResultSet resultSet, StatementEnd onEnd, StatementInterrupts interrupts)
+      throws SQLException {
     this.kind = requireNonNull(kind, "kind");
     this.resultSet = requireNonNull(resultSet, "resultSet");
     this.onEnd = requireNonNull(onEnd, "onEnd");
+    this.interrupts = requireNonNull(interrupts, "interrupts");
     this.columns = describe(resultSet.getMetaData());
   }
 
-  private static List<ColumnMeta> describe(ResultSetMetaData metaData) throws SQLException {
+  /** The columns a result set's metadata describes. */
+  static List<ColumnMeta> describe(ResultSetMetaData metaData) throws SQLException {
     List<ColumnMeta> columns = new ArrayList<>();
     for (int i = 1; i <= metaData.getColumnCount(); i++) {
       String table = metaData.getTableName(i);
@@ -61,6 +65,7 @@ final class ResultSetResult implements StatementResult {
       return null;
     }
     try {
+      interrupts.check();
       if (!resultSet.next()) {
         return null;
       }

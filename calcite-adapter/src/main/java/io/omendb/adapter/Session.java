@@ -39,6 +39,22 @@ public interface Session extends AutoCloseable {
    */
   StatementResult execute(String sql) throws SQLException;
 
+  /**
+   * Prepares one statement, written with PostgreSQL's {@code $1, $2, ...} placeholders (repeated and in any order),
+   * for repeated execution: parsed and planned now, its plan reused by every execution.
+   *
+   * @param parameterTypes the {@link java.sql.Types} the client declares for the first parameters;
+   *     {@link java.sql.Types#OTHER} leaves a type to be inferred; may be shorter than the parameter list
+   * @throws SQLException with the SQLSTATE of the parse or planning error
+   */
+  PreparedQuery prepare(String sql, List<Integer> parameterTypes) throws SQLException;
+
+  /**
+   * Asks the statement now running in this session to stop; the one method that may be called from another thread
+   * (a CancelRequest). The statement fails with SQLSTATE 57014 before its next row; does nothing when none runs.
+   */
+  void cancel();
+
   /** Whether the session is inside an explicit transaction block (BEGIN ... COMMIT). */
   TransactionStatus transactionStatus();
 

@@ -29,6 +29,12 @@ final class SqlErrors {
       return sql;
     }
     for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof StackOverflowError) {
+        // Whatever wrapped it (the parser reports it as a parse error), running out of stack is 54001.
+        return new SQLException("statement is too complex (stack depth limit exceeded)", "54001", thrown);
+      }
+    }
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
       SQLException mapped = mapOne(t);
       if (mapped != null) {
         mapped.initCause(thrown);

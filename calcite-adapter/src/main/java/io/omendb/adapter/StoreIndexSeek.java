@@ -40,8 +40,11 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
   /** Rows a range read is assumed to return, as a fraction of the table, without better statistics. */
   private static final double RANGE_SELECTIVITY = 0.1;
 
-  /** Rows an equality on a non-unique secondary index is assumed to return, as a fraction of the table. */
-  private static final double INDEX_EQUALITY_SELECTIVITY = 0.02;
+  /**
+   * Cost of a row found through a secondary index relative to a row of a scan: an index entry read, then a point
+   * read of the row version the snapshot sees. So a seek that finds most of the table loses to the scan.
+   */
+  static final double INDEX_HIT_COST = 2;
 
   private final SeekCondition seek;
   private final boolean alex;
@@ -85,21 +88,33 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
         .item(seek.isPoints() ? "keys" : "ranges", seek.toString().substring(seek.toString().indexOf('=') + 1));
   }
 
+  /**
+   * A unique key's point finds one row; an equality on the leading columns of a secondary index finds the rows per
+   * distinct value of those columns (the engine's estimate); any other range a fixed fraction of the table.
+   */
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    if (seek.isPoints()) {
-      if (index == null || index.unique()) {
-        return seek.ranges().size();
+    StoreTable store = requireNonNull(table.unwrap(StoreTable.class), "StoreTable");
+    double rows = 0;
+    for (SeekCondition.KeyRange range : seek.ranges()) {
+      boolean equality = range.lowerInclusive() && range.upperInclusive() && !range.lower().isEmpty()
+          && range.lower().equals(range.upper());
+      if (range.isPoint(seek.keyColumns().length) && (index == null || index.unique())) {
+        rows += 1;
+      } else if (equality && index != null) {
+        rows += store.rowsPerKey(index, range.lower().size());
+      } else {
+        rows += table.getRowCount() * RANGE_SELECTIVITY;
       }
-      return Math.max(1, table.getRowCount() * INDEX_EQUALITY_SELECTIVITY * seek.ranges().size());
     }
-    return Math.max(1, table.getRowCount() * RANGE_SELECTIVITY * seek.ranges().size());
+    return Math.max(1, rows);
   }
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double rows = estimateRowCount(mq);
-    return planner.getCostFactory().makeCost(rows, rows, seek.ranges().size());
+    double cost = index == null ? rows : rows * INDEX_HIT_COST;
+    return planner.getCostFactory().makeCost(cost, cost, seek.ranges().size());
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.omendb.adapter;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.engine.catalog.IndexDef;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -26,10 +27,12 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * An index nested-loop join: for each row of its input (the join's left side), looks up the matching row of a store
- * table by its primary key (one point read, through the ALEX directory and row cache where the table has them)
- * instead of scanning and hashing the whole table. The table is not an input, so its size adds nothing to the cost:
- * the planner picks this over a hash join when the left side is small.
+ * An index nested-loop join: for each row of its input (the join's left side), looks up the matching rows of a store
+ * table by its primary key (one point read, through the ALEX directory and row cache where the table has them) or by
+ * the leading columns of a secondary index (one index range, each hit re-checked against the row version the
+ * snapshot sees), instead of scanning and hashing the whole table. The table is not an input, so its size adds
+ * nothing to the cost beyond the rows each lookup is expected to find: the planner picks this over a hash join when
+ * the left side is small.
  */
 public final class StoreLookupJoin extends SingleRel implements EnumerableRel {
   private final RelOptTable table;
@@ -37,9 +40,11 @@ public final class StoreLookupJoin extends SingleRel implements EnumerableRel {
   private final int[] leftKeys;
   private final int[] rightColumns;
   private final RexNode condition;
+  /** The secondary index looked up, or null for the primary key. */
+  private final IndexDef index;
 
   StoreLookupJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelOptTable table, JoinRelType joinType,
-      int[] leftKeys, int[] rightColumns, RexNode condition, RelDataType rowType) {
+      int[] leftKeys, int[] rightColumns, RexNode condition, RelDataType rowType, IndexDef index) {
     super(cluster, traits, left);
     this.table = requireNonNull(table, "table");
     this.joinType = requireNonNull(joinType, "joinType");
@@ -47,41 +52,52 @@ public final class StoreLookupJoin extends SingleRel implements EnumerableRel {
     this.rightColumns = requireNonNull(rightColumns, "rightColumns").clone();
     this.condition = requireNonNull(condition, "condition");
     this.rowType = requireNonNull(rowType, "rowType");
+    this.index = index;
   }
 
+  /** A lookup join on the primary key ({@code index} null) or on the leading columns of {@code index}. */
   static StoreLookupJoin create(RelNode left, RelOptTable table, JoinRelType joinType, int[] leftKeys,
-      int[] rightColumns, RexNode condition, RelDataType rowType) {
+      int[] rightColumns, RexNode condition, RelDataType rowType, IndexDef index) {
     RelOptCluster cluster = left.getCluster();
     return new StoreLookupJoin(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), left, table, joinType,
-        leftKeys, rightColumns, condition, rowType);
+        leftKeys, rightColumns, condition, rowType, index);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StoreLookupJoin(getCluster(), traitSet, sole(inputs), table, joinType, leftKeys, rightColumns,
-        condition, rowType);
+        condition, rowType, index);
   }
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
         .item("table", table.getQualifiedName())
-        .item("index", "PRIMARY")
+        .item("index", index == null ? "PRIMARY" : index.name())
         .item("joinType", joinType.lowerName)
         .item("condition", condition);
   }
 
+  /** Rows of the table one lookup is expected to find: one for a unique key, else from the key's distinct count. */
+  private double matchesPerLookup() {
+    StoreTable store = requireNonNull(table.unwrap(StoreTable.class), "StoreTable");
+    return index == null ? 1 : store.rowsPerKey(index, leftKeys.length);
+  }
+
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    // the right side's key is unique: at most one match per left row
-    return mq.getRowCount(input);
+    double matches = mq.getRowCount(input) * matchesPerLookup();
+    return joinType == JoinRelType.LEFT ? Math.max(matches, mq.getRowCount(input)) : matches;
   }
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double leftRows = mq.getRowCount(input);
-    // one point read per left row; nothing proportional to the size of the right table
-    return planner.getCostFactory().makeCost(leftRows, leftRows * 2, leftRows);
+    double matches = leftRows * matchesPerLookup();
+    // one point read per left row (an index range and a row read per hit for a secondary index); nothing
+    // proportional to the size of the right table
+    double rows = index == null ? leftRows : leftRows + matches * StoreIndexSeek.INDEX_HIT_COST;
+    return planner.getCostFactory().makeCost(rows, rows * 2, rows);
   }
 
   @Override
@@ -106,7 +122,8 @@ public final class StoreLookupJoin extends SingleRel implements EnumerableRel {
         implementor.getRootExpression(), leftRows, Expressions.newArrayInit(int.class, keys),
         Expressions.newArrayInit(int.class, columns),
         Expressions.constant(input.getRowType().getFieldCount()),
-        Expressions.constant(joinType == JoinRelType.LEFT))));
+        Expressions.constant(joinType == JoinRelType.LEFT),
+        Expressions.constant(index == null ? null : index.name(), String.class))));
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     return implementor.result(physType, builder.toBlock());
   }

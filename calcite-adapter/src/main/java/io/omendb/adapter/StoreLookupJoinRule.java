@@ -1,5 +1,6 @@
 package io.omendb.adapter;
 
+import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -14,9 +15,9 @@ import org.apache.calcite.rex.RexInputRef;
 
 /**
  * Rule that offers a {@link StoreLookupJoin} for an inner or left join whose condition equates columns of the left
- * input with the whole primary key of a store table on the right (and nothing else); the right side may be the
- * table's scan or a projection of its columns. The cost model decides
- * between it and a hash join.
+ * input with the whole primary key of a store table on the right, or with the leading columns of one of its secondary
+ * indexes (and nothing else); the right side may be the table's scan or a projection of its columns. The cost model
+ * decides between them and a hash join.
  */
 public final class StoreLookupJoinRule extends RelRule<StoreRuleConfig> {
 
@@ -54,28 +55,57 @@ public final class StoreLookupJoinRule extends RelRule<StoreRuleConfig> {
       return;
     }
     TableDef def = table.def();
-    int[] primaryKey = def.primaryKey();
     JoinInfo info = join.analyzeCondition();
-    if (primaryKey.length == 0 || !info.isEqui() || info.rightKeys.size() != primaryKey.length) {
+    if (!info.isEqui() || info.rightKeys.isEmpty()) {
       return;
     }
-    // left key i must meet primary-key column i (right keys are positions in the right input)
-    int[] leftKeys = new int[primaryKey.length];
-    for (int k = 0; k < primaryKey.length; k++) {
+    RelNode left = null;
+    int[] leftKeys = keysFor(def.primaryKey(), info, rightColumns);
+    if (leftKeys != null) {
+      left = convert(join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
+      call.transformTo(StoreLookupJoin.create(left, scan.getTable(), join.getJoinType(), leftKeys, rightColumns,
+          join.getCondition(), join.getRowType(), null));
+    }
+    // every secondary index whose leading columns are exactly the join's right keys is an alternative
+    for (IndexDef index : table.indexes()) {
+      int prefix = info.rightKeys.size();
+      if (index.columns().length < prefix) {
+        continue;
+      }
+      int[] indexKeys = keysFor(java.util.Arrays.copyOf(index.columns(), prefix), info, rightColumns);
+      if (indexKeys == null) {
+        continue;
+      }
+      if (left == null) {
+        left = convert(join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
+      }
+      call.transformTo(StoreLookupJoin.create(left, scan.getTable(), join.getJoinType(), indexKeys, rightColumns,
+          join.getCondition(), join.getRowType(), index));
+    }
+  }
+
+  /**
+   * The left-side columns to look up {@code keyColumns} (table columns) with, in that order, if the join's equality
+   * keys are exactly those columns; else null.
+   */
+  private static int[] keysFor(int[] keyColumns, JoinInfo info, int[] rightColumns) {
+    if (keyColumns.length == 0 || info.rightKeys.size() != keyColumns.length) {
+      return null;
+    }
+    int[] leftKeys = new int[keyColumns.length];
+    for (int k = 0; k < keyColumns.length; k++) {
       int position = -1;
       for (int j = 0; j < info.rightKeys.size(); j++) {
-        if (rightColumns[info.rightKeys.get(j)] == primaryKey[k]) {
+        if (rightColumns[info.rightKeys.get(j)] == keyColumns[k]) {
           position = j;
         }
       }
       if (position < 0) {
-        return;
+        return null;
       }
       leftKeys[k] = info.leftKeys.get(position);
     }
-    RelNode left = convert(join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
-    call.transformTo(StoreLookupJoin.create(left, scan.getTable(), join.getJoinType(), leftKeys, rightColumns,
-        join.getCondition(), join.getRowType()));
+    return leftKeys;
   }
 
   private static int[] identity(int n) {

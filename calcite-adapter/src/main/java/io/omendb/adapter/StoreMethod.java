@@ -3,6 +3,7 @@ package io.omendb.adapter;
 import java.lang.reflect.Method;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.function.Function0;
 import org.apache.calcite.linq4j.tree.Types;
 
 /** The methods that generated code calls back into; typed handles instead of method-name strings. */
@@ -14,7 +15,8 @@ enum StoreMethod {
   SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class),
   SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class),
   LOOKUP_JOIN(StoreTable.class, "lookupJoin", DataContext.class, Enumerable.class, int[].class, int[].class,
-      int.class, boolean.class);
+      int.class, boolean.class, String.class),
+  ANALYZE_WRAP(OperatorStats.class, "wrap", Function0.class);
 
   final Method method;
 

@@ -1,6 +1,6 @@
 package io.omendb.adapter;
 
-import io.omendb.adapter.parser.OmenSqlParserImpl;
+import io.omendb.adapter.parser.PgSqlParserImpl;
 import java.io.Reader;
 import org.apache.calcite.server.DdlExecutor;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
@@ -15,7 +15,7 @@ public final class StoreParserFactory implements SqlParserImplFactory {
 
   @Override
   public SqlAbstractParserImpl getParser(Reader stream) {
-    return OmenSqlParserImpl.FACTORY.getParser(stream);
+    return PgSqlParserImpl.FACTORY.getParser(stream);
   }
 
   @Override

@@ -1,10 +1,19 @@
 package io.omendb.adapter;
 
+import io.omendb.adapter.pgcatalog.PgTypeCoercion;
+import java.lang.reflect.Type;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare.CatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Calcite's statement preparation with the store's rules, and the collation trait, in every planner. */
@@ -20,5 +29,21 @@ final class StorePrepare extends CalcitePrepareImpl {
     }
     StoreRules.register(planner);
     return planner;
+  }
+
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
+        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
+        createCluster(planner, new RexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
+      @Override
+      protected SqlValidator createSqlValidator(CatalogReader reader, UnaryOperator<SqlValidator.Config> transform) {
+        // PostgreSQL's coercions of string literals to arrays; see PgTypeCoercion
+        return super.createSqlValidator(reader,
+            config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new));
+      }
+    };
   }
 }

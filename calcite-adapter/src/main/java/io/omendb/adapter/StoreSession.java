@@ -12,6 +12,8 @@ import io.omendb.adapter.parser.SqlSavepoint;
 import io.omendb.adapter.parser.SqlSetTransaction;
 import io.omendb.adapter.parser.SqlSetVariable;
 import io.omendb.adapter.parser.SqlShow;
+import io.omendb.adapter.pgcatalog.PgCatalogSchema;
+import io.omendb.adapter.pgcatalog.PgSession;
 import io.omendb.engine.Engine;
 import io.omendb.engine.mvcc.IsolationLevel;
 import io.omendb.engine.mvcc.Transaction;
@@ -43,6 +45,7 @@ final class StoreSession implements Session, TransactionSource {
   private final SessionSettings settings = new SessionSettings();
   private final TransactionBlock block;
   private final StatementCache statements;
+  private final StatementInterrupts interrupts = new StatementInterrupts();
   private final Runnable onClose;
   private final SessionAccess access;
 
@@ -77,9 +80,11 @@ final class StoreSession implements Session, TransactionSource {
     this.connection = raw.unwrap(CalciteConnection.class);
     SchemaPlus root = connection.getRootSchema();
     root.add(StoreSchema.NAME, new StoreSchema(engine, this));
+    PgCatalogSchema.register(root, new PgSession(engine, user, settings::get));
     connection.setSchema(StoreSchema.NAME);
     this.statements = new StatementCache(connection, engine.catalog());
     initial.forEach(settings::setFromStartup);
+    StartupOptions.parse(initial.get("options")).forEach(settings::setFromStartup);
   }
 
   /** The Calcite connection, for the embedded JDBC driver, which wraps it. */
@@ -137,7 +142,7 @@ final class StoreSession implements Session, TransactionSource {
     SqlNode node;
     try {
       node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
-    } catch (SqlParseException e) {
+    } catch (SqlParseException | StackOverflowError e) {
       failBlock();
       throw PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql);
     }
@@ -215,7 +220,7 @@ final class StoreSession implements Session, TransactionSource {
 
   private StatementResult executeSql(String sql, SqlNode node) throws SQLException {
     if (node instanceof SqlPgExplain explain) {
-      return explain(sql, explain);
+      return new ExplainCommand(this, connection).execute(sql, explain);
     }
     CommandKind kind = kindOf(node);
     beginStatement();
@@ -232,84 +237,71 @@ final class StoreSession implements Session, TransactionSource {
       if (prepared == null) {
         prepared = statements.prepare(sql);
       }
-      if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
-        ResultSet resultSet = prepared.executeQuery();
-        ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement);
-        openResult = result;
-        return result;
-      }
-      long count = prepared.executeLargeUpdate();
-      endStatement(true);
-      return CommandResult.of(kind, count);
+      return run(kind, prepared);
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
     }
+  }
+
+  /** Runs a bound statement inside the statement begun by {@link #beginStatement()}. */
+  private StatementResult run(CommandKind kind, PreparedStatement prepared) throws SQLException {
+    if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
+      ResultSet resultSet = prepared.executeQuery();
+      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement, interrupts);
+      openResult = result;
+      return result;
+    }
+    long count = prepared.executeLargeUpdate();
+    interrupts.check();
+    endStatement(true);
+    return CommandResult.of(kind, count);
+  }
+
+  @Override
+  public void cancel() {
+    interrupts.cancel();
+  }
+
+  @Override
+  public PreparedQuery prepare(String sql, List<Integer> parameterTypes) throws SQLException {
+    checkOpen();
+    return StorePreparedQuery.prepare(this, sql, parameterTypes);
+  }
+
+  /** The session's plan cache, for {@link StorePreparedQuery}. */
+  StatementCache statementCache() {
+    return statements;
   }
 
   /**
-   * PostgreSQL's EXPLAIN: the plan as one text column {@code QUERY PLAN}, a row per line. With ANALYZE the statement
-   * runs (as in PostgreSQL, also a data-changing one) and the rows it returned or changed and the time it took are
-   * added.
+   * Runs the cached plan of {@code sql} with its dynamic parameters set by {@code binder}, as one statement of the
+   * session (autocommit or in the open block).
    */
-  private StatementResult explain(String sql, SqlPgExplain explain) throws SQLException {
-    String statement = sql.substring(offsetOf(sql, explain.statement().getParserPosition().getLineNum(),
-        explain.statement().getParserPosition().getColumnNum()));
-    List<Object[]> lines = new ArrayList<>();
+  StatementResult executePrepared(CommandKind kind, String sql, StatementBinder binder) throws SQLException {
     beginStatement();
     try {
-      long planStart = System.nanoTime();
-      String plan;
-      try (Statement explainStatement = connection.createStatement();
-          ResultSet resultSet = explainStatement.executeQuery("EXPLAIN PLAN FOR " + statement)) {
-        resultSet.next();
-        plan = resultSet.getString(1);
-      }
-      long planNanos = System.nanoTime() - planStart;
-      List<String> planLines = plan.lines().toList();
-      String analyzed = null;
-      if (explain.analyze()) {
-        long start = System.nanoTime();
-        long rows = 0;
-        try (PreparedStatement prepared = connection.prepareStatement(statement)) {
-          if (prepared.execute()) {
-            try (ResultSet resultSet = prepared.getResultSet()) {
-              while (resultSet.next()) {
-                rows++;
-              }
-            }
-          } else {
-            rows = prepared.getLargeUpdateCount();
-          }
-        }
-        analyzed = String.format(java.util.Locale.ROOT, " (actual time=%.3f rows=%d loops=1)",
-            (System.nanoTime() - start) / 1e6, rows);
-        for (int i = 0; i < planLines.size(); i++) {
-          lines.add(new Object[] {i == 0 ? planLines.get(i) + analyzed : planLines.get(i)});
-        }
-        lines.add(new Object[] {String.format(java.util.Locale.ROOT, "Planning Time: %.3f ms", planNanos / 1e6)});
-        lines.add(new Object[] {String.format(java.util.Locale.ROOT, "Execution Time: %.3f ms",
-            (System.nanoTime() - start) / 1e6)});
-      } else {
-        planLines.forEach(line -> lines.add(new Object[] {line}));
-      }
-      endStatement(true);
+      PreparedStatement prepared = statements.prepare(sql);
+      binder.bind(prepared);
+      return run(kind, prepared);
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
     }
-    return RowsResult.text(CommandKind.EXPLAIN, List.of("QUERY PLAN"), lines);
   }
 
-  /** The character offset of a 1-based line and column in {@code sql}. */
-  private static int offsetOf(String sql, int line, int column) {
-    int offset = 0;
-    for (int l = 1; l < line; l++) {
-      offset = sql.indexOf('\n', offset) + 1;
-    }
-    return offset + column - 1;
+  /** Sets the dynamic parameters of a prepared statement. */
+  @FunctionalInterface
+  interface StatementBinder {
+    void bind(PreparedStatement prepared) throws SQLException;
+  }
+
+  /** Whether a failed block refuses {@code node}: everything but COMMIT and ROLLBACK. */
+  boolean refusedByFailedBlock(SqlNode node) {
+    return block.status() == TransactionStatus.FAILED
+        && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction);
   }
 
   /**
@@ -322,6 +314,11 @@ final class StoreSession implements Session, TransactionSource {
     if (block.status() == TransactionStatus.FAILED) {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
+    }
+    try {
+      interrupts.start(StatementInterrupts.parseTimeout(settings.get("statement_timeout")));
+    } catch (SqlStateException e) {
+      throw SqlErrors.toSqlException(e);
     }
     if (block.inBlock()) {
       transaction = block.forStatement();
@@ -364,7 +361,7 @@ final class StoreSession implements Session, TransactionSource {
     }
   }
 
-  private void endStatementQuietly() {
+  void endStatementQuietly() {
     try {
       endStatement(false);
     } catch (SQLException impossible) {
@@ -372,7 +369,8 @@ final class StoreSession implements Session, TransactionSource {
     }
   }
 
-  private void failBlock() {
+  /** Marks the open block failed after an error outside a statement (parsing, planning); a no-op outside one. */
+  void failBlock() {
     if (block.status() == TransactionStatus.IN_TRANSACTION) {
       block.fail();
     }

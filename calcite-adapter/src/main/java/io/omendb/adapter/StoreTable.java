@@ -61,10 +61,33 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
     return engine.hasAlexDirectory(def);
   }
 
+  /**
+   * Rows one value of the first {@code prefixLength} columns of {@code index} is expected to match: one for a whole
+   * unique key, else the live rows divided by the engine's distinct-value estimate of that prefix.
+   */
+  double rowsPerKey(IndexDef index, int prefixLength) {
+    if (index.unique() && prefixLength == index.columns().length) {
+      return 1;
+    }
+    return Math.max(1, (double) engine.estimatedRowCount(def) / engine.distinctValues(index, prefixLength));
+  }
+
+  /**
+   * Row count, keys and collation for Calcite's metadata. Keys are the primary key and every unique index whose
+   * columns are all NOT NULL (a unique index admits several NULLs, so a nullable one is no key).
+   */
   @Override
   public Statistic getStatistic() {
     int[] pk = def.primaryKey();
-    List<ImmutableBitSet> keys = pk.length == 0 ? List.of() : List.of(ImmutableBitSet.of(pk));
+    List<ImmutableBitSet> keys = new java.util.ArrayList<>();
+    if (pk.length > 0) {
+      keys.add(ImmutableBitSet.of(pk));
+    }
+    for (IndexDef index : indexes()) {
+      if (index.unique() && java.util.Arrays.stream(index.columns()).allMatch(c -> !def.columns().get(c).nullable())) {
+        keys.add(ImmutableBitSet.of(index.columns()));
+      }
+    }
     List<RelFieldCollation> fields = new java.util.ArrayList<>();
     for (int k : pk) {
       fields.add(new RelFieldCollation(k));
@@ -252,21 +275,28 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
   }
 
   /**
-   * The rows of {@code left} joined with columns {@code rightColumns} of this table's row whose primary key equals
-   * the values of columns {@code leftKeys} of the left row; called from generated code for a lookup join. With {@code leftOuter}, a left
-   * row without a match is emitted with NULLs for this table's columns.
+   * The rows of {@code left} joined with columns {@code rightColumns} of this table's rows whose primary key (or, with
+   * {@code indexName}, the leading columns of that secondary index) equals the values of columns {@code leftKeys} of
+   * the left row; called from generated code for a lookup join. With {@code leftOuter}, a left row without a match is
+   * emitted with NULLs for this table's columns. Index hits are re-checked by the engine against the row version the
+   * transaction sees.
    */
   public Enumerable<Object[]> lookupJoin(DataContext root, Enumerable<?> left, int[] leftKeys, int[] rightColumns,
-      int leftWidth, boolean leftOuter) {
+      int leftWidth, boolean leftOuter, String indexName) {
     transactions.access().checkRead(def);
     int width = rightColumns.length;
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
         Transaction transaction = transactions.current();
+        IndexDef index = indexName == null ? null : engine.catalog().index(indexName).orElseThrow(
+            () -> new SqlStateException("42704", "index \"" + indexName + "\" does not exist"));
+        int[] keyColumns = index == null ? def.primaryKey() : index.columns();
         Enumerator<?> input = left.enumerator();
         return new Enumerator<>() {
           private Object[] current;
+          private Object[] leftRow;
+          private final java.util.ArrayDeque<Object[]> matches = new java.util.ArrayDeque<>();
 
           @Override
           public Object[] current() {
@@ -275,31 +305,34 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
 
           @Override
           public boolean moveNext() {
-            while (input.moveNext()) {
-              Object item = input.current();
-              Object[] leftRow = item instanceof Object[] array ? array : new Object[] {item};
-              Object[] key = new Object[leftKeys.length];
-              boolean nullKey = false;
-              for (int i = 0; i < leftKeys.length; i++) {
-                Object value = leftRow[leftKeys[i]];
-                nullKey |= value == null;
-                key[i] = ColumnTypes.toEngine(types.get(def.primaryKey()[i]), value);
-              }
-              Object[] match = nullKey ? null : transaction.get(def, key);
-              if (match == null && !leftOuter) {
-                continue;
-              }
-              Object[] joined = java.util.Arrays.copyOf(leftRow, leftWidth + width);
+            while (true) {
+              Object[] match = matches.poll();
               if (match != null) {
-                for (int c = 0; c < width; c++) {
-                  joined[leftWidth + c] = ColumnTypes.toCalcite(types.get(rightColumns[c]), match[rightColumns[c]]);
-                }
+                current = joined(leftRow, match);
+                return true;
               }
-              current = joined;
-              return true;
+              if (!input.moveNext()) {
+                current = null;
+                return false;
+              }
+              Object item = input.current();
+              leftRow = item instanceof Object[] array ? array : new Object[] {item};
+              lookUp(transaction, index, keyColumns, leftRow, matches);
+              if (matches.isEmpty() && leftOuter) {
+                current = joined(leftRow, null);
+                return true;
+              }
             }
-            current = null;
-            return false;
+          }
+
+          private Object[] joined(Object[] leftRow, Object[] match) {
+            Object[] joined = java.util.Arrays.copyOf(leftRow, leftWidth + width);
+            if (match != null) {
+              for (int c = 0; c < width; c++) {
+                joined[leftWidth + c] = ColumnTypes.toCalcite(types.get(rightColumns[c]), match[rightColumns[c]]);
+              }
+            }
+            return joined;
           }
 
           @Override
@@ -312,6 +345,32 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
             input.close();
           }
         };
+      }
+
+      /** Adds this table's rows matching {@code leftRow}'s key values to {@code matches}; none for a NULL value. */
+      private void lookUp(Transaction transaction, IndexDef index, int[] keyColumns, Object[] leftRow,
+          java.util.Collection<Object[]> matches) {
+        Object[] key = new Object[leftKeys.length];
+        for (int i = 0; i < leftKeys.length; i++) {
+          Object value = leftRow[leftKeys[i]];
+          if (value == null) {
+            return;
+          }
+          key[i] = ColumnTypes.toEngine(types.get(keyColumns[i]), value);
+        }
+        if (index == null) {
+          Object[] match = transaction.get(def, key);
+          if (match != null) {
+            matches.add(match);
+          }
+          return;
+        }
+        KeyBound bound = new KeyBound(key, true);
+        try (RowCursor cursor = transaction.scanIndex(def, index, bound, bound)) {
+          for (Object[] row = cursor.next(); row != null; row = cursor.next()) {
+            matches.add(row);
+          }
+        }
       }
     };
   }

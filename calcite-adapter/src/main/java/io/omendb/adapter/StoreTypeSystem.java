@@ -12,6 +12,12 @@ public final class StoreTypeSystem extends RelDataTypeSystemImpl {
 
   private StoreTypeSystem() {}
 
+  /** CASE and UNION over strings of different lengths give a VARCHAR, not a blank-padded CHAR: PostgreSQL's text. */
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
   @Override
   public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
     SqlTypeName name = argumentType.getSqlTypeName();

@@ -86,8 +86,78 @@ class ExplainAndIndexTest {
     assertThat(lines.get(0)).contains("rows=10 loops=1");
     assertThat(lines).anyMatch(l -> l.startsWith("Execution Time: ")).anyMatch(l -> l.startsWith("Planning Time: "));
     List<String> dml = column("EXPLAIN ANALYZE DELETE FROM person WHERE id = 200");
-    assertThat(dml.get(0)).contains("rows=1 loops=1");
+    assertThat(dml.get(0)).startsWith("StoreTableModify").contains("rows=1 loops=1");
+    assertThat(actualRows(line(dml, "StoreIndexSeek"))).isEqualTo(1);
     assertThat(column("SELECT count(*) FROM person")).containsExactly("199");
+  }
+
+  /** The line of {@code plan} that starts (after indentation) with {@code operator}. */
+  private static String line(List<String> plan, String operator) {
+    return plan.stream().filter(l -> l.strip().startsWith(operator)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + operator + " in " + plan));
+  }
+
+  private static long actualRows(String line) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("rows=(\\d+) loops=(\\d+)\\)$").matcher(line);
+    assertThat(m.find()).as(line).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  void explainAnalyze_eachOperatorReportsItsOwnActualRows() throws SQLException {
+    String query = "SELECT city, count(*) FROM person WHERE id <= 50 AND age > 30 GROUP BY city";
+    List<String> plan = column("EXPLAIN ANALYZE " + query);
+    long seekRows = Long.parseLong(column("SELECT count(*) FROM person WHERE id <= 50").get(0));
+    long filtered = Long.parseLong(column("SELECT count(*) FROM person WHERE id <= 50 AND age > 30").get(0));
+    long groups = column(query).size();
+    assertThat(seekRows).isNotEqualTo(filtered);
+    String seek = line(plan, "StoreIndexSeek");
+    assertThat(seek).contains("StoreIndexSeek(table=[[public, person]], index=[PRIMARY], alex=[false], ");
+    assertThat(actualRows(seek)).isEqualTo(seekRows);
+    assertThat(actualRows(line(plan, "EnumerableCalc"))).isEqualTo(filtered);
+    assertThat(actualRows(line(plan, "EnumerableAggregate"))).isEqualTo(groups);
+    assertThat(actualRows(plan.get(0))).isEqualTo(groups);
+    java.util.regex.Matcher time = java.util.regex.Pattern.compile("actual time=(\\d+\\.\\d{3})\\.\\.(\\d+\\.\\d{3}) ")
+        .matcher(seek);
+    assertThat(time.find()).isTrue();
+    assertThat(Double.parseDouble(time.group(1))).isLessThanOrEqualTo(Double.parseDouble(time.group(2)));
+    assertThat(plan.subList(0, plan.size() - 2)).allMatch(l -> l.contains(" (actual time="));
+    assertThat(plan.subList(plan.size() - 2, plan.size()))
+        .allMatch(l -> l.startsWith("Planning Time: ") || l.startsWith("Execution Time: "));
+  }
+
+  @Test
+  void explainAnalyze_pointSeekAndTimingOff() throws SQLException {
+    List<String> hit = column("EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF) SELECT email FROM person WHERE id = 5");
+    assertThat(line(hit, "StoreIndexSeek")).endsWith("alex=[true], keys=[[$0 = 5]]) (actual rows=1 loops=1)");
+    assertThat(hit).noneMatch(l -> l.contains("actual time")).noneMatch(l -> l.startsWith("Execution Time"));
+    List<String> miss = column("EXPLAIN ANALYZE SELECT email FROM person WHERE id = 5000");
+    assertThat(actualRows(line(miss, "StoreIndexSeek"))).isZero();
+  }
+
+  @Test
+  void explainAnalyze_lookupJoinCountsEachSide() throws SQLException {
+    run("CREATE TABLE visit (vid INT PRIMARY KEY, person_id INT)");
+    run("INSERT INTO visit VALUES (1, 3), (2, 4), (3, 9999), (4, 3)");
+    List<String> plan = column(
+        "EXPLAIN ANALYZE SELECT v.vid, p.email FROM visit v JOIN person p ON p.id = v.person_id WHERE v.vid <= 3");
+    assertThat(actualRows(line(plan, "StoreLookupJoin"))).isEqualTo(2);
+    assertThat(actualRows(line(plan, "StoreIndexSeek(table=[[public, visit]]"))).isEqualTo(3);
+  }
+
+  @Test
+  void explainAnalyze_innerSideOfANestedLoopCountsItsLoops() throws SQLException {
+    run("CREATE TABLE band (lo INT PRIMARY KEY)");
+    run("INSERT INTO band VALUES (60), (65), (68)");
+    List<String> plan = column("EXPLAIN ANALYZE SELECT p.id, b.lo FROM person p JOIN band b ON p.age > b.lo "
+        + "ORDER BY p.id");
+    long joined = column("SELECT p.id, b.lo FROM person p JOIN band b ON p.age > b.lo").size();
+    assertThat(actualRows(line(plan, "EnumerableNestedLoopJoin"))).isEqualTo(joined);
+    // one side is enumerated once, the other once per row of the first: rows are reported per loop
+    List<String> scans = plan.stream().filter(l -> l.strip().startsWith("StoreTableScan")).toList();
+    assertThat(scans).hasSize(2);
+    assertThat(scans).anyMatch(l -> l.endsWith("rows=200 loops=1)") || l.endsWith("rows=3 loops=1)"))
+        .anyMatch(l -> l.endsWith("rows=3 loops=200)") || l.endsWith("rows=200 loops=3)"));
   }
 
   @Test

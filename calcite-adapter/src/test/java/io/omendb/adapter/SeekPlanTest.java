@@ -202,6 +202,102 @@ class SeekPlanTest {
         .returns("1|50", "2|70", "4|50");
   }
 
+  private void execute(String... statements) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  @Test
+  void lookupJoin_throughANonUniqueSecondaryIndex_innerAndLeftOuter() throws SQLException {
+    execute("CREATE INDEX acct_owner ON acct (owner)",
+        "CREATE TABLE tag (id INT PRIMARY KEY, name TEXT)",
+        "INSERT INTO tag VALUES (1, 'o3'), (2, 'nobody'), (3, NULL)");
+    sql("SELECT t.id, a.id FROM tag t JOIN acct a ON a.owner = t.name WHERE t.id = 1 ORDER BY a.id")
+        .explainContains("StoreLookupJoin(table=[[public, acct]], index=[acct_owner], joinType=[inner]")
+        .returns("1|3", "1|10", "1|17", "1|24", "1|31", "1|38", "1|45", "1|52", "1|59", "1|66", "1|73", "1|80",
+            "1|87", "1|94");
+    sql("SELECT t.id, a.balance FROM tag t LEFT JOIN acct a ON t.name = a.owner WHERE t.id IN (2, 3) ORDER BY t.id")
+        .explainContains("StoreLookupJoin(table=[[public, acct]], index=[acct_owner], joinType=[left]")
+        .returns("2|null", "3|null");
+  }
+
+  @Test
+  void lookupJoin_throughAUniqueIndex_seesOwnWritesAndSkipsStaleEntries() throws SQLException {
+    execute("CREATE UNIQUE INDEX acct_balance ON acct (balance)",
+        "CREATE TABLE probe (id INT PRIMARY KEY, amount BIGINT)",
+        "INSERT INTO probe VALUES (1, 50), (2, 55), (3, 70)");
+    connection.setAutoCommit(false);
+    execute("UPDATE acct SET balance = 55 WHERE id = 5", "UPDATE acct SET owner = 'changed' WHERE id = 7");
+    sql("SELECT p.id, a.id, a.owner FROM probe p JOIN acct a ON a.balance = p.amount WHERE p.id <= 3 ORDER BY p.id")
+        .explainContains("StoreLookupJoin(table=[[public, acct]], index=[acct_balance], joinType=[inner]")
+        .returns("2|5|o5", "3|7|changed");
+    connection.rollback();
+    sql("SELECT p.id, a.id FROM probe p JOIN acct a ON a.balance = p.amount WHERE p.id <= 3 ORDER BY p.id")
+        .explainContains("index=[acct_balance]")
+        .returns("1|5", "3|7");
+  }
+
+  @Test
+  void distinctValueStatistics_flipIndexSeekAndFullScan() throws SQLException {
+    execute("CREATE TABLE flag (id INT PRIMARY KEY, kind TEXT)");
+    StringBuilder same = new StringBuilder();
+    for (int i = 1; i <= 100; i++) {
+      same.append(i == 1 ? "" : ", ").append('(').append(i).append(", 'k0')");
+    }
+    execute("INSERT INTO flag VALUES " + same, "CREATE INDEX flag_kind ON flag (kind)");
+    // one distinct value: an index equality finds every row, each at the price of an entry and a point read
+    sql("SELECT count(*) FROM flag WHERE kind = 'k0'")
+        .explainContains("StoreTableScan(table=[[public, flag]])")
+        .explainDoesNotContain("StoreIndexSeek")
+        .returns("100");
+    StringBuilder distinct = new StringBuilder();
+    for (int i = 101; i <= 500; i++) {
+      distinct.append(i == 101 ? "" : ", ").append('(').append(i).append(", 'k").append(i).append("')");
+    }
+    execute("INSERT INTO flag VALUES " + distinct);
+    // the row count moved by more than a fifth: the index is sampled again, 401 values for 500 rows
+    sql("SELECT count(*) FROM flag WHERE kind = 'k0'")
+        .explainContains("StoreIndexSeek(table=[[public, flag]], index=[flag_kind], alex=[false], keys=[[$1 = 'k0'")
+        .returns("100");
+    sql("SELECT id FROM flag WHERE kind = 'k250'").explainContains("index=[flag_kind]").returns("250");
+  }
+
+  @Test
+  void uniqueNotNullIndex_isAKeyForTheMetadata() throws SQLException {
+    execute("CREATE TABLE login (id INT PRIMARY KEY, name TEXT NOT NULL, nick TEXT)",
+        "INSERT INTO login VALUES (1, 'ann', NULL), (2, 'bob', NULL), (3, 'cy', 'c')",
+        "CREATE UNIQUE INDEX login_name ON login (name)", "CREATE UNIQUE INDEX login_nick ON login (nick)");
+    // DISTINCT on a NOT NULL unique column needs no aggregate; on a nullable one it does (NULLs repeat)
+    sql("SELECT count(*) FROM (SELECT DISTINCT name FROM login)")
+        .explainDoesNotContain("group=[{1}]")
+        .returns("3");
+    sql("SELECT count(*) FROM (SELECT DISTINCT nick FROM login)")
+        .explainContains("group=[{2}]")
+        .returns("2");
+  }
+
+  @Test
+  void negativeCases_typeMismatchesAndSecondaryIndexFunctions() throws SQLException {
+    // a fractional literal against an INT key: no integer key matches it, whatever the plan
+    sql("SELECT id FROM acct WHERE id = 4.5").returns();
+    sql("SELECT id FROM acct WHERE id = 4.0").returns("4");
+    sql("SELECT id FROM acct WHERE id < 2.5").returns("1", "2");
+    sql("SELECT id FROM acct WHERE id IN (3.5, 6)").returns("6");
+    execute("CREATE INDEX acct_owner ON acct (owner)");
+    sql("SELECT count(*) FROM acct WHERE UPPER(owner) = 'O3'")
+        .explainDoesNotContain("acct_owner")
+        .returns("14");
+    sql("SELECT count(*) FROM acct WHERE owner || '' = 'o3'")
+        .explainDoesNotContain("acct_owner")
+        .returns("14");
+    sql("SELECT id FROM acct WHERE owner = NULL").returns();
+    sql("SELECT id FROM acct WHERE owner IS NULL").returns();
+    sql("SELECT id FROM acct WHERE owner = ?", (Object) null).returns();
+  }
+
   @Test
   void seeks_seeTheTransactionsOwnWrites() throws SQLException {
     connection.setAutoCommit(false);

@@ -8,6 +8,7 @@ import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.mvcc.GarbageCollector;
+import io.omendb.engine.mvcc.IndexStatistics;
 import io.omendb.engine.mvcc.IsolationLevel;
 import io.omendb.engine.mvcc.Transaction;
 import io.omendb.engine.mvcc.TransactionManager;
@@ -37,6 +38,7 @@ public final class Engine implements AutoCloseable {
   private final RoleStore roles;
   private final TransactionManager transactions;
   private final GarbageCollector garbageCollector;
+  private final IndexStatistics indexStatistics;
   private final ScheduledExecutorService gcThread;
 
   private Engine(EngineOptions options, KvStore store) {
@@ -48,6 +50,7 @@ public final class Engine implements AutoCloseable {
     this.transactions = new TransactionManager(store, catalog, options.syncCommits(), options.alexDirectories(),
         options.rowCacheBytes());
     this.garbageCollector = new GarbageCollector(transactions, store);
+    this.indexStatistics = new IndexStatistics(store);
     if (options.gcInterval().isZero()) {
       this.gcThread = null;
     } else {
@@ -138,6 +141,19 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * The estimated number of distinct values of the first {@code prefixLength} columns of {@code index} among the
+   * table's live rows (NULLs count as a value), sampled from the index (see {@link IndexStatistics}); at least 1.
+   *
+   * @throws IllegalArgumentException if {@code prefixLength} is not between 1 and the index's column count
+   */
+  public long distinctValues(IndexDef index, int prefixLength) {
+    requireNonNull(index, "index");
+    TableDef table = catalog.table(index.tableName()).orElseThrow(() -> new CatalogException(
+        CatalogException.Kind.UNDEFINED_TABLE, "relation \"" + index.tableName() + "\" does not exist"));
+    return indexStatistics.distinctValues(table, index, prefixLength, transactions.liveRowCount(table));
+  }
+
+  /**
    * Creates a secondary index on {@code columns} of {@code tableName} and fills it from the table's rows. Commits wait
    * while it is built. With {@code ifNotExists} an existing index of that name is returned unchanged (and null if a
    * table has that name).
@@ -195,7 +211,8 @@ public final class Engine implements AutoCloseable {
    * @throws CatalogException UNDEFINED_OBJECT if it does not exist and {@code ifExists} is not set
    */
   public boolean dropIndex(String name, boolean ifExists) {
-    return transactions.dropIndex(requireNonNull(name, "name"), ifExists);
+    catalog.index(requireNonNull(name, "name")).ifPresent(index -> indexStatistics.forget(index.id()));
+    return transactions.dropIndex(name, ifExists);
   }
 
   /** The transaction manager, for diagnostics (watermark, WAL syncs). */

@@ -20,6 +20,7 @@ public final class Main {
       "commands:",
       "  start     run the server (PostgreSQL protocol and Avatica) until SIGTERM or Ctrl-C",
       "  shell     interactive SQL shell (sqlline) against a running server or a data directory",
+      "  gen-cert  make a local CA and a server certificate (PEM) for --tls",
       "  version   print the version",
       "",
       "start options:",
@@ -28,10 +29,24 @@ public final class Main {
       "  --pg-port N           PostgreSQL protocol port (default: " + ServerConfig.DEFAULT_PG_PORT + ", 0 = any)",
       "  --avatica-port N      Avatica HTTP port (default: " + ServerConfig.DEFAULT_AVATICA_PORT
           + ", 0 = any, -1 = off)",
+      "  --tls                 offer TLS on the PostgreSQL port (certificate and key default to server.crt and",
+      "                        server.key in the data directory; reloaded when they change or on SIGHUP)",
+      "  --tls-cert FILE       PEM certificate chain, server certificate first (implies --tls)",
+      "  --tls-key FILE        PEM private key: RSA or EC, PKCS#1, SEC1 or PKCS#8, unencrypted (implies --tls)",
+      "  --tls-ca FILE         PEM CA certificates that client certificates must chain to (implies --tls)",
+      "  --tls-required        refuse plain-text connections (implies --tls)",
+      "  --hba-file FILE       pg_hba.conf-style rules: host|hostssl|hostnossl DATABASE USER ADDRESS",
+      "                        trust|scram-sha-256|password|reject (default: trust from loopback only)",
       "  --admin-user NAME     superuser created on the first start (default: " + AdminConfig.DEFAULT_USER + ")",
       "  --admin-password-file FILE  its first password (else $" + AdminBootstrap.PASSWORD_ENV
           + ", else a random one",
       "                        written to DIR/" + AdminBootstrap.GENERATED_FILE + ")",
+      "",
+      "gen-cert options:",
+      "  --dir DIR             where to write ca.crt, ca.key, server.crt, server.key (default: ./certs)",
+      "  --host NAME           a host name or IP address clients connect to; repeatable",
+      "                        (default: localhost, 127.0.0.1, ::1)",
+      "  --key-type ec|rsa     key algorithm (default: ec, P-256)",
       "",
       "shell options:",
       "  --url JDBC_URL        connect to this URL (default: the local server's Avatica endpoint)",
@@ -61,6 +76,7 @@ public final class Main {
       return switch (args[0]) {
         case "start" -> start(parseStart(rest), out);
         case "shell" -> shell(rest);
+        case "gen-cert" -> GenCertCommand.run(rest, out, err);
         case "version", "--version" -> {
           out.println("omendb " + VERSION);
           yield 0;
@@ -87,12 +103,21 @@ public final class Main {
     ServerConfig config = ServerConfig.defaults();
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
+      if (flag.equals("--tls") || flag.equals("--tls-required")) {
+        config = config.withSecurity(flag.equals("--tls") ? config.security().withTls(true)
+            : config.security().withTlsRequired(true));
+        continue;
+      }
       String value = valueOf(args, i++, flag);
       config = switch (flag) {
         case "--data-dir" -> config.withDataDir(Path.of(value));
         case "--listen" -> config.withListen(ServerConfig.parseAddress(value));
         case "--pg-port" -> config.withPgPort(parsePort(flag, value));
         case "--avatica-port" -> config.withAvaticaPort(parsePort(flag, value));
+        case "--tls-cert" -> config.withSecurity(config.security().withTlsCert(Path.of(value)));
+        case "--tls-key" -> config.withSecurity(config.security().withTlsKey(Path.of(value)));
+        case "--tls-ca" -> config.withSecurity(config.security().withTlsCa(Path.of(value)));
+        case "--hba-file" -> config.withSecurity(config.security().withHbaFile(Path.of(value)));
         case "--admin-user" -> config.withAdmin(config.admin().withUser(value));
         case "--admin-password-file" -> config.withAdmin(config.admin().withPasswordFile(Path.of(value)));
         default -> throw new IllegalArgumentException("unknown option " + flag);
@@ -101,7 +126,7 @@ public final class Main {
     return config;
   }
 
-  private static String valueOf(List<String> args, int i, String flag) {
+  static String valueOf(List<String> args, int i, String flag) {
     if (!flag.startsWith("--")) {
       throw new IllegalArgumentException("unexpected argument " + flag);
     }
@@ -127,9 +152,12 @@ public final class Main {
       server.close();
       stopped.countDown();
     }, "omendb-shutdown"));
+    reloadTlsOnSighup(server);
     out.println("OmenDB " + VERSION + " started: data directory " + config.dataDir().toAbsolutePath());
     out.println("  PostgreSQL protocol on " + config.listen().getHostAddress() + ":" + server.pgPort()
-        + "  (psql -h " + config.listen().getHostAddress() + " -p " + server.pgPort() + ")");
+        + "  (psql -h " + config.listen().getHostAddress() + " -p " + server.pgPort() + ")"
+        + (config.security().tlsRequired() ? "  TLS required" : config.security().tlsEnabled() ? "  TLS offered"
+            : ""));
     if (server.avaticaPort() >= 0) {
       out.println("  Avatica on http://" + config.listen().getHostAddress() + ":" + server.avaticaPort()
           + "  (omendb shell)");
@@ -142,6 +170,22 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     return -1;
+  }
+
+  /** SIGHUP rereads the TLS certificate and key, as it makes PostgreSQL reread its configuration. */
+  @SuppressWarnings("restriction")
+  private static void reloadTlsOnSighup(OmenServer server) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+        try {
+          server.reloadTls();
+        } catch (IOException e) {
+          System.err.println("omendb: TLS reload failed, keeping the current certificate: " + e.getMessage());
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      // No SIGHUP on this platform: changed files are still picked up at the next handshake.
+    }
   }
 
   private static int shell(List<String> args) throws IOException {

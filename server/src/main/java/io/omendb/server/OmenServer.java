@@ -40,8 +40,9 @@ public final class OmenServer implements AutoCloseable {
     try {
       database = Database.open(config.dataDir());
       new AdminBootstrap(new SecureRandom()).bootstrap(database, config.admin(), environment);
-      pgServer = new PgServer(database,
-          PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen()));
+      // Passwords are checked against the roles the database keeps.
+      pgServer = new PgServer(database, PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen())
+          .withSecurity(config.security().build(config.dataDir(), database)));
       pgServer.start();
       if (config.avaticaPort() >= 0) {
         avaticaServer = new AvaticaServer(database,
@@ -52,6 +53,16 @@ public final class OmenServer implements AutoCloseable {
     } catch (IOException | SQLException | RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * Reads the TLS certificate and key again for new PostgreSQL connections (on SIGHUP; changed files are also
+   * picked up by themselves at the next TLS handshake).
+   */
+  public synchronized void reloadTls() throws IOException {
+    if (pgServer != null) {
+      pgServer.reloadTls();
     }
   }
 

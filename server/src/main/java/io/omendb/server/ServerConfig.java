@@ -13,9 +13,11 @@ import java.nio.file.Path;
  * @param listen the address both endpoints listen on
  * @param pgPort the PostgreSQL wire protocol port (0 = any free port)
  * @param avaticaPort the Avatica HTTP port (0 = any free port, -1 = disabled)
+ * @param security TLS and client authentication of the PostgreSQL endpoint
  * @param admin how the first start creates the superuser
  */
-public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort, AdminConfig admin) {
+public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort, SecurityOptions security,
+    AdminConfig admin) {
   /** Default PostgreSQL-protocol port; one above PostgreSQL's own so both can run on one machine. */
   public static final int DEFAULT_PG_PORT = 5433;
   /** Default Avatica port, the one Avatica's own tools assume. */
@@ -29,11 +31,12 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
     requireNonNull(admin, "admin");
     checkPort("--pg-port", pgPort, false);
     checkPort("--avatica-port", avaticaPort, true);
+    requireNonNull(security, "security");
   }
 
-  /** A configuration with the default superuser bootstrap. */
+  /** Settings with the default security options (no TLS, trust from loopback only) and superuser bootstrap. */
   public ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort) {
-    this(dataDir, listen, pgPort, avaticaPort, AdminConfig.defaults());
+    this(dataDir, listen, pgPort, avaticaPort, SecurityOptions.defaults(), AdminConfig.defaults());
   }
 
   public static ServerConfig defaults() {
@@ -42,23 +45,27 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
   }
 
   public ServerConfig withAdmin(AdminConfig admin) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
   }
 
   public ServerConfig withDataDir(Path dataDir) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
   }
 
   public ServerConfig withListen(InetAddress listen) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
   }
 
   public ServerConfig withPgPort(int pgPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
   }
 
   public ServerConfig withAvaticaPort(int avaticaPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
+  }
+
+  public ServerConfig withSecurity(SecurityOptions security) {
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
   }
 
   /** Parses a listen address; host names are resolved. */

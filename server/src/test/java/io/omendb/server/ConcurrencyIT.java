@@ -505,7 +505,6 @@ class ConcurrencyIT {
   private Connection pg() throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", "tester");
-    properties.setProperty("preferQueryMode", "simple");
     properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
     properties.setProperty("connectTimeout", "10");
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.pgPort() + "/omendb", properties);

@@ -303,7 +303,6 @@ class CrashRecoveryIT {
   private static Connection connect(int port) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", "tester");
-    properties.setProperty("preferQueryMode", "simple");
     properties.setProperty("socketTimeout", "30");
     properties.setProperty("connectTimeout", "10");
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/omendb", properties);

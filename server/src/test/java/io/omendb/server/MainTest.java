@@ -32,6 +32,48 @@ class MainTest {
   }
 
   @Test
+  void parseStart_securityFlags() {
+    ServerConfig config = Main.parseStart(List.of("--tls-cert", "c.pem", "--tls-key", "k.pem", "--tls-ca", "ca.pem",
+        "--tls-required", "--hba-file", "hba.conf", "--pg-port", "0"));
+    SecurityOptions security = config.security();
+    assertThat(security.tlsEnabled()).isTrue();
+    assertThat(security.tlsRequired()).isTrue();
+    assertThat(security.tlsCert()).contains(Path.of("c.pem"));
+    assertThat(security.tlsKey()).contains(Path.of("k.pem"));
+    assertThat(security.tlsCa()).contains(Path.of("ca.pem"));
+    assertThat(security.hbaFile()).contains(Path.of("hba.conf"));
+    assertThat(config.pgPort()).isZero();
+
+    assertThat(Main.parseStart(List.of("--tls")).security().tlsEnabled()).isTrue();
+    assertThat(Main.parseStart(List.of()).security().tlsEnabled()).isFalse();
+  }
+
+  @Test
+  void run_tlsWithoutCertificateFiles_cannotStart(@org.junit.jupiter.api.io.TempDir Path dir) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    assertThat(Main.run(new String[] {"start", "--tls", "--pg-port", "0", "--avatica-port", "-1",
+        "--data-dir", dir.toString()}, new PrintStream(new ByteArrayOutputStream()), e)).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot start").contains("server.crt");
+  }
+
+  @Test
+  void run_genCert_writesFilesAndRefusesToOverwrite(@org.junit.jupiter.api.io.TempDir Path dir) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    String[] args = {"gen-cert", "--dir", dir.toString(), "--host", "db.example.com", "--host", "10.0.0.5"};
+    assertThat(Main.run(args, o, e)).isZero();
+    assertThat(dir.resolve("ca.crt")).isRegularFile();
+    assertThat(dir.resolve("server.key")).isRegularFile();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("db.example.com, 10.0.0.5").contains("--tls-cert");
+    assertThat(Main.run(args, o, e)).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("refusing to overwrite").contains("ca.crt");
+    assertThat(Main.run(new String[] {"gen-cert", "--key-type", "dsa"}, o, e)).isEqualTo(2);
+  }
+
+  @Test
   void parseStart_badInputIsRefusedClearly() {
     assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "x"))).hasMessageContaining("must be a number");
     assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "70000"))).hasMessageContaining("[0, 65535]");

@@ -47,7 +47,6 @@ class ServerIT {
   private Connection pg() throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", "tester");
-    properties.setProperty("preferQueryMode", "simple");
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.pgPort() + "/omendb", properties);
   }
 

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * mvn -B -q -pl benchmarks package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar 'planning.PlanningBenchmark.(point|absent|range|byK|engine)' \
  *     -f 1 -wi 2 -i 3 -w 2s -r 3s
- * java -jar benchmarks/target/benchmarks.jar 'planning.PlanningBenchmark.fullScan' -p alex=true \
+ * java -jar benchmarks/target/benchmarks.jar 'planning.PlanningBenchmark.fullScan' -p alex=true -p uniform=true \
  *     -f 1 -wi 1 -i 3 -w 1s -r 1s
  * </pre>
  */
@@ -52,12 +52,16 @@ public class PlanningBenchmark {
   @Param({"1000000"})
   long rows;
 
+  /** Probe keys drawn uniformly over the whole table ({@code true}) or 65,536 hot keys cycled ({@code false}). */
+  @Param({"false", "true"})
+  boolean uniform;
+
   private PlanningSession session;
 
   @Setup(Level.Trial)
   public void open() throws Exception {
     Path prepared = PlanningData.prepared(rows);
-    session = PlanningSession.open(prepared, rows, alex, SEED);
+    session = PlanningSession.open(prepared, rows, alex, SEED, uniform);
     System.out.printf("%n%s%n", session.startupLine());
   }
 

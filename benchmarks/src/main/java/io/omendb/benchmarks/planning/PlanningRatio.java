@@ -13,10 +13,12 @@ import java.util.Map;
  * the ALEX directories and one without (RocksDB-seek path), then runs rounds that each run every variant once, in a
  * rotating order, and reports the median over rounds of each variant's time and of each round's ratio. On the shared
  * 2-core machine load changes between JMH's separate forks; here both sides of every ratio see the same load.
- * Run (from the repository root; the third argument adds the full scan, meant for 1M rows only):
+ * Run (from the repository root; {@code scan} adds the full scan, meant for 1M rows only; {@code uniform} draws
+ * every probe key uniformly from the whole key range instead of cycling 65,536 hot keys):
  *
  * <pre>
  * java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.omendb.benchmarks.planning.PlanningRatio 1000000 8 scan
+ * java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.omendb.benchmarks.planning.PlanningRatio 1000000 8 scan uniform
  * java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.omendb.benchmarks.planning.PlanningRatio 10000000 8
  * </pre>
  */
@@ -87,10 +89,14 @@ public final class PlanningRatio {
   public static void main(String[] args) throws Exception {
     long rows = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_ROWS;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_ROUNDS;
-    boolean withScan = args.length > 2 && args[2].equals("scan");
+    List<String> flags = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+    boolean withScan = flags.contains("scan");
+    boolean uniform = flags.contains("uniform");
     Path prepared = PlanningData.prepared(rows);
-    try (PlanningSession alex = PlanningSession.open(prepared, rows, true, SEED);
-        PlanningSession seek = PlanningSession.open(prepared, rows, false, SEED)) {
+    try (PlanningSession alex = PlanningSession.open(prepared, rows, true, SEED, uniform);
+        PlanningSession seek = PlanningSession.open(prepared, rows, false, SEED, uniform)) {
+      System.out.println(uniform ? "probe keys: uniform over all " + rows + " rows"
+          : "probe keys: 65,536 drawn once and cycled");
       System.out.println(alex.startupLine());
       System.out.println(seek.startupLine());
       for (String sql : List.of(PlanningSession.POINT, PlanningSession.RANGE, PlanningSession.BY_K,

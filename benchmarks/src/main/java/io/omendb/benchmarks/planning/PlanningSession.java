@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
 /**
  * One clone of the prepared data opened as a {@link Database} with the ALEX directories on or off, one embedded JDBC
  * connection (autocommit: one transaction per query) and one prepared statement per query shape, plus seeded random
- * probe keys. Every query method returns a checksum the caller sinks.
+ * probe keys: by default {@value #PROBES} keys drawn once and cycled (a hot working set the row cache can hold), or
+ * with {@code uniform} a fresh key drawn uniformly from the whole key range for every query. Every query method
+ * returns a checksum the caller sinks.
  */
 final class PlanningSession implements AutoCloseable {
   static final String POINT = "SELECT id, k, payload FROM t WHERE id = ?";
@@ -40,10 +42,12 @@ final class PlanningSession implements AutoCloseable {
   private final PreparedStatement fullScan;
   private final long[] present = new long[PROBES];
   private final long[] absent = new long[PROBES];
+  /** Draws every probe afresh over the whole key range, or null to cycle the fixed probes. */
+  private final SplittableRandom uniform;
   private int next;
 
-  private PlanningSession(boolean alex, long rows, Path dir, Database database, Duration openTime, long seed)
-      throws SQLException {
+  private PlanningSession(boolean alex, long rows, Path dir, Database database, Duration openTime, long seed,
+      boolean uniform) throws SQLException {
     this.alex = alex;
     this.rows = rows;
     this.dir = dir;
@@ -56,6 +60,7 @@ final class PlanningSession implements AutoCloseable {
     this.byK = connection.prepareStatement(BY_K);
     this.fullScan = connection.prepareStatement(FULL_SCAN);
     SplittableRandom random = new SplittableRandom(seed);
+    this.uniform = uniform ? random.split() : null;
     for (int i = 0; i < PROBES; i++) {
       present[i] = PlanningTable.id(random.nextLong(rows));
       absent[i] = PlanningTable.id(random.nextLong(rows)) + 1;
@@ -64,13 +69,18 @@ final class PlanningSession implements AutoCloseable {
 
   /** Clones {@code prepared}, opens the clone with the ALEX directories {@code alex}, and checks the plans. */
   static PlanningSession open(Path prepared, long rows, boolean alex, long seed) throws Exception {
+    return open(prepared, rows, alex, seed, false);
+  }
+
+  /** As {@link #open(Path, long, boolean, long)}, drawing probe keys uniformly over the whole range if asked. */
+  static PlanningSession open(Path prepared, long rows, boolean alex, long seed, boolean uniform) throws Exception {
     Path dir = PlanningData.cloneOf(prepared, alex ? "alex" : "seek");
     long started = System.nanoTime();
     Database database = Database.open(PlanningData.options(dir, alex));
     Duration openTime = Duration.ofNanos(System.nanoTime() - started);
     PlanningSession session;
     try {
-      session = new PlanningSession(alex, rows, dir, database, openTime, seed);
+      session = new PlanningSession(alex, rows, dir, database, openTime, seed, uniform);
     } catch (SQLException | RuntimeException e) {
       database.close();
       PlanningData.deleteTree(dir);
@@ -137,12 +147,12 @@ final class PlanningSession implements AutoCloseable {
 
   /** The next present key. */
   long nextPresent() {
-    return present[next++ & (PROBES - 1)];
+    return uniform != null ? PlanningTable.id(uniform.nextLong(rows)) : present[next++ & (PROBES - 1)];
   }
 
   /** The next absent key (odd, inside the key range). */
   long nextAbsent() {
-    return absent[next++ & (PROBES - 1)];
+    return uniform != null ? PlanningTable.id(uniform.nextLong(rows)) + 1 : absent[next++ & (PROBES - 1)];
   }
 
   /** The next range start: a present key at least a range below the largest. */

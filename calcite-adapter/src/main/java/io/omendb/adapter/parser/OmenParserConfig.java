@@ -12,13 +12,13 @@ public final class OmenParserConfig {
   }
 
   /**
-   * Returns a parser configuration that uses {@link OmenSqlParserImpl}, double-quoted
+   * Returns a parser configuration that uses {@link PgSqlParserImpl}, double-quoted
    * identifiers, folds unquoted identifiers to lower case, keeps quoted identifiers as written,
    * matches names case-sensitively, and accepts Calcite's LENIENT conformance (BABEL would resolve select-list aliases inside the select list, which PostgreSQL does not).
    */
   public static SqlParser.Config config() {
     return SqlParser.config()
-        .withParserFactory(OmenSqlParserImpl.FACTORY)
+        .withParserFactory(PgSqlParserImpl.FACTORY)
         .withQuoting(Quoting.DOUBLE_QUOTE)
         .withUnquotedCasing(Casing.TO_LOWER)
         .withQuotedCasing(Casing.UNCHANGED)

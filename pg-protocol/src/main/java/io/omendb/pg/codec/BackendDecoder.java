@@ -7,13 +7,23 @@ import io.omendb.pg.message.AuthenticationSASLContinue;
 import io.omendb.pg.message.AuthenticationSASLFinal;
 import io.omendb.pg.message.BackendKeyData;
 import io.omendb.pg.message.BackendMessage;
+import io.omendb.pg.message.BindComplete;
+import io.omendb.pg.message.CloseComplete;
 import io.omendb.pg.message.CommandComplete;
+import io.omendb.pg.message.CopyData;
+import io.omendb.pg.message.CopyDone;
+import io.omendb.pg.message.CopyInResponse;
+import io.omendb.pg.message.CopyOutResponse;
 import io.omendb.pg.message.DataRow;
 import io.omendb.pg.message.EmptyQueryResponse;
 import io.omendb.pg.message.ErrorResponse;
 import io.omendb.pg.message.NegotiateProtocolVersion;
+import io.omendb.pg.message.NoData;
 import io.omendb.pg.message.NoticeResponse;
+import io.omendb.pg.message.ParameterDescription;
 import io.omendb.pg.message.ParameterStatus;
+import io.omendb.pg.message.ParseComplete;
+import io.omendb.pg.message.PortalSuspended;
 import io.omendb.pg.message.ReadyForQuery;
 import io.omendb.pg.message.RowDescription;
 import io.omendb.pg.message.TransactionIndicator;
@@ -96,11 +106,57 @@ public final class BackendDecoder {
       case NOTICE_RESPONSE:
         message = readErrorOrNotice(type, in);
         break;
+      case PARSE_COMPLETE:
+        message = new ParseComplete();
+        break;
+      case BIND_COMPLETE:
+        message = new BindComplete();
+        break;
+      case CLOSE_COMPLETE:
+        message = new CloseComplete();
+        break;
+      case NO_DATA:
+        message = new NoData();
+        break;
+      case PORTAL_SUSPENDED:
+        message = new PortalSuspended();
+        break;
+      case PARAMETER_DESCRIPTION:
+        int parameters = in.readCount16();
+        List<Integer> types = new ArrayList<>(parameters);
+        for (int i = 0; i < parameters; i++) {
+          types.add(in.readInt32());
+        }
+        message = new ParameterDescription(types);
+        break;
+      case COPY_IN_RESPONSE:
+        byte inFormat = in.readByte();
+        message = new CopyInResponse(inFormat, readCopyFormats(in));
+        break;
+      case COPY_OUT_RESPONSE:
+        byte outFormat = in.readByte();
+        message = new CopyOutResponse(outFormat, readCopyFormats(in));
+        break;
+      case COPY_DATA_BACKEND:
+        message = new CopyData(in.readBytes(frame.payload().length));
+        break;
+      case COPY_DONE_BACKEND:
+        message = new CopyDone();
+        break;
       default:
         throw new UnsupportedMessageException(type);
     }
     in.expectEnd();
     return message;
+  }
+
+  private static List<Short> readCopyFormats(PayloadReader in) throws ProtocolViolationException {
+    int count = in.readCount16();
+    List<Short> formats = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      formats.add(in.readInt16());
+    }
+    return formats;
   }
 
   private static NegotiateProtocolVersion readNegotiateProtocolVersion(PayloadReader in)

@@ -7,15 +7,26 @@ import io.omendb.pg.message.AuthenticationSASLContinue;
 import io.omendb.pg.message.AuthenticationSASLFinal;
 import io.omendb.pg.message.BackendKeyData;
 import io.omendb.pg.message.BackendMessage;
+import io.omendb.pg.message.BindComplete;
+import io.omendb.pg.message.CloseComplete;
 import io.omendb.pg.message.CommandComplete;
+import io.omendb.pg.message.CopyData;
+import io.omendb.pg.message.CopyDone;
+import io.omendb.pg.message.CopyInResponse;
+import io.omendb.pg.message.CopyOutResponse;
 import io.omendb.pg.message.DataRow;
 import io.omendb.pg.message.EmptyQueryResponse;
 import io.omendb.pg.message.ErrorResponse;
 import io.omendb.pg.message.NegotiateProtocolVersion;
+import io.omendb.pg.message.NoData;
 import io.omendb.pg.message.NoticeResponse;
+import io.omendb.pg.message.ParameterDescription;
 import io.omendb.pg.message.ParameterStatus;
+import io.omendb.pg.message.ParseComplete;
+import io.omendb.pg.message.PortalSuspended;
 import io.omendb.pg.message.ReadyForQuery;
 import io.omendb.pg.message.RowDescription;
+import java.util.List;
 
 /** Lays out server-to-client messages in their wire format. */
 public final class BackendEncoder {
@@ -75,10 +86,38 @@ public final class BackendEncoder {
       out.beginMessage(MessageType.NEGOTIATE_PROTOCOL_VERSION.tag()).writeInt32(m.newestMinorVersion())
           .writeInt32(m.unrecognizedOptions().size());
       m.unrecognizedOptions().forEach(out::writeCString);
+    } else if (message instanceof ParseComplete) {
+      out.beginMessage(MessageType.PARSE_COMPLETE.tag());
+    } else if (message instanceof BindComplete) {
+      out.beginMessage(MessageType.BIND_COMPLETE.tag());
+    } else if (message instanceof CloseComplete) {
+      out.beginMessage(MessageType.CLOSE_COMPLETE.tag());
+    } else if (message instanceof NoData) {
+      out.beginMessage(MessageType.NO_DATA.tag());
+    } else if (message instanceof PortalSuspended) {
+      out.beginMessage(MessageType.PORTAL_SUSPENDED.tag());
+    } else if (message instanceof ParameterDescription m) {
+      out.beginMessage(MessageType.PARAMETER_DESCRIPTION.tag()).writeInt16(count16(m.parameterTypes().size()));
+      m.parameterTypes().forEach(out::writeInt32);
+    } else if (message instanceof CopyInResponse m) {
+      out.beginMessage(MessageType.COPY_IN_RESPONSE.tag());
+      writeCopyFormats(out, m.format(), m.columnFormats());
+    } else if (message instanceof CopyOutResponse m) {
+      out.beginMessage(MessageType.COPY_OUT_RESPONSE.tag());
+      writeCopyFormats(out, m.format(), m.columnFormats());
+    } else if (message instanceof CopyData m) {
+      out.beginMessage(MessageType.COPY_DATA_BACKEND.tag()).writeBytes(m.data());
+    } else if (message instanceof CopyDone) {
+      out.beginMessage(MessageType.COPY_DONE_BACKEND.tag());
     } else {
       throw new IllegalArgumentException("no encoding for " + message.getClass().getSimpleName());
     }
     out.endMessage();
+  }
+
+  private static void writeCopyFormats(MessageBuffer out, byte format, List<Short> columnFormats) {
+    out.writeByte(format).writeInt16(count16(columnFormats.size()));
+    columnFormats.forEach(out::writeInt16);
   }
 
   private static void writeFields(

@@ -4,4 +4,6 @@ package io.omendb.pg.message;
 public sealed interface BackendMessage
     permits AuthenticationOk, AuthenticationSASL, AuthenticationSASLContinue, AuthenticationSASLFinal,
         AuthenticationCleartextPassword, ParameterStatus, BackendKeyData, NegotiateProtocolVersion, ReadyForQuery,
-        RowDescription, DataRow, CommandComplete, EmptyQueryResponse, ErrorResponse, NoticeResponse {}
+        RowDescription, DataRow, CommandComplete, EmptyQueryResponse, ErrorResponse, NoticeResponse,
+        ParseComplete, BindComplete, CloseComplete, NoData, ParameterDescription, PortalSuspended,
+        CopyInResponse, CopyOutResponse, CopyData, CopyDone {}

@@ -13,16 +13,26 @@ import io.omendb.pg.codec.ProtocolViolationException;
 import io.omendb.pg.codec.UnsupportedMessageException;
 import io.omendb.pg.message.AuthenticationOk;
 import io.omendb.pg.message.BackendKeyData;
+import io.omendb.pg.message.Bind;
 import io.omendb.pg.message.CancelRequest;
+import io.omendb.pg.message.Close;
+import io.omendb.pg.message.CopyData;
+import io.omendb.pg.message.CopyDone;
+import io.omendb.pg.message.CopyFail;
+import io.omendb.pg.message.Describe;
 import io.omendb.pg.message.ErrorResponse;
+import io.omendb.pg.message.Execute;
+import io.omendb.pg.message.Flush;
 import io.omendb.pg.message.FrontendMessage;
 import io.omendb.pg.message.GSSENCRequest;
 import io.omendb.pg.message.NegotiateProtocolVersion;
 import io.omendb.pg.message.ParameterStatus;
+import io.omendb.pg.message.Parse;
 import io.omendb.pg.message.Query;
 import io.omendb.pg.message.ReadyForQuery;
 import io.omendb.pg.message.SSLRequest;
 import io.omendb.pg.message.StartupMessage;
+import io.omendb.pg.message.Sync;
 import io.omendb.pg.message.Terminate;
 import io.omendb.pg.tls.TlsContext;
 import java.io.BufferedInputStream;
@@ -41,12 +51,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 /**
  * One client connection, run on its own thread: the startup handshake (TLS if the client asks and the server has a
- * certificate), authentication by {@link ClientAuthenticator}, then the simple query loop, with a
- * {@link ConnectionStateMachine} keeping the protocol phases apart. Owns its socket and its {@link Session}, and
+ * certificate), authentication by {@link ClientAuthenticator}, then the simple and extended query protocols,
+ * with a {@link ConnectionStateMachine} keeping the protocol phases apart. Owns its socket and its {@link Session}, and
  * closes both when the client terminates, disconnects or breaks the protocol.
  */
 final class PgConnection implements Runnable {
@@ -70,6 +82,7 @@ final class PgConnection implements Runnable {
   private final SessionFactory sessions;
   private final PgServerConfig config;
   private final BackendKeyData key;
+  private final Consumer<CancelRequest> cancels;
   private final ConnectionStateMachine machine = new ConnectionStateMachine();
   private final Object idleLock = new Object();
   private InputStream input;
@@ -81,13 +94,27 @@ final class PgConnection implements Runnable {
 
   private volatile boolean authenticated;
   private BackendWriter out;
-  private Session session;
+  /** Volatile: a CancelRequest reaches it from another connection's thread. */
+  private volatile Session session;
 
-  PgConnection(Socket socket, SessionFactory sessions, PgServerConfig config, BackendKeyData key) {
+  /**
+   * @param cancels where a CancelRequest received on this connection goes (the server, which finds the target)
+   */
+  PgConnection(Socket socket, SessionFactory sessions, PgServerConfig config, BackendKeyData key,
+      Consumer<CancelRequest> cancels) {
     this.socket = requireNonNull(socket, "socket");
     this.sessions = requireNonNull(sessions, "sessions");
     this.config = requireNonNull(config, "config");
     this.key = requireNonNull(key, "key");
+    this.cancels = requireNonNull(cancels, "cancels");
+  }
+
+  /** Stops the statement this connection is running, for a CancelRequest that named it; any thread. */
+  void cancelRunningStatement() {
+    Session running = session;
+    if (running != null) {
+      running.cancel();
+    }
   }
 
   /** The key clients use to address this connection in a CancelRequest. */
@@ -111,6 +138,8 @@ final class PgConnection implements Runnable {
     } catch (ProtocolViolationException e) {
       LOG.log(Level.DEBUG, "protocol violation from {0}: {1}", socket.getRemoteSocketAddress(), e.getMessage());
       sendFinal(ErrorResponse.fatal(SqlState.PROTOCOL_VIOLATION.code(), e.getMessage()));
+    } catch (SSLException e) {
+      LOG.log(Level.INFO, "TLS with {0} failed: {1}", socket.getRemoteSocketAddress(), e.getMessage());
     } catch (EOFException | SocketException e) {
       LOG.log(Level.DEBUG, "connection from {0} ended: {1}", socket.getRemoteSocketAddress(), e.getMessage());
     } catch (IOException e) {
@@ -180,9 +209,9 @@ final class PgConnection implements Runnable {
         }
         // GSSAPI encryption is not offered, nor TLS without a certificate: the client continues in plain text.
         out.sendByte(MessageType.ENCRYPTION_REFUSED).flush();
-      } else if (message instanceof CancelRequest) {
-        // The Session API cannot cancel a running statement yet. PostgreSQL never answers a cancel request.
-        LOG.log(Level.DEBUG, "ignoring cancel request from {0}", socket.getRemoteSocketAddress());
+      } else if (message instanceof CancelRequest cancel) {
+        // PostgreSQL never answers a cancel request, whether or not the key matched: the connection just closes.
+        cancels.accept(cancel);
         return false;
       } else if (message instanceof StartupMessage startup) {
         authenticate(startup);
@@ -266,50 +295,82 @@ final class PgConnection implements Runnable {
   /** The query loop: runs until the client terminates or disconnects. */
   private void serve(FrameReader in) throws IOException {
     SimpleQueryHandler queries = new SimpleQueryHandler(session, out);
-    while (true) {
-      setIdle(true);
-      Frame frame = in.readFrame();
-      setIdle(false);
-      if (frame == null) {
-        return;
+    ExtendedQueryHandler extended = new ExtendedQueryHandler(session, out);
+    try {
+      while (true) {
+        setIdle(true);
+        Frame frame = in.readFrame();
+        setIdle(false);
+        if (frame == null) {
+          return;
+        }
+        FrontendMessage message;
+        try {
+          message = FrontendDecoder.decode(frame);
+        } catch (UnsupportedMessageException e) {
+          skipUnsupported(e.type());
+          continue;
+        }
+        if (message instanceof Terminate) {
+          return;
+        }
+        if (message instanceof Sync) {
+          machine.syncReceived();
+          extended.sync();
+          machine.queryCompleted(session.transactionStatus());
+          sendReadyForQuery();
+          continue;
+        }
+        if (machine.skippingToSync()) {
+          continue;
+        }
+        if (!dispatch(message, queries, extended)) {
+          machine.extendedErrorOccurred();
+        }
       }
-      FrontendMessage message;
-      try {
-        message = FrontendDecoder.decode(frame);
-      } catch (UnsupportedMessageException e) {
-        skipUnsupported(e.type());
-        continue;
-      }
-      if (machine.skippingToSync() && !(message instanceof Terminate)) {
-        continue;
-      }
-      if (message instanceof Query query) {
-        queries.handle(query);
-        machine.queryCompleted(session.transactionStatus());
-        sendReadyForQuery();
-      } else if (message instanceof Terminate) {
-        return;
-      } else {
-        throw new ProtocolViolationException("unexpected " + message.getClass().getSimpleName());
-      }
+    } finally {
+      extended.closeAll();
+    }
+  }
+
+  /** Handles one message of the query phase; returns false if an extended-protocol message failed. */
+  private boolean dispatch(FrontendMessage message, SimpleQueryHandler queries, ExtendedQueryHandler extended)
+      throws IOException {
+    if (message instanceof Query query) {
+      extended.simpleQueryReceived();
+      queries.handle(query);
+      machine.queryCompleted(session.transactionStatus());
+      sendReadyForQuery();
+      return true;
+    } else if (message instanceof Parse parse) {
+      return extended.parse(parse);
+    } else if (message instanceof Bind bind) {
+      return extended.bind(bind);
+    } else if (message instanceof Describe describe) {
+      return extended.describe(describe);
+    } else if (message instanceof Execute execute) {
+      return extended.execute(execute);
+    } else if (message instanceof Close close) {
+      return extended.close(close);
+    } else if (message instanceof Flush) {
+      out.flush();
+      return true;
+    } else if (message instanceof CopyData || message instanceof CopyDone || message instanceof CopyFail) {
+      // Left over from a COPY that already ended (failed): ignored, as PostgreSQL does.
+      return true;
+    } else {
+      throw new ProtocolViolationException("unexpected " + message.getClass().getSimpleName());
     }
   }
 
   /**
-   * Answers a message of the extended query protocol, which is not implemented yet, as PostgreSQL answers a failed
-   * one: one ErrorResponse, then everything up to Sync is discarded and Sync gets ReadyForQuery.
+   * Answers a message this server does not implement (FunctionCall) as PostgreSQL answers a failed extended-protocol
+   * message: one ErrorResponse, then everything up to Sync is discarded.
    */
   private void skipUnsupported(MessageType type) throws IOException {
-    if (type == MessageType.SYNC) {
-      machine.syncReceived();
-      sendReadyForQuery();
-      return;
-    }
     if (!machine.skippingToSync()) {
       machine.extendedErrorOccurred();
-      out.send(ErrorResponse.error(SqlState.FEATURE_NOT_SUPPORTED.code(),
-          "the extended query protocol (" + type + ") is not supported yet")
-          .withHint("use the simple query protocol; with pgjdbc, add preferQueryMode=simple to the URL"));
+      out.send(ErrorResponse.error(SqlState.FEATURE_NOT_SUPPORTED.code(), type + " is not supported"));
     }
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.omendb.adapter.SessionFactory;
 import io.omendb.pg.codec.BackendWriter;
 import io.omendb.pg.message.BackendKeyData;
+import io.omendb.pg.message.CancelRequest;
 import io.omendb.pg.message.ErrorResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -12,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.SecureRandom;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,12 +193,31 @@ public final class PgServer implements AutoCloseable {
   private Running register(Socket client) {
     int processId = nextProcessId++;
     PgConnection connection =
-        new PgConnection(client, sessions, config, new BackendKeyData(processId, random.nextInt()));
+        new PgConnection(client, sessions, config, new BackendKeyData(processId, random.nextInt()), this::cancel);
     Thread thread = daemon(() -> serve(processId, connection), "omendb-pg-conn-" + processId);
     Running running = new Running(connection, thread);
     connections.put(processId, running);
     timer.schedule(connection::authenticationTimedOut, config.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return running;
+  }
+
+  /**
+   * Cancels the statement running on the connection a CancelRequest names, if its secret key matches (compared in
+   * constant time, so that timing reveals nothing about the key); otherwise does nothing, as PostgreSQL does.
+   */
+  void cancel(CancelRequest request) {
+    Running running;
+    synchronized (this) {
+      running = connections.get(request.processId());
+    }
+    if (running == null) {
+      return;
+    }
+    byte[] expected = ByteBuffer.allocate(Integer.BYTES).putInt(running.connection().key().secretKey()).array();
+    byte[] given = ByteBuffer.allocate(Integer.BYTES).putInt(request.secretKey()).array();
+    if (MessageDigest.isEqual(expected, given)) {
+      running.connection().cancelRunningStatement();
+    }
   }
 
   private void serve(int processId, PgConnection connection) {

@@ -22,7 +22,7 @@ final class TrustAuthentication {
     if (!bindAddress.isLoopbackAddress()) {
       throw new IllegalStateException("refusing to listen on " + bindAddress.getHostAddress()
           + " with trust authentication: trust lets anyone log in as any user without a password, so it is only"
-          + " allowed on a loopback address (127.0.0.1 or ::1)");
+          + " allowed on a loopback address (127.0.0.1 or ::1); give rules with scram-sha-256 instead (--hba-file)");
     }
   }
 

@@ -16,12 +16,14 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -30,6 +32,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -153,6 +156,40 @@ public final class CertificateGenerator {
     }
   }
 
+  /**
+   * Issues a client certificate signed by a CA made by {@link #generate}, for servers started with
+   * {@code --tls-ca}: writes {@code <name>.crt} and {@code <name>.key} (owner-only) next to the CA.
+   *
+   * @param commonName the certificate's common name, by convention the user name
+   * @return the certificate and key paths, in that order
+   * @throws IOException if the CA cannot be read or a file exists already
+   */
+  public List<Path> issueClientCertificate(Generated ca, String commonName) throws IOException {
+    requireNonNull(commonName, "commonName");
+    Path directory = ca.caCertificate().toAbsolutePath().getParent();
+    Path certificateFile = directory.resolve(commonName + ".crt");
+    Path keyFile = directory.resolve(commonName + ".key");
+    X509Certificate caCertificate = PemFiles.readCertificates(ca.caCertificate()).get(0);
+    java.security.PrivateKey caKey = PemFiles.readPrivateKey(ca.caKey());
+    KeyType keyType = caKey.getAlgorithm().equals("EC") ? KeyType.EC : KeyType.RSA;
+    try {
+      KeyPair keys = newKeyPair(keyType);
+      Instant now = Instant.now();
+      X509v3CertificateBuilder client = new JcaX509v3CertificateBuilder(caCertificate, serial(),
+          Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(SERVER_VALIDITY)),
+          new X500Name("CN=" + commonName.replace(",", "\\,")), keys.getPublic())
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+          .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+      X509Certificate certificate = sign(client, new KeyPair(caCertificate.getPublicKey(), caKey), keyType);
+      write(certificateFile, pem(certificate), false);
+      write(keyFile, privateKeyPem(keys, KeyFormat.PKCS8), true);
+      return List.of(certificateFile, keyFile);
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IOException("cannot issue a client certificate: " + e.getMessage(), e);
+    }
+  }
+
   private KeyPair newKeyPair(KeyType type) throws GeneralSecurityException {
     KeyPairGenerator generator;
     if (type == KeyType.EC) {
@@ -194,6 +231,15 @@ public final class CertificateGenerator {
   }
 
   private static String privateKeyPem(KeyPair keys, KeyFormat format) throws IOException {
+    if (format == KeyFormat.TRADITIONAL && keys.getPrivate() instanceof ECPrivateKey ec) {
+      // SEC1 as OpenSSL writes it, with the curve inside: the JDK's encoding leaves it out.
+      PrivateKeyInfo info = PrivateKeyInfo.getInstance(ec.getEncoded());
+      SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+      org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(
+          ec.getParams().getOrder().bitLength(), ec.getS(), publicInfo.getPublicKeyData(),
+          info.getPrivateKeyAlgorithm().getParameters());
+      return pem(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+    }
     if (format == KeyFormat.TRADITIONAL) {
       return pem(keys.getPrivate());
     }

@@ -24,7 +24,8 @@ public enum PgType {
   TIMESTAMP(1114, "timestamp", 8),
   TIMESTAMPTZ(1184, "timestamptz", 8),
   TIMETZ(1266, "timetz", 12),
-  NUMERIC(1700, "numeric", -1);
+  NUMERIC(1700, "numeric", -1),
+  UUID(2950, "uuid", 16);
 
   /** The type modifier that means "none". */
   public static final int NO_TYPE_MODIFIER = -1;
@@ -120,6 +121,50 @@ public enum PgType {
         return TIMESTAMPTZ;
       default:
         return TEXT;
+    }
+  }
+
+  /**
+   * The {@link Types java.sql.Types} code a value of this type is handed to the session as; {@link Types#OTHER}
+   * for {@link #UNKNOWN}, which leaves the type to the server.
+   */
+  public int jdbcType() {
+    switch (this) {
+      case BOOL:
+        return Types.BOOLEAN;
+      case BYTEA:
+        return Types.VARBINARY;
+      case INT8:
+        return Types.BIGINT;
+      case INT2:
+        return Types.SMALLINT;
+      case INT4:
+        return Types.INTEGER;
+      case FLOAT4:
+        return Types.REAL;
+      case FLOAT8:
+        return Types.DOUBLE;
+      case BPCHAR:
+        return Types.CHAR;
+      case DATE:
+        return Types.DATE;
+      case TIME:
+        return Types.TIME;
+      case TIMESTAMP:
+        return Types.TIMESTAMP;
+      case TIMESTAMPTZ:
+        return Types.TIMESTAMP_WITH_TIMEZONE;
+      case TIMETZ:
+        return Types.TIME_WITH_TIMEZONE;
+      case NUMERIC:
+        return Types.NUMERIC;
+      case UNKNOWN:
+        return Types.OTHER;
+      case TEXT:
+      case VARCHAR:
+      case UUID:
+      default:
+        return Types.VARCHAR;
     }
   }
 

@@ -88,7 +88,37 @@ public final class TextFormat {
     if (value instanceof OffsetTime ot) {
       return TIME.format(ot.toLocalTime()) + OFFSET.format(ot);
     }
+    if (value instanceof java.sql.Array array) {
+      try {
+        return array(type, java.util.Arrays.asList((Object[]) array.getArray()));
+      } catch (java.sql.SQLException e) {
+        throw new IllegalArgumentException("unreadable array value", e);
+      }
+    }
+    if (value instanceof java.util.List<?> list) {
+      return array(type, list);
+    }
     return value.toString();
+  }
+
+  /** An array as PostgreSQL prints it: {@code {a,b}}, with NULL and elements that need it double-quoted. */
+  private static String array(PgType type, java.util.List<?> elements) {
+    StringBuilder text = new StringBuilder("{");
+    for (Object element : elements) {
+      if (text.length() > 1) {
+        text.append(',');
+      }
+      String item = encode(type, element);
+      if (item == null) {
+        text.append("NULL");
+      } else if (item.isEmpty() || item.equalsIgnoreCase("NULL") || item.chars().anyMatch(
+          c -> c == ',' || c == '{' || c == '}' || c == '"' || c == '\\' || Character.isWhitespace(c))) {
+        text.append('"').append(item.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      } else {
+        text.append(item);
+      }
+    }
+    return text.append('}').toString();
   }
 
   /** The text form of {@code value} as UTF-8 bytes, or null for SQL NULL. */

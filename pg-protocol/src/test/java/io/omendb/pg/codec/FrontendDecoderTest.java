@@ -17,10 +17,24 @@ class FrontendDecoderTest {
   }
 
   @Test
-  void decode_parse_isUnsupportedWithItsType() {
-    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(MessageType.PARSE.tag(), new byte[0])))
+  void decode_functionCall_isUnsupportedWithItsType() {
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(MessageType.FUNCTION_CALL.tag(), new byte[0])))
         .isInstanceOfSatisfying(UnsupportedMessageException.class,
-            e -> assertThat(e.type()).isEqualTo(MessageType.PARSE));
+            e -> assertThat(e.type()).isEqualTo(MessageType.FUNCTION_CALL));
+  }
+
+  @Test
+  void decode_truncatedParse_isProtocolViolation() {
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(MessageType.PARSE.tag(), new byte[] {0, 'x'})))
+        .isInstanceOf(ProtocolViolationException.class)
+        .hasMessageContaining("unterminated string in PARSE");
+  }
+
+  @Test
+  void decode_describeWithUnknownTarget_isProtocolViolation() {
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(MessageType.DESCRIBE.tag(), new byte[] {'X', 0})))
+        .isInstanceOf(ProtocolViolationException.class)
+        .hasMessageContaining("invalid statement or portal indicator 'X'");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.omendb.pg.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omendb.pg.message.AuthenticationCleartextPassword;
 import io.omendb.pg.message.AuthenticationOk;
@@ -9,16 +10,33 @@ import io.omendb.pg.message.AuthenticationSASLContinue;
 import io.omendb.pg.message.AuthenticationSASLFinal;
 import io.omendb.pg.message.BackendKeyData;
 import io.omendb.pg.message.BackendMessage;
+import io.omendb.pg.message.Bind;
+import io.omendb.pg.message.BindComplete;
 import io.omendb.pg.message.CancelRequest;
+import io.omendb.pg.message.Close;
+import io.omendb.pg.message.CloseComplete;
 import io.omendb.pg.message.CommandComplete;
+import io.omendb.pg.message.CopyData;
+import io.omendb.pg.message.CopyDone;
+import io.omendb.pg.message.CopyFail;
+import io.omendb.pg.message.CopyInResponse;
+import io.omendb.pg.message.CopyOutResponse;
+import io.omendb.pg.message.Describe;
+import io.omendb.pg.message.Execute;
+import io.omendb.pg.message.Flush;
 import io.omendb.pg.message.DataRow;
 import io.omendb.pg.message.EmptyQueryResponse;
 import io.omendb.pg.message.ErrorResponse;
 import io.omendb.pg.message.FrontendMessage;
 import io.omendb.pg.message.GSSENCRequest;
 import io.omendb.pg.message.NegotiateProtocolVersion;
+import io.omendb.pg.message.NoData;
 import io.omendb.pg.message.NoticeResponse;
+import io.omendb.pg.message.ParameterDescription;
 import io.omendb.pg.message.ParameterStatus;
+import io.omendb.pg.message.Parse;
+import io.omendb.pg.message.ParseComplete;
+import io.omendb.pg.message.PortalSuspended;
 import io.omendb.pg.message.PasswordMessage;
 import io.omendb.pg.message.Query;
 import io.omendb.pg.message.ReadyForQuery;
@@ -27,6 +45,8 @@ import io.omendb.pg.message.SASLInitialResponse;
 import io.omendb.pg.message.SASLResponse;
 import io.omendb.pg.message.SSLRequest;
 import io.omendb.pg.message.StartupMessage;
+import io.omendb.pg.message.Sync;
+import io.omendb.pg.message.Target;
 import io.omendb.pg.message.Terminate;
 import io.omendb.pg.message.TransactionIndicator;
 import java.io.ByteArrayInputStream;
@@ -60,7 +80,23 @@ class MessageRoundTripTest {
         new CancelRequest(42, -123456789),
         new Query("SELECT 1; SELECT 'a;b'"),
         new Query(""),
-        new Terminate());
+        new Terminate(),
+        new Parse("s1", "SELECT $1, $2", List.of(23, 0)),
+        new Parse("", "BEGIN", List.of()),
+        new Bind("p1", "s1", List.of(Bind.BINARY_FORMAT, Bind.TEXT_FORMAT),
+            Arrays.asList(new byte[] {0, 0, 0, 7}, null), List.of(Bind.BINARY_FORMAT)),
+        new Bind("", "", List.of(), List.of(), List.of()),
+        new Describe(Target.STATEMENT, "s1"),
+        new Describe(Target.PORTAL, ""),
+        new Execute("p1", 50),
+        new Execute("", 0),
+        new Sync(),
+        new Flush(),
+        new Close(Target.STATEMENT, "s1"),
+        new Close(Target.PORTAL, ""),
+        new CopyData("1\tann\n".getBytes(StandardCharsets.UTF_8)),
+        new CopyDone(),
+        new CopyFail("canceled by user"));
   }
 
   /** The messages sharing type 'p', which only the authentication state tells apart. */
@@ -100,7 +136,18 @@ class MessageRoundTripTest {
         ErrorResponse.error("42P01", "relation \"t\" does not exist"),
         ErrorResponse.fatal("28000", "no").withDetail("detail").withHint("hint").withPosition(15),
         NoticeResponse.create("WARNING", "25P01", "there is no transaction in progress"),
-        new NoticeResponse("NOTICE", "00000", "m", "d", "h", 3));
+        new NoticeResponse("NOTICE", "00000", "m", "d", "h", 3),
+        new ParseComplete(),
+        new BindComplete(),
+        new CloseComplete(),
+        new NoData(),
+        new PortalSuspended(),
+        new ParameterDescription(List.of(23, 1043, 0)),
+        new ParameterDescription(List.of()),
+        new CopyInResponse((byte) 0, List.of((short) 0, (short) 0)),
+        new CopyOutResponse((byte) 0, List.of((short) 0)),
+        new CopyData(new byte[] {'a', '\n'}),
+        new CopyDone());
   }
 
   @ParameterizedTest
@@ -108,7 +155,8 @@ class MessageRoundTripTest {
   void frontend_roundTrip(FrontendMessage message) throws IOException {
     byte[] bytes = FrontendEncoder.toBytes(message);
     FrameReader reader = FrameReader.create(new ByteArrayInputStream(bytes));
-    boolean untyped = !(message instanceof Query || message instanceof Terminate);
+    boolean untyped = message instanceof StartupMessage || message instanceof SSLRequest
+        || message instanceof GSSENCRequest || message instanceof CancelRequest;
     Frame frame = untyped ? reader.readStartupFrame() : reader.readFrame();
 
     assertThat(FrontendDecoder.decode(frame)).isEqualTo(message);
@@ -172,6 +220,23 @@ class MessageRoundTripTest {
   void sslRequest_encodesAsInTheProtocolDocs() {
     // int32 8, int32 80877103 = 0x04D2162F.
     assertThat(FrontendEncoder.toBytes(new SSLRequest())).containsExactly(0, 0, 0, 8, 0x04, 0xD2, 0x16, 0x2F);
+  }
+
+  @Test
+  void bind_encodesAsInTheProtocolDocs() {
+    // 'B', length, portal "" NUL, statement "s" NUL, 1 format (binary), 1 value of 2 bytes, 0 result formats.
+    assertThat(FrontendEncoder.toBytes(new Bind("", "s", List.of(Bind.BINARY_FORMAT),
+        List.of(new byte[] {0, 5}), List.of())))
+        .containsExactly('B', 0, 0, 0, 21, 0, 's', 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 2, 0, 5, 0, 0);
+  }
+
+  @Test
+  void bind_withMismatchedFormatCount_isAProtocolViolation() {
+    byte[] bytes = FrontendEncoder.toBytes(new Bind("", "", List.of(Bind.TEXT_FORMAT, Bind.TEXT_FORMAT),
+        List.of(new byte[] {'1'}), List.of()));
+    Frame frame = new Frame(bytes[0], Arrays.copyOfRange(bytes, 5, bytes.length));
+    assertThatThrownBy(() -> FrontendDecoder.decode(frame))
+        .isInstanceOf(ProtocolViolationException.class).hasMessageContaining("2 parameter formats but 1");
   }
 
   @Test

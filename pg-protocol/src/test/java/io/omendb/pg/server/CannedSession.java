@@ -2,6 +2,7 @@ package io.omendb.pg.server;
 
 import io.omendb.adapter.ColumnMeta;
 import io.omendb.adapter.CommandKind;
+import io.omendb.adapter.PreparedQuery;
 import io.omendb.adapter.Session;
 import io.omendb.adapter.StatementResult;
 import io.omendb.adapter.TransactionStatus;
@@ -70,6 +71,16 @@ final class CannedSession implements Session {
   @Override
   public void set(String name, String value) {
     settings.put(name, value);
+  }
+
+  @Override
+  public PreparedQuery prepare(String sql, List<Integer> parameterTypes) throws SQLException {
+    throw new SQLException("canned sessions answer simple queries only", "0A000");
+  }
+
+  @Override
+  public void cancel() {
+    // Canned statements finish at once; there is never one to stop.
   }
 
   @Override

@@ -179,9 +179,9 @@ class PgServerIT {
     }
   }
 
+  /** pgjdbc in its default mode: the extended query protocol. */
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:" + server.port() + "/omendb?preferQueryMode=simple&user=omen");
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/omendb?user=omen");
   }
 
   /** The result rows as {@code a|b|c} strings, NULL as {@code null}. */

@@ -307,7 +307,7 @@ class PgServerTest {
   }
 
   @Test
-  void extendedProtocol_isRefusedUntilSync_thenSimpleQueriesWork() throws IOException {
+  void extendedProtocol_errorSkipsUntilSync_thenSimpleQueriesWork() throws IOException {
     try (RawClient client = connected()) {
       MessageBuffer buffer = new MessageBuffer();
       buffer.beginMessage(MessageType.PARSE.tag()).writeCString("").writeCString("SELECT 1").writeInt16(0)

@@ -104,6 +104,11 @@ final class RawClient implements AutoCloseable {
     }
   }
 
+  /** The underlying socket, e.g. to start TLS on it after an SSLRequest. */
+  Socket socket() {
+    return socket;
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

@@ -1,0 +1,392 @@
+package io.omendb.adapter.pgcatalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.omendb.engine.catalog.Catalog;
+import io.omendb.engine.catalog.ColumnDef;
+import io.omendb.engine.catalog.IndexDef;
+import io.omendb.engine.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The rows of the system catalogs for one moment of the engine catalog, and the lookups the catalog functions
+ * make ({@code pg_get_indexdef}, {@code regclass}, ...). Our tables live in {@code public}, are owned by the
+ * bootstrap role (the session user) and have a primary-key index and constraint named {@code <table>_pkey}.
+ */
+final class CatalogRows {
+  private static final String PUBLIC = "public";
+
+  /** One relation of ours: a table, its primary-key index (index null) or a secondary index. */
+  private record Rel(int oid, String name, String kind, TableDef table, IndexDef index) {
+    boolean isPrimaryKey() {
+      return kind.equals("i") && index == null;
+    }
+
+    /** The 1-based column numbers of an index's key. */
+    int[] keyColumns() {
+      int[] columns = index != null ? index.columns() : table.primaryKey();
+      int[] attnums = new int[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        attnums[i] = columns[i] + 1;
+      }
+      return attnums;
+    }
+  }
+
+  private final PgSession session;
+  private final List<Rel> relations = new ArrayList<>();
+  private final Map<Integer, Rel> byOid = new HashMap<>();
+
+  CatalogRows(PgSession session) {
+    this.session = requireNonNull(session, "session");
+    Catalog catalog = session.engine().catalog();
+    List<TableDef> tables = new ArrayList<>(catalog.tables());
+    tables.sort(Comparator.comparingInt(TableDef::id));
+    for (TableDef table : tables) {
+      add(new Rel(PgOids.table(table), table.name(), "r", table, null));
+      if (!table.hasRowId()) {
+        add(new Rel(PgOids.primaryKeyIndex(table), table.name() + "_pkey", "i", table, null));
+      }
+      for (IndexDef index : catalog.indexes(table.name())) {
+        add(new Rel(PgOids.index(index), index.name(), "i", table, index));
+      }
+    }
+  }
+
+  private void add(Rel rel) {
+    relations.add(rel);
+    byOid.put(rel.oid(), rel);
+  }
+
+  String user() {
+    return session.user();
+  }
+
+  String database() {
+    return session.database();
+  }
+
+  List<Object[]> namespaces() {
+    PgRelation r = PgRelations.NAMESPACE;
+    return List.of(
+        r.row(Map.of("oid", PgOids.PG_CATALOG_NAMESPACE, "nspname", "pg_catalog", "nspowner", PgOids.BOOTSTRAP_ROLE)),
+        r.row(Map.of("oid", PgOids.PG_TOAST_NAMESPACE, "nspname", "pg_toast", "nspowner", PgOids.BOOTSTRAP_ROLE)),
+        r.row(Map.of("oid", PgOids.PUBLIC_NAMESPACE, "nspname", PUBLIC, "nspowner", PgOids.DATABASE_OWNER_ROLE)),
+        r.row(Map.of("oid", PgOids.INFORMATION_SCHEMA_NAMESPACE, "nspname", "information_schema",
+            "nspowner", PgOids.BOOTSTRAP_ROLE)));
+  }
+
+  List<Object[]> classes() {
+    List<Object[]> rows = new ArrayList<>();
+    for (Rel rel : relations) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("oid", rel.oid());
+      row.put("relname", rel.name());
+      row.put("relnamespace", PgOids.PUBLIC_NAMESPACE);
+      row.put("relowner", PgOids.BOOTSTRAP_ROLE);
+      row.put("relfilenode", rel.oid());
+      row.put("reltuples", -1f);
+      row.put("relpersistence", "p");
+      row.put("relkind", rel.kind());
+      row.put("relreplident", rel.kind().equals("r") ? "d" : "n");
+      row.put("relispopulated", true);
+      if (rel.kind().equals("r")) {
+        row.put("reltype", PgOids.rowType(rel.table()));
+        row.put("relam", PgOids.HEAP_AM);
+        row.put("relnatts", (short) rel.table().columns().size());
+        row.put("relhasindex", !rel.table().hasRowId()
+            || !session.engine().catalog().indexes(rel.table().name()).isEmpty());
+      } else {
+        row.put("relam", PgOids.BTREE_AM);
+        row.put("relnatts", (short) rel.keyColumns().length);
+      }
+      rows.add(PgRelations.CLASS.row(row));
+    }
+    return rows;
+  }
+
+  List<Object[]> attributes() {
+    List<Object[]> rows = new ArrayList<>();
+    for (Rel rel : relations) {
+      if (!rel.kind().equals("r")) {
+        continue;
+      }
+      TableDef table = rel.table();
+      List<Integer> key = new ArrayList<>();
+      for (int k : table.primaryKey()) {
+        key.add(k);
+      }
+      for (int i = 0; i < table.columns().size(); i++) {
+        ColumnDef column = table.columns().get(i);
+        int typeOid = PgTypes.oidOf(column);
+        PgTypes.TypeRow type = PgTypes.byOid(typeOid);
+        boolean varlena = type.length() < 0;
+        Map<String, Object> row = new HashMap<>();
+        row.put("attrelid", rel.oid());
+        row.put("attname", column.name());
+        row.put("atttypid", typeOid);
+        row.put("attstattarget", -1);
+        row.put("attlen", type.length());
+        row.put("attnum", (short) (i + 1));
+        row.put("attcacheoff", -1);
+        row.put("atttypmod", PgTypes.typmodOf(column));
+        row.put("attbyval", type.byValue());
+        row.put("attalign", varlena ? "i" : type.length() == 8 ? "d" : "i");
+        row.put("attstorage", varlena ? "x" : "p");
+        row.put("attcompression", "");
+        row.put("attnotnull", !column.nullable() || key.contains(i));
+        row.put("atthasdef", column.defaultExpression() != null);
+        row.put("attidentity", "");
+        row.put("attgenerated", "");
+        row.put("attislocal", true);
+        row.put("attcollation", type.collation());
+        rows.add(PgRelations.ATTRIBUTE.row(row));
+      }
+    }
+    return rows;
+  }
+
+  List<Object[]> attributeDefaults() {
+    List<Object[]> rows = new ArrayList<>();
+    for (Rel rel : relations) {
+      if (!rel.kind().equals("r")) {
+        continue;
+      }
+      List<ColumnDef> columns = rel.table().columns();
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).defaultExpression() != null) {
+          rows.add(PgRelations.ATTRDEF.row(Map.of("oid", 0, "adrelid", rel.oid(), "adnum", (short) (i + 1),
+              "adbin", columns.get(i).defaultExpression())));
+        }
+      }
+    }
+    return rows;
+  }
+
+  List<Object[]> indexes() {
+    List<Object[]> rows = new ArrayList<>();
+    for (Rel rel : relations) {
+      if (!rel.kind().equals("i")) {
+        continue;
+      }
+      int[] key = rel.keyColumns();
+      List<Short> indkey = new ArrayList<>();
+      List<Integer> zeros = new ArrayList<>();
+      List<Short> options = new ArrayList<>();
+      for (int attnum : key) {
+        indkey.add((short) attnum);
+        zeros.add(0);
+        options.add((short) 0);
+      }
+      Map<String, Object> row = new HashMap<>();
+      row.put("indexrelid", rel.oid());
+      row.put("indrelid", PgOids.table(rel.table()));
+      row.put("indnatts", (short) key.length);
+      row.put("indnkeyatts", (short) key.length);
+      row.put("indisunique", rel.isPrimaryKey() || rel.index().unique());
+      row.put("indisprimary", rel.isPrimaryKey());
+      row.put("indimmediate", true);
+      row.put("indisvalid", true);
+      row.put("indisready", true);
+      row.put("indislive", true);
+      row.put("indkey", indkey);
+      row.put("indcollation", zeros);
+      row.put("indclass", zeros);
+      row.put("indoption", options);
+      rows.add(PgRelations.INDEX.row(row));
+    }
+    return rows;
+  }
+
+  List<Object[]> constraints() {
+    List<Object[]> rows = new ArrayList<>();
+    for (Rel rel : relations) {
+      if (!rel.isPrimaryKey()) {
+        continue;
+      }
+      List<Short> conkey = new ArrayList<>();
+      for (int attnum : rel.keyColumns()) {
+        conkey.add((short) attnum);
+      }
+      Map<String, Object> row = new HashMap<>();
+      row.put("oid", PgOids.primaryKeyConstraint(rel.table()));
+      row.put("conname", rel.name());
+      row.put("connamespace", PgOids.PUBLIC_NAMESPACE);
+      row.put("contype", "p");
+      row.put("convalidated", true);
+      row.put("conrelid", PgOids.table(rel.table()));
+      row.put("conindid", rel.oid());
+      row.put("conislocal", true);
+      row.put("connoinherit", true);
+      row.put("conkey", conkey);
+      rows.add(PgRelations.CONSTRAINT.row(row));
+    }
+    return rows;
+  }
+
+  List<Object[]> accessMethods() {
+    PgRelation r = PgRelations.AM;
+    return List.of(
+        r.row(Map.of("oid", PgOids.HEAP_AM, "amname", "heap", "amtype", "t")),
+        r.row(Map.of("oid", PgOids.BTREE_AM, "amname", "btree", "amtype", "i")));
+  }
+
+  List<Object[]> types() {
+    List<Object[]> rows = new ArrayList<>();
+    for (PgTypes.TypeRow type : PgTypes.rows()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("oid", type.oid());
+      row.put("typname", type.name());
+      row.put("typnamespace", PgOids.PG_CATALOG_NAMESPACE);
+      row.put("typowner", PgOids.BOOTSTRAP_ROLE);
+      row.put("typlen", type.length());
+      row.put("typbyval", type.byValue());
+      row.put("typtype", type.type());
+      row.put("typcategory", type.category());
+      row.put("typisdefined", true);
+      row.put("typdelim", type.delimiter());
+      row.put("typelem", type.element());
+      row.put("typarray", type.array());
+      row.put("typtypmod", -1);
+      row.put("typcollation", type.collation());
+      rows.add(PgRelations.TYPE.row(row));
+    }
+    return rows;
+  }
+
+  List<Object[]> databases() {
+    Map<String, Object> row = new HashMap<>();
+    row.put("oid", PgOids.DATABASE);
+    row.put("datname", database());
+    row.put("datdba", PgOids.BOOTSTRAP_ROLE);
+    row.put("encoding", PgFunctions.UTF8_ENCODING);
+    row.put("datlocprovider", "c");
+    row.put("datallowconn", true);
+    row.put("datconnlimit", -1);
+    row.put("dattablespace", PgOids.DEFAULT_TABLESPACE);
+    row.put("datcollate", "C");
+    row.put("datctype", "C");
+    return List.<Object[]>of(PgRelations.DATABASE.row(row));
+  }
+
+  /** The session user as the bootstrap superuser, and PostgreSQL's pg_database_owner, which owns public. */
+  List<Object[]> roles() {
+    Map<String, Object> user = new HashMap<>();
+    user.put("oid", PgOids.BOOTSTRAP_ROLE);
+    user.put("rolname", user());
+    for (String attribute : List.of("rolsuper", "rolinherit", "rolcreaterole", "rolcreatedb", "rolcanlogin",
+        "rolreplication", "rolbypassrls")) {
+      user.put(attribute, true);
+    }
+    user.put("rolconnlimit", -1);
+    user.put("rolpassword", "********");
+    Map<String, Object> owner = new HashMap<>();
+    owner.put("oid", PgOids.DATABASE_OWNER_ROLE);
+    owner.put("rolname", "pg_database_owner");
+    owner.put("rolinherit", true);
+    owner.put("rolconnlimit", -1);
+    owner.put("rolpassword", "********");
+    return List.of(PgRelations.ROLES.row(user), PgRelations.ROLES.row(owner));
+  }
+
+  List<Object[]> users() {
+    Map<String, Object> user = new HashMap<>();
+    user.put("usename", user());
+    user.put("usesysid", PgOids.BOOTSTRAP_ROLE);
+    for (String attribute : List.of("usecreatedb", "usesuper", "userepl", "usebypassrls")) {
+      user.put(attribute, true);
+    }
+    user.put("passwd", "********");
+    return List.<Object[]>of(PgRelations.USER.row(user));
+  }
+
+  List<Object[]> tablespaces() {
+    PgRelation r = PgRelations.TABLESPACE;
+    return List.of(
+        r.row(Map.of("oid", PgOids.DEFAULT_TABLESPACE, "spcname", "pg_default", "spcowner", PgOids.BOOTSTRAP_ROLE)),
+        r.row(Map.of("oid", PgOids.GLOBAL_TABLESPACE, "spcname", "pg_global", "spcowner", PgOids.BOOTSTRAP_ROLE)));
+  }
+
+  List<Object[]> collations() {
+    PgRelation r = PgRelations.COLLATION;
+    return List.of(
+        r.row(Map.of("oid", PgOids.DEFAULT_COLLATION, "collname", "default", "collnamespace",
+            PgOids.PG_CATALOG_NAMESPACE, "collowner", PgOids.BOOTSTRAP_ROLE, "collprovider", "d",
+            "collisdeterministic", true, "collencoding", -1)),
+        r.row(Map.of("oid", PgOids.C_COLLATION, "collname", "C", "collnamespace", PgOids.PG_CATALOG_NAMESPACE,
+            "collowner", PgOids.BOOTSTRAP_ROLE, "collprovider", "c", "collisdeterministic", true,
+            "collencoding", -1, "collcollate", "C", "collctype", "C")));
+  }
+
+  /** The name of a relation (regclass output): ours by oid, or the oid itself as text when unknown. */
+  String relationName(int oid) {
+    Rel rel = byOid.get(oid);
+    return rel != null ? rel.name() : Integer.toString(oid);
+  }
+
+  /** The oid of a relation named {@code name}, optionally {@code public.}-qualified (regclass input). */
+  Integer relationOid(String name) {
+    String unqualified = name.startsWith(PUBLIC + ".") ? name.substring(PUBLIC.length() + 1) : name;
+    if (unqualified.length() > 1 && unqualified.startsWith("\"") && unqualified.endsWith("\"")) {
+      unqualified = unqualified.substring(1, unqualified.length() - 1);
+    }
+    for (Rel rel : relations) {
+      if (rel.name().equals(unqualified)) {
+        return rel.oid();
+      }
+    }
+    return null;
+  }
+
+  String namespaceName(int oid) {
+    return switch (oid) {
+      case PgOids.PG_CATALOG_NAMESPACE -> "pg_catalog";
+      case PgOids.PG_TOAST_NAMESPACE -> "pg_toast";
+      case PgOids.PUBLIC_NAMESPACE -> PUBLIC;
+      case PgOids.INFORMATION_SCHEMA_NAMESPACE -> "information_schema";
+      default -> Integer.toString(oid);
+    };
+  }
+
+  String roleName(int oid) {
+    return switch (oid) {
+      case PgOids.BOOTSTRAP_ROLE -> user();
+      case PgOids.DATABASE_OWNER_ROLE -> "pg_database_owner";
+      default -> "unknown (OID=" + oid + ")";
+    };
+  }
+
+  /** {@code pg_get_indexdef}: the CREATE INDEX statement of an index, or null for an unknown oid. */
+  String indexDefinition(int oid) {
+    Rel rel = byOid.get(oid);
+    if (rel == null || !rel.kind().equals("i")) {
+      return null;
+    }
+    boolean unique = rel.isPrimaryKey() || rel.index().unique();
+    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + rel.name() + " ON " + PUBLIC + "."
+        + rel.table().name() + " USING btree " + columnList(rel);
+  }
+
+  /** {@code pg_get_constraintdef}: the definition of a constraint, or null for an unknown oid. */
+  String constraintDefinition(int oid) {
+    for (Rel rel : relations) {
+      if (rel.isPrimaryKey() && PgOids.primaryKeyConstraint(rel.table()) == oid) {
+        return "PRIMARY KEY " + columnList(rel);
+      }
+    }
+    return null;
+  }
+
+  private static String columnList(Rel rel) {
+    StringJoiner columns = new StringJoiner(", ", "(", ")");
+    for (int attnum : rel.keyColumns()) {
+      columns.add(rel.table().columns().get(attnum - 1).name());
+    }
+    return columns.toString();
+  }
+}

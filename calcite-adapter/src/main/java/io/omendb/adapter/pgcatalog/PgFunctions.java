@@ -1,0 +1,169 @@
+package io.omendb.adapter.pgcatalog;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * The functions of {@code pg_catalog} that psql and pgjdbc call. Those taking a {@link DataContext} first look
+ * up the session's catalog through it ({@link PgFunction}); the others are plain scalar functions. Every
+ * function returns null for a null argument, as PostgreSQL's strict functions do.
+ */
+public final class PgFunctions {
+  /** PostgreSQL's number for the UTF8 encoding. */
+  static final int UTF8_ENCODING = 6;
+
+  private PgFunctions() {
+  }
+
+  static CatalogRows rows(DataContext root) {
+    SchemaPlus schema = root.getRootSchema().getSubSchema(PgCatalogSchema.NAME);
+    if (schema == null) {
+      throw new IllegalStateException("the pg_catalog schema is not registered");
+    }
+    return new CatalogRows(schema.unwrap(PgCatalogSchema.class).session());
+  }
+
+  // Regular expressions: ~, ~*, !~ and !~* (PostgreSQL's textregexeq, texticregexeq, ...).
+
+  public static Boolean textregexeq(String text, String pattern) {
+    return text == null || pattern == null ? null : Pattern.compile(pattern).matcher(text).find();
+  }
+
+  public static Boolean textregexne(String text, String pattern) {
+    Boolean matches = textregexeq(text, pattern);
+    return matches == null ? null : !matches;
+  }
+
+  public static Boolean texticregexeq(String text, String pattern) {
+    return text == null || pattern == null ? null
+        : Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+  }
+
+  public static Boolean texticregexne(String text, String pattern) {
+    Boolean matches = texticregexeq(text, pattern);
+    return matches == null ? null : !matches;
+  }
+
+  // Types, expressions, descriptions.
+
+  public static String format_type(Integer oid, Integer typmod) {
+    return oid == null ? null : PgTypes.formatType(oid, typmod == null ? -1 : typmod);
+  }
+
+  /** Default expressions are stored as their SQL text, which is what pg_get_expr decompiles to. */
+  public static String pg_get_expr(String expression, Integer relation) {
+    return expression;
+  }
+
+  public static String pg_get_expr(String expression, Integer relation, Boolean pretty) {
+    return expression;
+  }
+
+  public static String pg_encoding_to_char(Integer encoding) {
+    return encoding == null ? null : encoding == UTF8_ENCODING ? "UTF8" : "";
+  }
+
+  /** Nothing has a comment yet: COMMENT ON is not supported. */
+  public static String obj_description(Integer oid, String catalog) {
+    return null;
+  }
+
+  public static String obj_description(Integer oid) {
+    return null;
+  }
+
+  public static String col_description(Integer relation, Integer column) {
+    return null;
+  }
+
+  public static String shobj_description(Integer oid, String catalog) {
+    return null;
+  }
+
+  /** Everything of ours is in public or pg_catalog, both on every search path. */
+  public static Boolean pg_table_is_visible(Integer oid) {
+    return oid == null ? null : true;
+  }
+
+  /** Publications are not supported, so no relation is published. */
+  public static Boolean pg_relation_is_publishable(Integer oid) {
+    return oid == null ? null : false;
+  }
+
+  /** Extended statistics are not supported. */
+  public static String pg_get_statisticsobjdef_columns(Integer oid) {
+    return null;
+  }
+
+  public static String array_to_string(List<?> array, String delimiter) {
+    if (array == null || delimiter == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    for (Object element : array) {
+      if (element != null) {
+        if (!text.isEmpty()) {
+          text.append(delimiter);
+        }
+        text.append(element);
+      }
+    }
+    return text.toString();
+  }
+
+  /** The upper bound of a one-dimensional array, counted from 1; null for an empty array. */
+  public static Integer array_upper(List<?> array, Integer dimension) {
+    if (array == null || dimension == null || dimension != 1 || array.isEmpty()) {
+      return null;
+    }
+    return array.size();
+  }
+
+  // Lookups in the session's catalog.
+
+  public static String pg_get_userbyid(DataContext root, Integer role) {
+    return role == null ? null : rows(root).roleName(role);
+  }
+
+  public static String pg_get_indexdef(DataContext root, Integer index) {
+    return index == null ? null : rows(root).indexDefinition(index);
+  }
+
+  public static String pg_get_indexdef(DataContext root, Integer index, Integer column, Boolean pretty) {
+    return index == null ? null : rows(root).indexDefinition(index);
+  }
+
+  public static String pg_get_constraintdef(DataContext root, Integer constraint) {
+    return constraint == null ? null : rows(root).constraintDefinition(constraint);
+  }
+
+  public static String pg_get_constraintdef(DataContext root, Integer constraint, Boolean pretty) {
+    return constraint == null ? null : rows(root).constraintDefinition(constraint);
+  }
+
+  public static String regclassout(DataContext root, Integer oid) {
+    return oid == null ? null : rows(root).relationName(oid);
+  }
+
+  public static Integer regclassin(DataContext root, String name) {
+    return name == null ? null : rows(root).relationOid(name);
+  }
+
+  public static String regnamespaceout(DataContext root, Integer oid) {
+    return oid == null ? null : rows(root).namespaceName(oid);
+  }
+
+  public static String regroleout(DataContext root, Integer oid) {
+    return oid == null ? null : rows(root).roleName(oid);
+  }
+
+  public static String regtypeout(Integer oid) {
+    return oid == null ? null : PgTypes.formatType(oid, -1);
+  }
+
+  public static Integer regtypein(String name) {
+    return name == null ? null : PgTypes.oidOf(name.startsWith("pg_catalog.") ? name.substring(11) : name);
+  }
+}

@@ -1,0 +1,27 @@
+package io.omendb.adapter.pgcatalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.omendb.engine.Engine;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the catalog emulation knows of the session it serves: the engine, the session user, and its settings
+ * (a parameter name to its value, null when unset).
+ */
+public record PgSession(Engine engine, String user, UnaryOperator<String> settings) {
+  /** The database name reported when the client named none. */
+  static final String DEFAULT_DATABASE = "omendb";
+
+  public PgSession {
+    requireNonNull(engine, "engine");
+    requireNonNull(user, "user");
+    requireNonNull(settings, "settings");
+  }
+
+  /** The database the client connected to. */
+  String database() {
+    String database = settings.apply("database");
+    return database == null || database.isEmpty() ? DEFAULT_DATABASE : database;
+  }
+}

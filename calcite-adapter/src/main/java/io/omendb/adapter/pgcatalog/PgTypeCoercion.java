@@ -1,0 +1,84 @@
+package io.omendb.adapter.pgcatalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
+
+/**
+ * Calcite's implicit type coercion plus two of PostgreSQL's, where a string literal takes the type it is compared
+ * with: an array's text form ({@code polroles = '{0}'}) becomes an array, and a string compared with the elements
+ * of an array of strings ({@code 'd' = ANY(stxkind)}) takes their type.
+ */
+public final class PgTypeCoercion extends TypeCoercionImpl {
+
+  public PgTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
+    super(typeFactory, validator);
+  }
+
+  @Override
+  public boolean binaryComparisonCoercion(SqlCallBinding binding) {
+    SqlCall call = binding.getCall();
+    if (call.operandCount() == 2) {
+      for (int i = 0; i < 2; i++) {
+        RelDataType other = binding.getOperandType(1 - i);
+        if (SqlTypeUtil.isArray(other) && call.operand(i) instanceof SqlCharStringLiteral literal
+            && arrayFromText(binding.getScope(), call, i, literal, other)) {
+          return true;
+        }
+      }
+    }
+    return super.binaryComparisonCoercion(binding);
+  }
+
+  @Override
+  public boolean quantifyOperationCoercion(SqlCallBinding binding) {
+    RelDataType left = binding.getOperandType(0);
+    RelDataType component = binding.getOperandType(1).getComponentType();
+    if (component != null && SqlTypeUtil.isCharacter(left) && SqlTypeUtil.isCharacter(component)
+        && left.getSqlTypeName() != component.getSqlTypeName()) {
+      SqlCall call = binding.getCall();
+      SqlNode cast = SqlStdOperatorTable.CAST.createCall(SqlParserPos.ZERO, call.operand(0),
+          SqlTypeUtil.convertTypeToSpec(component));
+      call.setOperand(0, cast);
+      updateInferredType(cast, factory.createTypeWithNullability(component, left.isNullable()));
+      return true;
+    }
+    return super.quantifyOperationCoercion(binding);
+  }
+
+  /** Replaces the literal {@code '{a,b}'} at {@code index} by {@code ARRAY[CAST('a' AS t), CAST('b' AS t)]}. */
+  private boolean arrayFromText(SqlValidatorScope scope, SqlCall call, int index, SqlCharStringLiteral literal,
+      RelDataType arrayType) {
+    String text = literal.getValueAs(String.class).strip();
+    if (!text.startsWith("{") || !text.endsWith("}") || text.length() == 2) {
+      return false;
+    }
+    RelDataType component = arrayType.getComponentType();
+    SqlParserPos pos = literal.getParserPosition();
+    List<SqlNode> elements = new ArrayList<>();
+    for (String element : text.substring(1, text.length() - 1).split(",", -1)) {
+      String value = element.strip();
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      elements.add(SqlStdOperatorTable.CAST.createCall(pos, SqlLiteral.createCharString(value, pos),
+          SqlTypeUtil.convertTypeToSpec(component)));
+    }
+    SqlNode array = SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(pos, elements);
+    call.setOperand(index, array);
+    validator.deriveType(scope, array);
+    return true;
+  }
+}

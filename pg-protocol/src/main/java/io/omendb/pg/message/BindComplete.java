@@ -1,0 +1,4 @@
+package io.omendb.pg.message;
+
+/** A Bind succeeded. */
+public record BindComplete() implements BackendMessage {}

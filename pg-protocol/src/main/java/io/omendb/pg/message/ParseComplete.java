@@ -1,0 +1,4 @@
+package io.omendb.pg.message;
+
+/** A Parse succeeded. */
+public record ParseComplete() implements BackendMessage {}

@@ -1,0 +1,116 @@
+package io.omendb.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * psql 15's describe meta-commands against the server, compared with golden transcripts that PostgreSQL 15 printed
+ * for the same schema ({@code psql/catalog/schema.sql}): each transcript holds the catalog queries psql sent
+ * ({@code psql -E}) and what it printed. psql chooses its queries by the server version we report, so our server
+ * must receive the same queries and answer them from its own catalog. The only difference allowed is the value of
+ * the oid literals psql copies from one query into the next. Skipped where psql is not installed, except in CI.
+ */
+class PsqlCatalogIT {
+  private static final String USER = "tester";
+  private static final String DATABASE = "omendb";
+
+  @TempDir Path dataDir;
+  @TempDir Path work;
+  private OmenServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    boolean psql = Files.isExecutable(Path.of("/usr/bin/psql"));
+    if (!psql && "true".equals(System.getenv("CI"))) {
+      throw new AssertionError("psql is required in CI; .ci/run installs postgresql-client");
+    }
+    Assumptions.assumeTrue(psql, "psql is not installed");
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    server.start();
+    Path schema = work.resolve("schema.sql");
+    try (InputStream in = resource("schema.sql")) {
+      Files.copy(in, schema);
+    }
+    String out = psql("-q", "-v", "ON_ERROR_STOP=1", "-f", schema.toString());
+    assertThat(out).isEmpty();
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "\\d|d",
+      "\\dt|dt",
+      "\\di|di",
+      "\\dn|dn",
+      "\\du tester|du_tester",
+      "\\l omendb|l_omendb",
+      "\\d accounts|d_accounts",
+      "\\d orders|d_orders",
+  })
+  void describe_printsWhatPostgresPrinted(String command, String golden) throws Exception {
+    String expected;
+    try (InputStream in = resource(golden + ".pg15.txt")) {
+      expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String actual = psql("-E", "-c", command);
+    assertThat(normalizeOids(actual)).isEqualTo(normalizeOids(expected));
+  }
+
+  @Test
+  void conninfo_namesDatabaseUserHostAndPort() throws Exception {
+    assertThat(psql("-c", "\\conninfo")).isEqualTo("You are connected to database \"" + DATABASE + "\" as user \""
+        + USER + "\" on host \"127.0.0.1\" at port \"" + server.pgPort() + "\".\n");
+  }
+
+  /** Replaces quoted oid literals ({@code WHERE c.oid = '16390'}), which differ between servers, by a marker. */
+  static String normalizeOids(String transcript) {
+    return transcript.replaceAll("'\\d{4,}'", "'<oid>'");
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = PsqlCatalogIT.class.getResourceAsStream("/psql/catalog/" + name);
+    if (in == null) {
+      throw new AssertionError("missing test resource psql/catalog/" + name);
+    }
+    return in;
+  }
+
+  /** Runs psql with {@code extra} arguments; returns what it printed on stdout and stderr, interleaved. */
+  private String psql(String... extra) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1",
+        "-p", String.valueOf(server.pgPort()), "-U", USER, "-d", DATABASE));
+    command.addAll(List.of(extra));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGCONNECT_TIMEOUT", "10");
+    Path out = work.resolve("out.txt");
+    builder.redirectOutput(out.toFile());
+    Process process = builder.start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("psql did not finish");
+    }
+    return Files.readString(out, StandardCharsets.UTF_8);
+  }
+}
