@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.CopyIn;
 import io.omendb.adapter.CopyOut;
+import io.omendb.adapter.PasswordRedaction;
 import io.omendb.adapter.Session;
 import io.omendb.adapter.StatementResult;
 import io.omendb.pg.codec.BackendWriter;
@@ -83,6 +84,13 @@ final class SimpleQueryHandler {
       out.send(ErrorMapper.fromSqlException(e));
       return false;
     } catch (RuntimeException e) {
+      if (PasswordRedaction.mentionsPassword(statement)) {
+        // the exception's messages may quote the password: log and answer without them
+        LOG.log(Level.ERROR, "statement failed unexpectedly (" + e.getClass().getName() + "): "
+            + PasswordRedaction.redact(statement));
+        out.send(ErrorMapper.fromUnexpected(new IllegalStateException(e.getClass().getSimpleName())));
+        return false;
+      }
       LOG.log(Level.ERROR, "statement failed unexpectedly: " + statement, e);
       out.send(ErrorMapper.fromUnexpected(e));
       return false;
