@@ -448,6 +448,9 @@ final class StoreSession implements Session, TransactionSource {
     if (kind.belongsTo(SqlKind.QUERY)) {
       return CommandKind.SELECT;
     }
+    if (node instanceof io.omendb.adapter.parser.SqlTruncate) {
+      return CommandKind.TRUNCATE_TABLE;
+    }
     return switch (kind) {
       case INSERT -> CommandKind.INSERT;
       case UPDATE -> CommandKind.UPDATE;
