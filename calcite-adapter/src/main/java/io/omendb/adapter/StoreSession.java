@@ -139,6 +139,14 @@ final class StoreSession implements Session, TransactionSource {
   public StatementResult execute(String sql) throws SQLException {
     checkOpen();
     finishOpenResult();
+    if (CopyStatement.isCopy(sql)) {
+      try {
+        return StoreCopy.start(this, CopyStatement.parse(sql));
+      } catch (SqlStateException e) {
+        failBlock();
+        throw SqlErrors.toSqlException(e);
+      }
+    }
     SqlNode node;
     try {
       node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
