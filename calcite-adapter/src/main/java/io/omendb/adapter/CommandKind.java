@@ -9,6 +9,7 @@ public enum CommandKind {
   INSERT("INSERT", true),
   UPDATE("UPDATE", true),
   DELETE("DELETE", true),
+  TRUNCATE_TABLE("TRUNCATE TABLE", false),
   CREATE_TABLE("CREATE TABLE", false),
   DROP_TABLE("DROP TABLE", false),
   CREATE_INDEX("CREATE INDEX", false),
@@ -26,7 +27,8 @@ public enum CommandKind {
   ALTER_ROLE("ALTER ROLE", false),
   DROP_ROLE("DROP ROLE", false),
   GRANT("GRANT", false),
-  REVOKE("REVOKE", false);
+  REVOKE("REVOKE", false),
+  COPY("COPY", true);
 
   private final String tag;
   private final boolean counted;

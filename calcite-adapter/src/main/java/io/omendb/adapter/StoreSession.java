@@ -139,12 +139,20 @@ final class StoreSession implements Session, TransactionSource {
   public StatementResult execute(String sql) throws SQLException {
     checkOpen();
     finishOpenResult();
+    if (CopyStatement.isCopy(sql)) {
+      try {
+        return StoreCopy.start(this, CopyStatement.parse(sql));
+      } catch (SqlStateException e) {
+        failBlock();
+        throw SqlErrors.toSqlException(e);
+      }
+    }
     SqlNode node;
     try {
       node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
     } catch (SqlParseException | StackOverflowError e) {
       failBlock();
-      throw PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql);
+      throw UnsupportedFeatures.reclassify(sql, PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql));
     }
     if (block.status() == TransactionStatus.FAILED
         && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction)) {
@@ -238,7 +246,7 @@ final class StoreSession implements Session, TransactionSource {
         prepared = statements.prepare(sql);
       }
       return run(kind, prepared);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
@@ -285,7 +293,7 @@ final class StoreSession implements Session, TransactionSource {
       PreparedStatement prepared = statements.prepare(sql);
       binder.bind(prepared);
       return run(kind, prepared);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
@@ -447,6 +455,9 @@ final class StoreSession implements Session, TransactionSource {
     SqlKind kind = node.getKind();
     if (kind.belongsTo(SqlKind.QUERY)) {
       return CommandKind.SELECT;
+    }
+    if (node instanceof io.omendb.adapter.parser.SqlTruncate) {
+      return CommandKind.TRUNCATE_TABLE;
     }
     return switch (kind) {
       case INSERT -> CommandKind.INSERT;
