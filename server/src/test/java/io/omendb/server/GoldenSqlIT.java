@@ -68,7 +68,8 @@ class GoldenSqlIT {
   }
 
   private Connection connect(Path dataDir) throws Exception {
-    OmenServer server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    OmenServer server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1)
+        .withSecurity(SecurityOptions.loopbackTrust()));
     server.start();
     opened.add(server);
     Properties properties = new Properties();

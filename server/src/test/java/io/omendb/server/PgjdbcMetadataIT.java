@@ -32,7 +32,8 @@ class PgjdbcMetadataIT {
 
   @BeforeEach
   void start() throws Exception {
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1)
+        .withSecurity(SecurityOptions.loopbackTrust()));
     server.start();
     Properties properties = new Properties();
     properties.setProperty("user", "tester");

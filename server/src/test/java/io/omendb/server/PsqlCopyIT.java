@@ -27,7 +27,8 @@ class PsqlCopyIT {
       throw new AssertionError("psql is required in CI; .ci/run installs postgresql-client");
     }
     Assumptions.assumeTrue(psql, "psql is not installed");
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1)
+        .withSecurity(SecurityOptions.loopbackTrust()));
     server.start();
   }
 
