@@ -2,6 +2,7 @@ package io.omendb.avatica;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.adapter.PasswordRedaction;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -61,6 +62,22 @@ final class ErrorTranslatingService implements Service {
         AvaticaSeverity.ERROR);
   }
 
+  /** Like {@link #call}, but a password in {@code sql} never reaches the client in the error's message. */
+  private static <R> R callScrubbing(String sql, Supplier<R> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      AvaticaRuntimeException translated = translate(e);
+      if (!PasswordRedaction.mentionsPassword(sql)) {
+        throw translated;
+      }
+      SQLException scrubbed = PasswordRedaction.scrub(
+          new SQLException(translated.getErrorMessage(), translated.getSqlState()), sql);
+      throw new TracelessAvaticaException(scrubbed.getMessage(), translated.getErrorCode(),
+          translated.getSqlState(), translated.getSeverity());
+    }
+  }
+
   private static <R> R call(Supplier<R> call) {
     try {
       return call.get();
@@ -101,7 +118,7 @@ final class ErrorTranslatingService implements Service {
 
   @Override
   public PrepareResponse apply(PrepareRequest request) {
-    return call(() -> delegate.apply(request));
+    return callScrubbing(request.sql, () -> delegate.apply(request));
   }
 
   @Override
@@ -111,7 +128,7 @@ final class ErrorTranslatingService implements Service {
 
   @Override
   public ExecuteResponse apply(PrepareAndExecuteRequest request) {
-    return call(() -> delegate.apply(request));
+    return callScrubbing(request.sql, () -> delegate.apply(request));
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +151,21 @@ class AvaticaAuthIT {
       HttpResponse<String> own = post("alice:alice-pw",
           "{\"request\":\"createStatement\",\"connectionId\":\"" + id + "\"}");
       assertThat(own.body()).contains("\"statementId\"").doesNotContain("does not exist");
+    }
+  }
+
+  @Test
+  void failedCreateUser_passwordNotInError() throws SQLException {
+    try (Connection admin = connect("admin", "admin-pw"); Statement statement = admin.createStatement()) {
+      for (String sql : List.of("CREATE USER alice PASSWORD 'Leaked-Secret-2'",
+          "ALTER USER PASSWORD 'Leaked-Secret-2'")) {
+        // the thin driver prefixes the SQL it sent itself; what the server answered follows "Remote driver error"
+        assertThatThrownBy(() -> statement.execute(sql)).isInstanceOfSatisfying(SQLException.class, e -> {
+          String message = e.getMessage();
+          assertThat(message).contains("Remote driver error");
+          assertThat(message.substring(message.indexOf("Remote driver error"))).doesNotContain("Leaked-Secret-2");
+        });
+      }
     }
   }
 

@@ -56,7 +56,7 @@ final class ExplainCommand {
       List<String> text = explain.analyze() ? analyze(statement, explain) : plan(statement);
       text.forEach(line -> lines.add(new Object[] {line}));
       session.endStatement(true);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       session.endStatementQuietly();
       throw mapped;
