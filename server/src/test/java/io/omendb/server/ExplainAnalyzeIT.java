@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,13 +29,17 @@ class ExplainAnalyzeIT {
   private static final Pattern ACTUAL = Pattern.compile(
       " \\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} rows=(\\d+) loops=(\\d+)\\)$");
 
+  /** The superuser's first password, handed to the server as OMENDB_ADMIN_PASSWORD would be. */
+  private static final String ADMIN_PASSWORD = "explain-it-admin";
+
   @TempDir Path dataDir;
   private OmenServer server;
 
   @BeforeEach
   void start() throws Exception {
     server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, 0)
-        .withSecurity(SecurityOptions.loopbackTrust()));
+        .withSecurity(SecurityOptions.loopbackTrust())
+        .withAdmin(AdminConfig.defaults().withUser("tester")), Map.of(AdminBootstrap.PASSWORD_ENV, ADMIN_PASSWORD));
     server.start();
   }
 
@@ -46,7 +51,8 @@ class ExplainAnalyzeIT {
   private Connection connect(String client) throws SQLException {
     if (client.startsWith("avatica-")) {
       return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + server.avaticaPort()
-          + ";serialization=" + client.substring("avatica-".length()));
+          + ";serialization=" + client.substring("avatica-".length())
+          + ";authentication=BASIC;avatica_user=tester;avatica_password=" + ADMIN_PASSWORD);
     }
     Properties properties = new Properties();
     properties.setProperty("user", "tester");
