@@ -26,7 +26,8 @@ public enum CommandKind {
   ALTER_ROLE("ALTER ROLE", false),
   DROP_ROLE("DROP ROLE", false),
   GRANT("GRANT", false),
-  REVOKE("REVOKE", false);
+  REVOKE("REVOKE", false),
+  COPY("COPY", true);
 
   private final String tag;
   private final boolean counted;

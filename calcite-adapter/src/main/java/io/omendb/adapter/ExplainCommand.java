@@ -56,7 +56,7 @@ final class ExplainCommand {
       List<String> text = explain.analyze() ? analyze(statement, explain) : plan(statement);
       text.forEach(line -> lines.add(new Object[] {line}));
       session.endStatement(true);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       session.endStatementQuietly();
       throw mapped;
@@ -86,7 +86,8 @@ final class ExplainCommand {
         }
       }
       long executionNanos = System.nanoTime() - start;
-      List<String> lines = new ArrayList<>(program.annotatedPlan(explain.timing()));
+      // a statement Calcite prepares without its optimizer (a constant SELECT) has no operators to annotate
+      List<String> lines = new ArrayList<>(program.ran() ? program.annotatedPlan(explain.timing()) : plan(statement));
       if (explain.summary()) {
         lines.add(String.format(Locale.ROOT, "Planning Time: %.3f ms", planNanos / 1e6));
         lines.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", executionNanos / 1e6));
@@ -137,7 +138,7 @@ final class ExplainCommand {
    * optimized plan's text and the operators' counters in the order of its lines.
    */
   private static final class Instrumenting implements Program {
-    private String planText = "";
+    private String planText;
     /** One entry per plan line; null for an operator that is not measured (not an enumerable one). */
     private final List<@Nullable OperatorStats> stats = new ArrayList<>();
 
@@ -170,6 +171,11 @@ final class ExplainCommand {
     private void addUnmeasured(RelNode node) {
       stats.add(null);
       node.getInputs().forEach(this::addUnmeasured);
+    }
+
+    /** Whether the optimizer ran this program (Calcite prepares some constant statements without it). */
+    boolean ran() {
+      return planText != null;
     }
 
     /** The plan's lines, each operator's with what it did appended. */

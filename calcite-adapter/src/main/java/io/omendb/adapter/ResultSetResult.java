@@ -75,7 +75,7 @@ final class ResultSetResult implements StatementResult {
       }
       rowCount++;
       return row;
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       end(false);
       throw SqlErrors.toSqlException(e);
     }

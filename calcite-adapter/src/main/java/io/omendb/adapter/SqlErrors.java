@@ -22,6 +22,14 @@ final class SqlErrors {
       Pattern.compile("Column '([^']*)' has no default value and does not allow NULLs");
   private static final Pattern FUNCTION_NOT_FOUND = Pattern.compile("No match found for function signature (.*)");
 
+  /** Calcite's complaint about a date, time or timestamp string it cannot read. */
+  private static final Pattern INVALID_DATETIME = Pattern.compile("Invalid (DATE|TIME|TIMESTAMP) value, .*");
+  /** Calcite's complaints about operator and function arguments, which PostgreSQL reports as 42883. */
+  private static final Pattern NO_OPERATOR = Pattern.compile(
+      "(Cannot apply .* to arguments of type .*|Invalid number of arguments to function .*)", Pattern.DOTALL);
+  /** What Calcite's generated code throws when a scalar subquery returns more than one row. */
+  private static final String SINGLE_VALUE = "more than one value in agg SINGLE_VALUE";
+
   private SqlErrors() {}
 
   static SQLException toSqlException(Throwable thrown) {
@@ -105,6 +113,12 @@ final class SqlErrors {
     if (t instanceof NumberFormatException e) {
       return new SQLException("invalid input syntax: " + e.getMessage(), "22P02");
     }
+    if (t instanceof IllegalArgumentException e && INVALID_DATETIME.matcher(String.valueOf(e.getMessage())).matches()) {
+      return new SQLException("invalid input syntax for type " + datetimeType(e.getMessage()), "22007");
+    }
+    if (t instanceof IllegalStateException e && String.valueOf(e.getMessage()).startsWith(SINGLE_VALUE)) {
+      return new SQLException("more than one row returned by a subquery used as an expression", "21000");
+    }
     if (t instanceof StackOverflowError) {
       return new SQLException("statement is too complex (stack depth limit exceeded)", "54001");
     }
@@ -124,11 +138,20 @@ final class SqlErrors {
     if (m.matches()) {
       return new SQLException("null value in column \"" + m.group(1) + "\" violates not-null constraint", "23502");
     }
+    m = NO_OPERATOR.matcher(message);
+    if (m.matches()) {
+      return new SQLException(firstLine(message), "42883");
+    }
     m = FUNCTION_NOT_FOUND.matcher(message);
     if (m.matches()) {
       return new SQLException("function " + m.group(1) + " does not exist", "42883");
     }
     return new SQLException(message, "42000");
+  }
+
+  private static String datetimeType(String message) {
+    Matcher m = INVALID_DATETIME.matcher(message);
+    return m.matches() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "timestamp";
   }
 
   private static String firstLine(String message) {

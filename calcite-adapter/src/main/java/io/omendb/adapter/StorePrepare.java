@@ -16,8 +16,22 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** Calcite's statement preparation with the store's rules, and the collation trait, in every planner. */
+/**
+ * Calcite's statement preparation with the store's rules, and the collation trait, in every planner, and with
+ * PostgreSQL's functions and checked arithmetic in validation ({@link StorePrepareContext}).
+ */
 final class StorePrepare extends CalcitePrepareImpl {
+
+  @Override
+  public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    return super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount);
+  }
+
+  @Override
+  public AnalyzeViewResult analyzeView(CalcitePrepare.Context context, String sql, boolean fail) {
+    return super.analyzeView(StorePrepareContext.wrap(context), sql, fail);
+  }
 
   @Override
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext, org.apache.calcite.plan.@Nullable Context externalContext,

@@ -74,7 +74,7 @@ final class StorePreparedQuery implements PreparedQuery {
     }
     try {
       return plan(session, sql, placeholders, declaredTypes, count, StoreSession.kindOf(node));
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
     }

@@ -25,8 +25,13 @@ public final class StoreRules {
   /** Every rule of the adapter. */
   public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK, LOOKUP_JOIN);
 
+  /** Converts windows without claiming their input's order; replaces Calcite's window rule. */
+  public static final RelOptRule WINDOW = StoreWindowRule.DEFAULT_CONFIG.toRule(StoreWindowRule.class);
+
   static void register(RelOptPlanner planner) {
     ALL.forEach(planner::addRule);
+    planner.removeRule(org.apache.calcite.adapter.enumerable.EnumerableRules.ENUMERABLE_WINDOW_RULE);
+    planner.addRule(WINDOW);
   }
 
   /** Converts a logical INSERT, UPDATE or DELETE of a store table into a {@link StoreTableModify}. */

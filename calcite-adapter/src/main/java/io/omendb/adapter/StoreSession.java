@@ -139,6 +139,14 @@ final class StoreSession implements Session, TransactionSource {
   public StatementResult execute(String sql) throws SQLException {
     checkOpen();
     finishOpenResult();
+    if (CopyStatement.isCopy(sql)) {
+      try {
+        return StoreCopy.start(this, CopyStatement.parse(sql));
+      } catch (SqlStateException e) {
+        failBlock();
+        throw SqlErrors.toSqlException(e);
+      }
+    }
     SqlNode node;
     try {
       node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
@@ -238,7 +246,7 @@ final class StoreSession implements Session, TransactionSource {
         prepared = statements.prepare(sql);
       }
       return run(kind, prepared);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;
@@ -285,7 +293,7 @@ final class StoreSession implements Session, TransactionSource {
       PreparedStatement prepared = statements.prepare(sql);
       binder.bind(prepared);
       return run(kind, prepared);
-    } catch (SQLException | RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
       throw mapped;

@@ -84,7 +84,8 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
       keys.add(ImmutableBitSet.of(pk));
     }
     for (IndexDef index : indexes()) {
-      if (index.unique() && java.util.Arrays.stream(index.columns()).allMatch(c -> !def.columns().get(c).nullable())) {
+      boolean notNull = java.util.Arrays.stream(index.columns()).noneMatch(c -> def.columns().get(c).nullable());
+      if (index.unique() && notNull) {
         keys.add(ImmutableBitSet.of(index.columns()));
       }
     }

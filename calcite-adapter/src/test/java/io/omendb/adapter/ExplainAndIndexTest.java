@@ -136,6 +136,13 @@ class ExplainAndIndexTest {
   }
 
   @Test
+  void explainAnalyze_constantSelectStillShowsItsPlan() throws SQLException {
+    List<String> plan = column("EXPLAIN ANALYZE SELECT 1");
+    assertThat(plan.get(0)).startsWith("Enumerable");
+    assertThat(plan).anyMatch(l -> l.startsWith("Execution Time: "));
+  }
+
+  @Test
   void explainAnalyze_lookupJoinCountsEachSide() throws SQLException {
     run("CREATE TABLE visit (vid INT PRIMARY KEY, person_id INT)");
     run("INSERT INTO visit VALUES (1, 3), (2, 4), (3, 9999), (4, 3)");

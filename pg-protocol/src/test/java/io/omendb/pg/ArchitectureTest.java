@@ -53,4 +53,19 @@ class ArchitectureTest {
                 || c.getPackageName().startsWith("org.apache.calcite")))
         .check(classes);
   }
+
+  @Test
+  void authAndTls_doNotDependOnTheServerPackage() {
+    noClasses().that().resideInAnyPackage("io.omendb.pg.auth..", "io.omendb.pg.tls..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.omendb.pg.server..", "io.omendb.pg.codec..",
+            "io.omendb.pg.message..")
+        .check(classes);
+  }
+
+  @Test
+  void tls_dependsOnNeitherAdapterNorEngine() {
+    noClasses().that().resideInAPackage("io.omendb.pg.tls..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.omendb.adapter..", "io.omendb.engine..")
+        .check(classes);
+  }
 }

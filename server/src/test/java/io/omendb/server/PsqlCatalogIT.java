@@ -68,6 +68,8 @@ class PsqlCatalogIT {
       "\\l omendb|l_omendb",
       "\\d accounts|d_accounts",
       "\\d orders|d_orders",
+      "\\d+ accounts|dplus_accounts",
+      "\\d+ orders|dplus_orders",
   })
   void describe_printsWhatPostgresPrinted(String command, String golden) throws Exception {
     String expected;

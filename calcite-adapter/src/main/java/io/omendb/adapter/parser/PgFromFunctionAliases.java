@@ -10,7 +10,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * PostgreSQL's rule for a function in FROM with a table alias and no column aliases ({@code FROM
- * generate_series(1, 3) s}): its single column takes the alias as its name, so {@code s} is usable as a column.
+ * generate_series(1, 3) s}, {@code FROM unnest(a) x}): its single column takes the alias as its name, so {@code s}
+ * is usable as a column.
  * Applied to each parsed statement, in place.
  */
 public final class PgFromFunctionAliases extends SqlBasicVisitor<Void> {
@@ -41,7 +42,7 @@ public final class PgFromFunctionAliases extends SqlBasicVisitor<Void> {
       return join;
     }
     if (from.getKind() == SqlKind.AS && from instanceof SqlCall as && as.operandCount() == 2
-        && as.operand(0).getKind() == SqlKind.COLLECTION_TABLE) {
+        && (as.operand(0).getKind() == SqlKind.COLLECTION_TABLE || as.operand(0).getKind() == SqlKind.UNNEST)) {
       SqlNode alias = as.operand(1);
       return SqlStdOperatorTable.AS.createCall(as.getParserPosition(), as.operand(0), alias, alias);
     }

@@ -9,7 +9,7 @@ import org.apache.calcite.util.SourceStringReader;
 
 /**
  * The generated parser followed by the PostgreSQL rewrites that need a whole statement: {@link
- * PgFromFunctionAliases}. Every component parses through this parser's {@link #FACTORY}.
+ * PgFromFunctionAliases} and {@link PgContextVariables}. Every component parses through this parser's {@link #FACTORY}.
  */
 public final class PgSqlParserImpl extends OmenSqlParserImpl {
 
@@ -33,13 +33,14 @@ public final class PgSqlParserImpl extends OmenSqlParserImpl {
 
   @Override
   public SqlNode parseSqlStmtEof() throws Exception {
-    return PgFromFunctionAliases.apply(super.parseSqlStmtEof());
+    return PgContextVariables.apply(PgFromFunctionAliases.apply(super.parseSqlStmtEof()));
   }
 
   @Override
   public SqlNodeList parseSqlStmtList() throws Exception {
-    SqlNodeList statements = super.parseSqlStmtList();
-    statements.forEach(PgFromFunctionAliases::apply);
+    SqlNodeList parsed = super.parseSqlStmtList();
+    SqlNodeList statements = new SqlNodeList(parsed.getParserPosition());
+    parsed.forEach(statement -> statements.add(PgContextVariables.apply(PgFromFunctionAliases.apply(statement))));
     return statements;
   }
 }

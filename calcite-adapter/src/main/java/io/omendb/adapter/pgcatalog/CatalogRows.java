@@ -19,7 +19,7 @@ import java.util.StringJoiner;
  * bootstrap role (the session user) and have a primary-key index and constraint named {@code <table>_pkey}.
  */
 final class CatalogRows {
-  private static final String PUBLIC = "public";
+  static final String PUBLIC = "public";
 
   /** One relation of ours: a table, its primary-key index (index null) or a secondary index. */
   private record Rel(int oid, String name, String kind, TableDef table, IndexDef index) {
@@ -253,6 +253,10 @@ final class CatalogRows {
       row.put("typelem", type.element());
       row.put("typarray", type.array());
       row.put("typtypmod", -1);
+      if (PgTypes.isArray(type)) {
+        row.put("typinput", PgTypes.ARRAY_IN);
+        row.put("typoutput", PgTypes.ARRAY_OUT);
+      }
       row.put("typcollation", type.collation());
       rows.add(PgRelations.TYPE.row(row));
     }

@@ -15,7 +15,7 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 
 /**
  * The virtual {@code pg_catalog} schema of one session: PostgreSQL's system catalog relations, computed from the
- * engine catalog on every scan, and the catalog functions, which {@link #register} also makes callable
+ * engine catalog on every scan, and the catalog functions, which {@link #register} also makes reachable
  * unqualified, as PostgreSQL's search path does.
  */
 public final class PgCatalogSchema extends AbstractSchema {
@@ -61,7 +61,10 @@ public final class PgCatalogSchema extends AbstractSchema {
    * {@code root} itself.
    */
   public static void register(SchemaPlus root, PgSession session) {
-    SchemaPlus schema = root.add(NAME, new PgCatalogSchema(session));
+    PgCatalogSchema catalog = new PgCatalogSchema(session);
+    SchemaPlus schema = root.add(NAME, catalog);
+    // pg_catalog is on every search path: its relations resolve unqualified too (a table in public comes first)
+    catalog.tables.forEach(root::add);
     for (Method method : PgFunctions.class.getDeclaredMethods()) {
       if (!Modifier.isPublic(method.getModifiers()) || !Modifier.isStatic(method.getModifiers())) {
         continue;

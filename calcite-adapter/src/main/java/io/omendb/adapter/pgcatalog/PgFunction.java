@@ -19,6 +19,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.ImplementableFunction;
 import org.apache.calcite.schema.ScalarFunction;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * A scalar function implemented by a static method of boxed parameters, to which each argument is converted (a
@@ -46,6 +47,11 @@ final class PgFunction implements ScalarFunction, ImplementableFunction {
 
   @Override
   public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
+    if (List.class.isAssignableFrom(method.getReturnType())) {
+      // the functions returning lists return arrays of names (current_schemas)
+      RelDataType element = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
+      return typeFactory.createTypeWithNullability(typeFactory.createArrayType(element, -1), true);
+    }
     return typeFactory.createTypeWithNullability(typeFactory.createJavaType(method.getReturnType()), true);
   }
 

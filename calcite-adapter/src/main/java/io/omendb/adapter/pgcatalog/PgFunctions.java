@@ -121,6 +121,39 @@ public final class PgFunctions {
     return array.size();
   }
 
+  // The session: version(), current_database(), current_schema(), current_schemas(bool).
+
+  /** The version string, in PostgreSQL's form, of the PostgreSQL release whose behaviour we follow. */
+  public static String version() {
+    return "PostgreSQL " + PgSession.SERVER_VERSION + " (OmenDB)";
+  }
+
+  public static String current_database(DataContext root) {
+    return rows(root).database();
+  }
+
+  /** The session user, who is also the current user: SET ROLE is not supported. */
+  public static String current_user(DataContext root) {
+    return rows(root).user();
+  }
+
+  public static String session_user(DataContext root) {
+    return rows(root).user();
+  }
+
+  /** The first schema of the search path that exists: public, where all tables live. */
+  public static String current_schema() {
+    return CatalogRows.PUBLIC;
+  }
+
+  /** The schemas of the search path; with {@code implicit}, pg_catalog first, which PostgreSQL searches first. */
+  public static List<String> current_schemas(Boolean implicit) {
+    if (implicit == null) {
+      return null;
+    }
+    return implicit ? List.of(PgCatalogSchema.NAME, CatalogRows.PUBLIC) : List.of(CatalogRows.PUBLIC);
+  }
+
   // Lookups in the session's catalog.
 
   public static String pg_get_userbyid(DataContext root, Integer role) {
@@ -157,6 +190,14 @@ public final class PgFunctions {
 
   public static String regroleout(DataContext root, Integer oid) {
     return oid == null ? null : rows(root).roleName(oid);
+  }
+
+  /** The oid of a function named in a {@code ::regproc} cast: only the array I/O functions pgjdbc asks for. */
+  public static Integer regprocin(String name) {
+    if (name == null) {
+      return null;
+    }
+    return PgTypes.procedureOid(name.startsWith("pg_catalog.") ? name.substring(11) : name);
   }
 
   public static String regtypeout(Integer oid) {

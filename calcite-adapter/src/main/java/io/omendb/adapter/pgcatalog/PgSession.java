@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
  * (a parameter name to its value, null when unset).
  */
 public record PgSession(Engine engine, String user, UnaryOperator<String> settings) {
+  /** The PostgreSQL release whose behaviour, catalog and client queries we follow. */
+  static final String SERVER_VERSION = "15.0";
   /** The database name reported when the client named none. */
   static final String DEFAULT_DATABASE = "omendb";
 

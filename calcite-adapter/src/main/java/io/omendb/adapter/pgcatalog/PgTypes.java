@@ -33,6 +33,9 @@ final class PgTypes {
   static final int TIME = 1083;
   static final int TIMESTAMP = 1114;
   static final int NUMERIC = 1700;
+  /** PostgreSQL's {@code array_in} and {@code array_out}, the input and output functions of every array type. */
+  static final int ARRAY_IN = 750;
+  static final int ARRAY_OUT = 751;
   /** The header PostgreSQL adds to the declared length in a type modifier. */
   private static final int VARHDRSZ = 4;
 
@@ -48,6 +51,20 @@ final class PgTypes {
 
   static List<TypeRow> rows() {
     return ROWS;
+  }
+
+  /** The oid of one of the built-in functions we know by name, or null. */
+  static Integer procedureOid(String name) {
+    return switch (name) {
+      case "array_in" -> ARRAY_IN;
+      case "array_out" -> ARRAY_OUT;
+      default -> null;
+    };
+  }
+
+  /** Whether a type is an array type, whose input function is array_in. */
+  static boolean isArray(TypeRow row) {
+    return row.element() != 0 && row.name().startsWith("_");
   }
 
   static TypeRow byOid(int oid) {
@@ -117,7 +134,7 @@ final class PgTypes {
       if (row == null) {
         return "???";
       }
-      if (row.element() != 0 && row.name().startsWith("_")) {
+      if (isArray(row)) {
         return formatType(row.element(), typmod) + "[]";
       }
       return row.name();

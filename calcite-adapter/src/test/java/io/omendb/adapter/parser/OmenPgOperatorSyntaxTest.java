@@ -73,4 +73,29 @@ class OmenPgOperatorSyntaxTest {
     assertThat(select("operator FROM t")).isEqualTo("operator");
     assertThat(select("a operator")).isEqualTo("`a` AS `operator`");
   }
+
+  @Test
+  void qualifiedUnnest_isUnnest() throws SqlParseException {
+    SqlSelect select = (SqlSelect) SqlParser.create("SELECT 'toast.' || x FROM pg_catalog.unnest(a) x",
+        OmenParserConfig.config()).parseStmt();
+    assertThat(select.getFrom().toString()).isEqualTo("UNNEST(`a`) AS `x` (`x`)");
+  }
+
+  @Test
+  void contextVariables_becomeSessionFunctions() throws SqlParseException {
+    assertThat(select("current_catalog, current_user, session_user, \"user\""))
+        .isEqualTo("`pg_catalog`.`current_database`()");
+    SqlSelect select = (SqlSelect) SqlParser.create("SELECT current_catalog, current_user, session_user, \"user\"",
+        OmenParserConfig.config()).parseStmt();
+    assertThat(select.getSelectList().stream().map(Object::toString)).containsExactly(
+        "`pg_catalog`.`current_database`()", "`pg_catalog`.`current_user`()", "`pg_catalog`.`session_user`()",
+        "user");
+  }
+
+  @Test
+  void fromFunctionAlias_namesTheColumn() throws SqlParseException {
+    SqlSelect select = (SqlSelect) SqlParser.create("SELECT s FROM generate_series(1, 3) s JOIN t ON t.a = s",
+        OmenParserConfig.config()).parseStmt();
+    assertThat(select.getFrom().toString()).contains("TABLE(`generate_series`(1, 3)) AS `s` (`s`)");
+  }
 }

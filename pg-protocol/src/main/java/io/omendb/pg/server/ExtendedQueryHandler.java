@@ -3,6 +3,7 @@ package io.omendb.pg.server;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.ColumnMeta;
+import io.omendb.adapter.CopyIn;
 import io.omendb.adapter.PreparedQuery;
 import io.omendb.adapter.Session;
 import io.omendb.adapter.StatementResult;
@@ -221,6 +222,13 @@ final class ExtendedQueryHandler {
     try {
       if (portal.result == null) {
         portal.result = portal.statement.query.execute(portal.values);
+        if (portal.result instanceof CopyIn copyIn) {
+          copyIn.abort();
+          portal.close();
+          portals.remove(execute.portal());
+          return fail(SqlState.FEATURE_NOT_SUPPORTED,
+              "COPY FROM STDIN is supported in simple queries only (psql \\copy, pgjdbc CopyManager)");
+        }
         if (portal.result.hasRows()) {
           portal.rows = new RowEncoder(portal.result.columns(), portal.resultFormats);
         }

@@ -294,7 +294,7 @@ final class PgConnection implements Runnable {
 
   /** The query loop: runs until the client terminates or disconnects. */
   private void serve(FrameReader in) throws IOException {
-    SimpleQueryHandler queries = new SimpleQueryHandler(session, out);
+    SimpleQueryHandler queries = new SimpleQueryHandler(session, out, new CopyHandler(in, out));
     ExtendedQueryHandler extended = new ExtendedQueryHandler(session, out);
     try {
       while (true) {

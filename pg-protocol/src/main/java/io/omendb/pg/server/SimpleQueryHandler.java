@@ -2,6 +2,8 @@ package io.omendb.pg.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.adapter.CopyIn;
+import io.omendb.adapter.CopyOut;
 import io.omendb.adapter.PasswordRedaction;
 import io.omendb.adapter.Session;
 import io.omendb.adapter.StatementResult;
@@ -23,10 +25,12 @@ final class SimpleQueryHandler {
 
   private final Session session;
   private final BackendWriter out;
+  private final CopyHandler copy;
 
-  SimpleQueryHandler(Session session, BackendWriter out) {
+  SimpleQueryHandler(Session session, BackendWriter out, CopyHandler copy) {
     this.session = requireNonNull(session, "session");
     this.out = requireNonNull(out, "out");
+    this.copy = requireNonNull(copy, "copy");
   }
 
   void handle(Query query) throws IOException {
@@ -59,6 +63,14 @@ final class SimpleQueryHandler {
   /** Runs one statement and sends its response; returns false if it failed, which ends the Query. */
   private boolean execute(String statement) throws IOException {
     try (StatementResult result = session.execute(statement)) {
+      if (result instanceof CopyIn copyIn) {
+        copy.copyIn(copyIn);
+        return true;
+      }
+      if (result instanceof CopyOut copyOut) {
+        copy.copyOut(copyOut);
+        return true;
+      }
       if (result.hasRows()) {
         RowEncoder rows = new RowEncoder(result.columns());
         out.send(rows.describe());

@@ -2,6 +2,7 @@ package io.omendb.pg.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.omendb.pg.tls.CertificateGenerator.Generated;
 import io.omendb.pg.tls.CertificateGenerator.KeyFormat;
@@ -38,6 +39,45 @@ class TlsContextTest {
 
     assertThat(context.certificate().getPublicKey().getAlgorithm()).isEqualTo(type.name());
     assertThat(PemFiles.readPrivateKey(files.serverKey()).getAlgorithm()).isEqualTo(type.name());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "'genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out raw.pem',"
+          + " 'rsa -traditional -in raw.pem -out key.pem', BEGIN RSA PRIVATE KEY",
+      "'genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out raw.pem', 'pkey -in raw.pem -out key.pem',"
+          + " BEGIN PRIVATE KEY",
+      "'ecparam -name prime256v1 -genkey -noout -out raw.pem', 'ec -in raw.pem -out key.pem', BEGIN EC PRIVATE KEY",
+      "'ecparam -name prime256v1 -genkey -noout -out raw.pem', 'pkcs8 -topk8 -nocrypt -in raw.pem -out key.pem',"
+          + " BEGIN PRIVATE KEY"})
+  void load_filesMadeByOpenssl(String makeKey, String convertKey, String pemHeader) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+    openssl(makeKey);
+    openssl(convertKey);
+    openssl("req -new -x509 -key key.pem -out cert.pem -days 2 -subj /CN=localhost");
+    assertThat(Files.readString(dir.resolve("key.pem"))).contains(pemHeader);
+
+    TlsContext context = TlsContext.load(dir.resolve("cert.pem"), dir.resolve("key.pem"), Optional.empty());
+
+    assertThat(context.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
+  }
+
+  @Test
+  void generate_certificatesVerifyWithOpenssl() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+    Generated files = generator.generate(dir, HOSTS, KeyType.EC, KeyFormat.TRADITIONAL);
+    assertThat(openssl("verify -CAfile " + files.caCertificate() + " " + files.serverCertificate()))
+        .contains(": OK");
+    assertThat(openssl("ec -check -noout -in " + files.serverKey())).contains("EC Key valid");
+  }
+
+  private String openssl(String arguments) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/openssl"));
+    command.addAll(List.of(arguments.split(" ")));
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(arguments + ": " + output).isZero();
+    return output;
   }
 
   @Test

@@ -1,0 +1,204 @@
+package io.omendb.adapter;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs COPY for a {@link StoreSession}. FROM STDIN plans one {@code INSERT ... VALUES (?, ...)} and runs it per row
+ * inside one statement of the session, so the whole COPY commits or rolls back together; TO STDOUT runs the
+ * equivalent query.
+ */
+final class StoreCopy {
+  private StoreCopy() {}
+
+  static StatementResult start(StoreSession session, CopyStatement copy) throws SQLException {
+    return copy.fromClient() ? copyIn(session, copy) : copyOut(session, copy);
+  }
+
+  private static String columnList(CopyStatement copy) {
+    return copy.columns().isEmpty() ? "*" : String.join(", ", copy.columns());
+  }
+
+  private static StatementResult copyOut(StoreSession session, CopyStatement copy) throws SQLException {
+    String query = copy.query() != null ? copy.query() : "SELECT " + columnList(copy) + " FROM " + copy.table();
+    StatementResult rows = session.execute(query);
+    if (!rows.hasRows()) {
+      rows.close();
+      throw new SQLException("COPY query must return rows", "0A000");
+    }
+    return new Out(rows, copy.format());
+  }
+
+  private static StatementResult copyIn(StoreSession session, CopyStatement copy) throws SQLException {
+    StatementCache cache = session.statementCache();
+    List<ColumnMeta> columns;
+    PreparedStatement insert;
+    try {
+      columns = ResultSetResult.describe(
+          cache.prepare("SELECT " + columnList(copy) + " FROM " + copy.table()).getMetaData());
+      insert = cache.prepare("INSERT INTO " + copy.table()
+          + (copy.columns().isEmpty() ? "" : " (" + String.join(", ", copy.columns()) + ")")
+          + " VALUES (" + "?, ".repeat(columns.size() - 1) + "?)");
+    } catch (SQLException | RuntimeException e) {
+      session.failBlock();
+      throw SqlErrors.toSqlException(e);
+    }
+    ParameterMetaData metaData = insert.getParameterMetaData();
+    int[] types = new int[columns.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = metaData.getParameterType(i + 1);
+    }
+    session.beginStatement();
+    return new In(session, insert, columns, types, copy.format());
+  }
+
+  /** COPY FROM STDIN: inserts rows until closed (commit) or aborted (rollback). */
+  private static final class In implements CopyIn {
+    private final StoreSession session;
+    private final PreparedStatement insert;
+    private final List<ColumnMeta> columns;
+    private final int[] types;
+    private final CopyFormat format;
+    private long rows;
+    private boolean ended;
+
+    In(StoreSession session, PreparedStatement insert, List<ColumnMeta> columns, int[] types, CopyFormat format) {
+      this.session = requireNonNull(session, "session");
+      this.insert = requireNonNull(insert, "insert");
+      this.columns = List.copyOf(columns);
+      this.types = types;
+      this.format = requireNonNull(format, "format");
+    }
+
+    @Override
+    public CopyFormat format() {
+      return format;
+    }
+
+    @Override
+    public void insert(List<String> fields) throws SQLException {
+      if (ended) {
+        throw new SQLException("COPY has ended", "55000");
+      }
+      try {
+        if (fields.size() != types.length) {
+          throw new SQLException(fields.size() < types.length
+              ? "missing data for column \"" + columns.get(fields.size()).name() + "\""
+              : "extra data after last expected column", "22P04");
+        }
+        for (int i = 0; i < types.length; i++) {
+          Object value = ParameterValues.coerce(fields.get(i), types[i]);
+          if (value == null) {
+            insert.setNull(i + 1, types[i]);
+          } else {
+            insert.setObject(i + 1, value);
+          }
+        }
+        rows += insert.executeLargeUpdate();
+      } catch (SQLException | RuntimeException | StackOverflowError e) {
+        SQLException mapped = SqlErrors.toSqlException(e);
+        abort();
+        throw mapped;
+      }
+    }
+
+    @Override
+    public void abort() {
+      if (!ended) {
+        ended = true;
+        try {
+          session.endStatement(false);
+        } catch (SQLException impossible) {
+          // a failed statement only rolls back
+        }
+      }
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.COPY;
+    }
+
+    @Override
+    public boolean hasRows() {
+      return false;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return columns;
+    }
+
+    @Override
+    public Object[] next() {
+      return null;
+    }
+
+    @Override
+    public long rowCount() {
+      return rows;
+    }
+
+    /** Ends the COPY: commits its own transaction, or leaves the rows in the open block. */
+    @Override
+    public void close() throws SQLException {
+      if (!ended) {
+        ended = true;
+        session.endStatement(true);
+      }
+    }
+  }
+
+  /** COPY TO STDOUT: the query's rows under the COPY command tag. */
+  private static final class Out implements CopyOut {
+    private final StatementResult rows;
+    private final CopyFormat format;
+    private final List<ColumnMeta> columns;
+
+    Out(StatementResult rows, CopyFormat format) {
+      this.rows = rows;
+      this.format = format;
+      this.columns = new ArrayList<>(rows.columns());
+    }
+
+    @Override
+    public CopyFormat format() {
+      return format;
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.COPY;
+    }
+
+    @Override
+    public boolean hasRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return columns;
+    }
+
+    @Override
+    public Object[] next() throws SQLException {
+      return rows.next();
+    }
+
+    @Override
+    public long rowCount() {
+      return rows.rowCount();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      rows.close();
+    }
+  }
+}

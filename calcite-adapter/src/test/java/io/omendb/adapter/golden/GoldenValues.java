@@ -1,0 +1,101 @@
+package io.omendb.adapter.golden;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+
+/**
+ * Formats result values as PostgreSQL's text output prints them, so that expected rows can be copied from
+ * {@code psql -A}: booleans {@code t}/{@code f}, timestamps without trailing fraction zeros, floats as the shortest
+ * decimal ({@code 1.5}, {@code 2}, {@code 1e+20}), bytea as {@code \x..}; SQL NULL is written {@code NULL} and the
+ * empty string {@code (empty)}.
+ */
+public final class GoldenValues {
+  /** How SQL NULL is written in expected rows. */
+  public static final String NULL = "NULL";
+  /** How the empty string is written in expected rows. */
+  public static final String EMPTY = "(empty)";
+
+  private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+      .appendPattern("HH:mm:ss")
+      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true)
+      .toFormatter();
+  private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .appendLiteral(' ')
+      .append(TIME)
+      .toFormatter();
+
+  private GoldenValues() {}
+
+  /** The current row of {@code resultSet} as one line: its values formatted and joined by {@code |}. */
+  public static String row(ResultSet resultSet, boolean useText) throws SQLException {
+    int columns = resultSet.getMetaData().getColumnCount();
+    StringBuilder row = new StringBuilder();
+    for (int column = 1; column <= columns; column++) {
+      if (column > 1) {
+        row.append('|');
+      }
+      Object value = useText ? resultSet.getString(column) : resultSet.getObject(column);
+      row.append(resultSet.wasNull() || value == null ? NULL : format(value));
+    }
+    return row.toString();
+  }
+
+  /** One non-null value in PostgreSQL's text form. */
+  public static String format(Object value) {
+    String text;
+    if (value instanceof Boolean b) {
+      text = b ? "t" : "f";
+    } else if (value instanceof Double d) {
+      text = floatText(d);
+    } else if (value instanceof Float f) {
+      text = floatText(Double.parseDouble(Float.toString(f)));
+    } else if (value instanceof BigDecimal bd) {
+      text = bd.toPlainString();
+    } else if (value instanceof java.sql.Timestamp ts) {
+      text = TIMESTAMP.format(ts.toLocalDateTime());
+    } else if (value instanceof java.sql.Date date) {
+      text = date.toLocalDate().toString();
+    } else if (value instanceof java.sql.Time time) {
+      int nanos = (int) (Math.floorMod(time.getTime(), 1000L) * 1_000_000L);
+      text = TIME.format(time.toLocalTime().withNano(nanos));
+    } else if (value instanceof byte[] bytes) {
+      StringBuilder hex = new StringBuilder("\\x");
+      for (byte b : bytes) {
+        hex.append(String.format("%02x", b & 0xFF));
+      }
+      text = hex.toString();
+    } else {
+      text = value.toString();
+    }
+    return text.isEmpty() ? EMPTY : text;
+  }
+
+  /** A double as PostgreSQL 12+ prints it: the shortest exact decimal, exponent only outside [1e-4, 1e15). */
+  static String floatText(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Infinity" : "-Infinity";
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    String java = Double.toString(d);
+    int e = java.indexOf('E');
+    if (e < 0) {
+      return java;
+    }
+    String mantissa = java.substring(0, e);
+    if (mantissa.endsWith(".0")) {
+      mantissa = mantissa.substring(0, mantissa.length() - 2);
+    }
+    int exponent = Integer.parseInt(java.substring(e + 1));
+    return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+  }
+}

@@ -1,0 +1,64 @@
+# UNION [ALL], INTERSECT, EXCEPT and VALUES lists.
+
+query
+SELECT * FROM (VALUES (1, 'one'), (2, 'two'), (3, NULL)) AS v(n, word) ORDER BY n
+----
+1|one
+2|two
+3|NULL
+
+query
+VALUES (2), (1), (2)
+----
+2
+1
+2
+
+query
+SELECT 1 UNION SELECT 2 UNION SELECT 1 ORDER BY 1
+----
+1
+2
+
+query
+SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 1 ORDER BY 1
+----
+1
+1
+2
+
+query
+SELECT * FROM (VALUES (1), (2), (3), (3)) AS a(x) INTERSECT SELECT * FROM (VALUES (3), (2), (5)) AS b(x) ORDER BY 1
+----
+2
+3
+
+query
+SELECT * FROM (VALUES (1), (2), (3), (3)) AS a(x) EXCEPT SELECT * FROM (VALUES (2)) AS b(x) ORDER BY 1
+----
+1
+3
+
+query
+SELECT * FROM (VALUES (1), (1), (3)) AS a(x) EXCEPT ALL SELECT * FROM (VALUES (1)) AS b(x) ORDER BY 1
+----
+1
+3
+
+query
+SELECT * FROM (VALUES (1), (1), (3)) AS a(x) INTERSECT ALL SELECT * FROM (VALUES (1), (1), (1)) AS b(x) ORDER BY 1
+----
+1
+1
+
+query
+SELECT CAST(NULL AS INT) UNION SELECT CAST(NULL AS INT)
+----
+NULL
+
+query
+SELECT x FROM (VALUES (1), (NULL)) AS a(x) UNION SELECT x FROM (VALUES (NULL), (2)) AS b(x) ORDER BY 1 NULLS FIRST
+----
+NULL
+1
+2

@@ -1,0 +1,122 @@
+package io.omendb.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * pgjdbc's DatabaseMetaData against the server: the catalog queries pgjdbc sends (captured against PostgreSQL 15
+ * with statement logging) run on our pg_catalog, and the results are those PostgreSQL 15 returned for the same
+ * schema. getPrimaryKeys and getIndexInfo are not covered: they need information_schema._pg_expandarray.
+ */
+class PgjdbcMetadataIT {
+  @TempDir Path dataDir;
+  private OmenServer server;
+  private Connection connection;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1));
+    server.start();
+    Properties properties = new Properties();
+    properties.setProperty("user", "tester");
+    properties.setProperty("preferQueryMode", "simple");
+    connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.pgPort() + "/omendb",
+        properties);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE accounts (id BIGINT PRIMARY KEY, name VARCHAR(40) NOT NULL, "
+          + "balance DOUBLE PRECISION DEFAULT 0, active BOOLEAN)");
+      statement.execute("CREATE TABLE orders (order_id INTEGER PRIMARY KEY, account_id BIGINT NOT NULL, note TEXT, "
+          + "qty INTEGER DEFAULT 1)");
+      statement.execute("CREATE INDEX orders_account ON orders (account_id)");
+    }
+  }
+
+  @AfterEach
+  void stop() throws SQLException {
+    if (connection != null) {
+      connection.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static List<String> rows(ResultSet resultSet, String... columns) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (resultSet) {
+      while (resultSet.next()) {
+        List<String> values = new ArrayList<>();
+        for (String column : columns) {
+          values.add(resultSet.getString(column));
+        }
+        rows.add(String.join("|", values));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void getTables_listsTablesOfPublic() throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    assertThat(rows(meta.getTables(null, "public", "%", new String[] {"TABLE"}),
+        "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS"))
+        .containsExactly("omendb|public|accounts|TABLE|null", "omendb|public|orders|TABLE|null");
+  }
+
+  @Test
+  void getColumns_typesSizesNullabilityDefaults() throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    // as PostgreSQL 15 answered for the same table
+    assertThat(rows(meta.getColumns(null, "public", "accounts", "%"), "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE",
+        "TYPE_NAME", "COLUMN_SIZE", "DECIMAL_DIGITS", "NULLABLE", "COLUMN_DEF", "ORDINAL_POSITION", "IS_NULLABLE"))
+        .containsExactly(
+            "accounts|id|" + Types.BIGINT + "|int8|19|0|0|null|1|NO",
+            "accounts|name|" + Types.VARCHAR + "|varchar|40|0|0|null|2|NO",
+            "accounts|balance|" + Types.DOUBLE + "|float8|17|17|1|0|3|YES",
+            "accounts|active|" + Types.BIT + "|bool|1|0|1|null|4|YES");
+  }
+
+  @Test
+  void getSchemas_listsPublicAndTheCatalogSchemas() throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    assertThat(rows(meta.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG"))
+        .containsExactly("information_schema|omendb", "pg_catalog|omendb", "public|omendb");
+  }
+
+  @Test
+  void getTypeInfo_describesTheBuiltInTypes() throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    List<String> rows = rows(meta.getTypeInfo(), "TYPE_NAME", "DATA_TYPE", "PRECISION", "LITERAL_PREFIX",
+        "UNSIGNED_ATTRIBUTE", "SEARCHABLE", "AUTO_INCREMENT");
+    // the rows PostgreSQL 15 returned for these types
+    assertThat(rows).contains(
+        "bool|" + Types.BIT + "|0|'|t|3|f",
+        "int8|" + Types.BIGINT + "|0|null|f|3|f",
+        "bytea|" + Types.BINARY + "|0|'|t|3|f",
+        "numeric|" + Types.NUMERIC + "|1000|null|f|3|f",
+        "int4|" + Types.INTEGER + "|0|null|f|3|f",
+        "int2|" + Types.SMALLINT + "|0|null|f|3|f",
+        "float8|" + Types.DOUBLE + "|0|null|f|3|f",
+        "text|" + Types.VARCHAR + "|0|'|t|3|f",
+        "varchar|" + Types.VARCHAR + "|10485760|'|t|3|f",
+        "date|" + Types.DATE + "|0|'|t|3|f",
+        "timestamp|" + Types.TIMESTAMP + "|6|'|t|3|f",
+        "_int4|" + Types.ARRAY + "|0|'|f|3|f");
+  }
+}
