@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * thin driver (protobuf, the server's serialization), against the whole server on ephemeral ports.
  */
 class ExplainAnalyzeIT {
+  /** The superuser (the "tester" both clients log in as) gets this first password. */
+  private static final String ADMIN_PASSWORD = "explain-it-admin";
   private static final Pattern ACTUAL = Pattern.compile(
       " \\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} rows=(\\d+) loops=(\\d+)\\)$");
 
@@ -33,7 +36,8 @@ class ExplainAnalyzeIT {
 
   @BeforeEach
   void start() throws Exception {
-    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, 0));
+    server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, 0)
+        .withAdmin(AdminConfig.defaults().withUser("tester")), Map.of(AdminBootstrap.PASSWORD_ENV, ADMIN_PASSWORD));
     server.start();
   }
 
@@ -45,7 +49,8 @@ class ExplainAnalyzeIT {
   private Connection connect(String client) throws SQLException {
     if (client.startsWith("avatica-")) {
       return DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:" + server.avaticaPort()
-          + ";serialization=" + client.substring("avatica-".length()));
+          + ";serialization=" + client.substring("avatica-".length())
+          + ";authentication=BASIC;avatica_user=tester;avatica_password=" + ADMIN_PASSWORD);
     }
     Properties properties = new Properties();
     properties.setProperty("user", "tester");
