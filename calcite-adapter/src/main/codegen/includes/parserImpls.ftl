@@ -1153,3 +1153,21 @@ void OmenRoleNames(List<SqlNode> names) :
         <COMMA> id = SimpleIdentifier() { names.add(id); }
     )*
 }
+
+/**
+ * Parses {@code TRUNCATE [TABLE] [ONLY] name}; see SqlTruncate.
+ */
+SqlNode OmenTruncate() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <TRUNCATE> { s = span(); }
+    [ <TABLE> ]
+    [ <ONLY> ]
+    name = CompoundIdentifier()
+    {
+        return SqlTruncate.create(s.end(this), name);
+    }
+}

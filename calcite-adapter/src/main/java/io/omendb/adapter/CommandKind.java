@@ -9,6 +9,7 @@ public enum CommandKind {
   INSERT("INSERT", true),
   UPDATE("UPDATE", true),
   DELETE("DELETE", true),
+  TRUNCATE_TABLE("TRUNCATE TABLE", false),
   CREATE_TABLE("CREATE TABLE", false),
   DROP_TABLE("DROP TABLE", false),
   CREATE_INDEX("CREATE INDEX", false),

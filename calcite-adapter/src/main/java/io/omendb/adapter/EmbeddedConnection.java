@@ -184,7 +184,11 @@ final class EmbeddedConnection implements InvocationHandler {
       Object result;
       try {
         result = invokeMapped(statement, method, args);
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException e) {
+        session.endStatement(false);
+        throw args != null && args.length > 0 && args[0] instanceof String sql
+            ? UnsupportedFeatures.reclassify(sql, e) : e;
+      } catch (RuntimeException e) {
         session.endStatement(false);
         throw e;
       }

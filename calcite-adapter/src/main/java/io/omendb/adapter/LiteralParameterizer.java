@@ -25,10 +25,16 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * (a script of INSERTs, point queries by key) share one cached plan instead of each paying Calcite's planning and
  * code generation. Literals whose value is part of the statement's shape stay: ORDER BY and GROUP BY ordinals,
  * LIMIT/OFFSET/FETCH, NULL, intervals and symbols. A statement with nothing to rewrite, or that contains a dynamic
- * parameter of its own, is left alone.
+ * parameter of its own, is left alone; so is one whose literals are data rather than a shape to reuse: a VALUES list
+ * of several rows or more than {@value #MAX_LIFTED_LITERALS} literals (Calcite plans literal rows as one Values
+ * operator but parameterised rows as a union of projections, and large IN lists likewise, which costs far more to
+ * plan than the cache could save).
  */
 final class LiteralParameterizer {
   private static final SqlDialect DIALECT = PostgresqlSqlDialect.DEFAULT;
+
+  /** Above this many literals a statement is planned with its literals in place. */
+  static final int MAX_LIFTED_LITERALS = 64;
 
   /** A rewritten statement: its text with {@code ?} in place of the literals, and the literals in order. */
   record Parameterized(String sql, List<SqlLiteral> literals) {}
@@ -38,11 +44,13 @@ final class LiteralParameterizer {
   /** The rewrite of {@code node}, or null if it has no literal to lift or cannot be rewritten safely. */
   static Parameterized parameterize(SqlNode node) {
     Set<SqlNode> structural = Collections.newSetFromMap(new IdentityHashMap<>());
-    boolean[] hasOwnParameters = {false};
+    boolean[] leaveAlone = {false};
     node.accept(new SqlBasicVisitor<Void>() {
       @Override
       public Void visit(SqlCall call) {
-        if (call instanceof SqlSelect select) {
+        if (call.getKind() == SqlKind.VALUES && call.operandCount() > 1) {
+          leaveAlone[0] = true; // several rows of data: plan the literals as they are
+        } else if (call instanceof SqlSelect select) {
           keep(select.getGroup(), structural);
           keep(select.getOrderList(), structural);
           keep(select.getOffset(), structural);
@@ -57,11 +65,11 @@ final class LiteralParameterizer {
 
       @Override
       public Void visit(SqlDynamicParam param) {
-        hasOwnParameters[0] = true;
+        leaveAlone[0] = true;
         return null;
       }
     });
-    if (hasOwnParameters[0]) {
+    if (leaveAlone[0]) {
       return null;
     }
     List<SqlLiteral> literals = new ArrayList<>();
@@ -75,7 +83,7 @@ final class LiteralParameterizer {
         return new SqlDynamicParam(literals.size() - 1, literal.getParserPosition());
       }
     });
-    if (literals.isEmpty() || rewritten == null) {
+    if (literals.isEmpty() || literals.size() > MAX_LIFTED_LITERALS || rewritten == null) {
       return null;
     }
     return new Parameterized(rewritten.toSqlString(DIALECT).getSql(), literals);

@@ -15,7 +15,7 @@ public final class StoreParserFactory implements SqlParserImplFactory {
 
   @Override
   public SqlAbstractParserImpl getParser(Reader stream) {
-    return PgSqlParserImpl.FACTORY.getParser(stream);
+    return PgSqlParserImpl.EXECUTION_FACTORY.getParser(stream);
   }
 
   @Override

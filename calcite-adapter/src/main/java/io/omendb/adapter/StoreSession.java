@@ -152,7 +152,7 @@ final class StoreSession implements Session, TransactionSource {
       node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
     } catch (SqlParseException | StackOverflowError e) {
       failBlock();
-      throw PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql);
+      throw UnsupportedFeatures.reclassify(sql, PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql));
     }
     if (block.status() == TransactionStatus.FAILED
         && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction)) {
@@ -455,6 +455,9 @@ final class StoreSession implements Session, TransactionSource {
     SqlKind kind = node.getKind();
     if (kind.belongsTo(SqlKind.QUERY)) {
       return CommandKind.SELECT;
+    }
+    if (node instanceof io.omendb.adapter.parser.SqlTruncate) {
+      return CommandKind.TRUNCATE_TABLE;
     }
     return switch (kind) {
       case INSERT -> CommandKind.INSERT;

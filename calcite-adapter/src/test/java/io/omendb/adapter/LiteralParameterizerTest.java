@@ -31,4 +31,15 @@ class LiteralParameterizerTest {
     assertThat(of("SELECT * FROM t WHERE id = ?")).isNull();
     assertThat(of("SELECT * FROM t WHERE x IS NULL")).isNull();
   }
+
+  @Test
+  void parameterize_dataNotShape_leftAlone() throws SqlParseException {
+    assertThat(of("INSERT INTO t VALUES (1, 'a'), (2, 'b')")).isNull();
+    StringBuilder in = new StringBuilder("SELECT * FROM t WHERE id IN (0");
+    for (int i = 1; i <= LiteralParameterizer.MAX_LIFTED_LITERALS; i++) {
+      in.append(", ").append(i);
+    }
+    assertThat(of(in.append(")").toString())).isNull();
+    assertThat(of("SELECT * FROM t WHERE id IN (1, 2, 3)").literals()).hasSize(3);
+  }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * pgjdbc's DatabaseMetaData against the server: the catalog queries pgjdbc sends (captured against PostgreSQL 15
  * with statement logging) run on our pg_catalog, and the results are those PostgreSQL 15 returned for the same
- * schema. getPrimaryKeys and getIndexInfo are not covered: they need information_schema._pg_expandarray.
+ * schema, through the extended query protocol pgjdbc uses by default. getPrimaryKeys and getIndexInfo are not
+ * covered: they need information_schema._pg_expandarray.
  */
 class PgjdbcMetadataIT {
   @TempDir Path dataDir;
@@ -35,7 +36,6 @@ class PgjdbcMetadataIT {
     server.start();
     Properties properties = new Properties();
     properties.setProperty("user", "tester");
-    properties.setProperty("preferQueryMode", "simple");
     connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.pgPort() + "/omendb",
         properties);
     try (Statement statement = connection.createStatement()) {

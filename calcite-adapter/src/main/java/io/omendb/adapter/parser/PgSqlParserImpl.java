@@ -9,38 +9,50 @@ import org.apache.calcite.util.SourceStringReader;
 
 /**
  * The generated parser followed by the PostgreSQL rewrites that need a whole statement: {@link
- * PgFromFunctionAliases} and {@link PgContextVariables}. Every component parses through this parser's {@link #FACTORY}.
+ * PgFromFunctionAliases} always, and {@link PgContextVariables} in the parsers of {@link #EXECUTION_FACTORY}, which
+ * Calcite prepares statements with. {@link #FACTORY} leaves {@code USER} and {@code CURRENT_USER} as stock Calcite
+ * parses them, so statements parsed only to be classified or unparsed again stay comparable with Calcite's trees.
  */
 public final class PgSqlParserImpl extends OmenSqlParserImpl {
 
-  /** Creates parsers, as the generated parser's own factory does. */
-  public static final SqlParserImplFactory FACTORY = new SqlParserImplFactory() {
-    @Override
-    public SqlAbstractParserImpl getParser(Reader reader) {
-      PgSqlParserImpl parser = new PgSqlParserImpl(reader);
-      if (reader instanceof SourceStringReader source) {
-        String sql = source.getSourceString();
-        parser.setOriginalSql(sql);
-        parser.jj_input_stream.ReInit(reader, 1, 1, sql.length());
-      }
-      return parser;
-    }
-  };
+  /** Creates parsers that apply {@link PgFromFunctionAliases}, as the generated parser's own factory does. */
+  public static final SqlParserImplFactory FACTORY = reader -> create(reader, false);
 
-  private PgSqlParserImpl(Reader reader) {
+  /** Creates parsers that also turn {@code current_user} and the like into the session's functions. */
+  public static final SqlParserImplFactory EXECUTION_FACTORY = reader -> create(reader, true);
+
+  private final boolean sessionFunctions;
+
+  private PgSqlParserImpl(Reader reader, boolean sessionFunctions) {
     super(reader);
+    this.sessionFunctions = sessionFunctions;
+  }
+
+  private static SqlAbstractParserImpl create(Reader reader, boolean sessionFunctions) {
+    PgSqlParserImpl parser = new PgSqlParserImpl(reader, sessionFunctions);
+    if (reader instanceof SourceStringReader source) {
+      String sql = source.getSourceString();
+      parser.setOriginalSql(sql);
+      parser.jj_input_stream.ReInit(reader, 1, 1, sql.length());
+    }
+    return parser;
+  }
+
+  private SqlNode rewrite(SqlNode statement) {
+    SqlNode aliased = PgFromFunctionAliases.apply(statement);
+    return sessionFunctions ? PgContextVariables.apply(aliased) : aliased;
   }
 
   @Override
   public SqlNode parseSqlStmtEof() throws Exception {
-    return PgContextVariables.apply(PgFromFunctionAliases.apply(super.parseSqlStmtEof()));
+    return rewrite(super.parseSqlStmtEof());
   }
 
   @Override
   public SqlNodeList parseSqlStmtList() throws Exception {
     SqlNodeList parsed = super.parseSqlStmtList();
     SqlNodeList statements = new SqlNodeList(parsed.getParserPosition());
-    parsed.forEach(statement -> statements.add(PgContextVariables.apply(PgFromFunctionAliases.apply(statement))));
+    parsed.forEach(statement -> statements.add(rewrite(statement)));
     return statements;
   }
 }
