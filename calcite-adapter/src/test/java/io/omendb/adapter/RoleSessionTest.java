@@ -201,4 +201,24 @@ class RoleSessionTest {
     assertThatThrownBy(() -> database.openSession("grp", Map.of())).isInstanceOfSatisfying(SQLException.class,
         e -> assertThat(e.getSQLState()).isEqualTo("28000"));
   }
+
+  @Test
+  void accessCatalog_verifiersOnlyForSuperusers_aclAndPrivileges() throws SQLException {
+    run(admin, "CREATE TABLE t (id INT PRIMARY KEY)");
+    run(admin, "GRANT SELECT ON t TO alice WITH GRANT OPTION");
+    AccessCatalog asAdmin = new AccessCatalog(database.engine(), "admin");
+    AccessCatalog asAlice = new AccessCatalog(database.engine(), "alice");
+    AccessCatalog.RoleRow aliceSeenByAdmin = asAdmin.roles().stream().filter(r -> r.name().equals("alice"))
+        .findFirst().orElseThrow();
+    assertThat(aliceSeenByAdmin.password()).hasValueSatisfying(p -> assertThat(p).startsWith("SCRAM-SHA-256$"));
+    assertThat(asAlice.roles()).isNotEmpty().allSatisfy(
+        row -> assertThat(row.password().orElse(AccessCatalog.HIDDEN_PASSWORD)).isEqualTo(AccessCatalog.HIDDEN_PASSWORD));
+    var table = database.engine().catalog().table("t").orElseThrow();
+    assertThat(asAlice.relacl(table)).contains(List.of("admin=arwdD/admin", "alice=r*/admin"));
+    assertThat(asAlice.owner(table)).contains("admin");
+    assertThat(asAlice.tablePrivileges(List.of(table))).containsExactly(
+        new AccessCatalog.TablePrivilegeRow("admin", "alice", "t", io.omendb.engine.users.TablePrivilege.SELECT,
+            true));
+    assertThat(asAdmin.tablePrivileges(List.of(table))).hasSize(6);
+  }
 }

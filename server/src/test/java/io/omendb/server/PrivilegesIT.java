@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +29,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,6 +172,23 @@ class PrivilegesIT {
       assertThat(state(statement, "SELECT t.v FROM t JOIN u ON t.id = u.id")).isEqualTo("42501");
       assertThat(state(statement, "SELECT v FROM t WHERE id IN (SELECT id FROM u)")).isEqualTo("42501");
       assertThat(state(statement, "SELECT (SELECT count(*) FROM u) FROM t")).isEqualTo("42501");
+    }
+  }
+
+  @Test
+  void copy_needsInsertToLoadAndSelectToDump() throws Exception {
+    try (Connection alice = connect("alice")) {
+      CopyManager copy = new CopyManager(alice.unwrap(BaseConnection.class));
+      assertThatThrownBy(() -> copy.copyIn("COPY t FROM STDIN", new StringReader("7\tseven\n")))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+      admin("GRANT INSERT ON t TO alice");
+      assertThat(copy.copyIn("COPY t FROM STDIN", new StringReader("7\tseven\n"))).isEqualTo(1);
+      assertThatThrownBy(() -> copy.copyOut("COPY t TO STDOUT", new StringWriter()))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+      admin("GRANT SELECT ON t TO alice");
+      StringWriter dumped = new StringWriter();
+      assertThat(copy.copyOut("COPY t TO STDOUT", dumped)).isEqualTo(3);
+      assertThat(dumped.toString()).contains("7\tseven");
     }
   }
 

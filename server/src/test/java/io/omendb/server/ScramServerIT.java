@@ -40,6 +40,7 @@ class ScramServerIT {
         "host all admin 127.0.0.1/32 trust",
         "host all all   all          scram-sha-256", ""));
     server = new OmenServer(Main.parseStart(List.of("--data-dir", dir.resolve("data").toString(), "--pg-port", "0",
+        "--admin-user", "admin",
         "--avatica-port", "-1", "--tls-cert", dir.resolve("certs/server.crt").toString(),
         "--tls-key", dir.resolve("certs/server.key").toString(), "--hba-file", dir.resolve("hba.conf").toString(),
         // The bootstrap superuser, trusted from loopback by the rules above, creates the users.
