@@ -26,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * thin driver (protobuf, the server's serialization), against the whole server on ephemeral ports.
  */
 class ExplainAnalyzeIT {
-  /** The superuser (the "tester" both clients log in as) gets this first password. */
-  private static final String ADMIN_PASSWORD = "explain-it-admin";
   private static final Pattern ACTUAL = Pattern.compile(
       " \\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} rows=(\\d+) loops=(\\d+)\\)$");
 
