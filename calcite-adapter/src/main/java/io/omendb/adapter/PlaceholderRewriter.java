@@ -64,18 +64,13 @@ final class PlaceholderRewriter {
     int i = 0;
     while (i < n) {
       char c = sql.charAt(i);
-      if (c == '\'') {
-        boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
-            && (i < 2 || !isIdentifierPart(sql.charAt(i - 2)));
-        i = skipQuoted(sql, i, '\'', escapes);
-      } else if (c == '"') {
-        i = skipQuoted(sql, i, '"', false);
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int newline = sql.indexOf('\n', i);
-        i = newline < 0 ? n : newline + 1;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        i = skipBlockComment(sql, i);
-      } else if (c == '$' && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))) {
+      if (c == '\'' || c == '"') {
+        i = SqlText.skipQuoted(sql, i);
+      } else if (SqlText.isLineComment(sql, i)) {
+        i = SqlText.skipLineComment(sql, i);
+      } else if (SqlText.isBlockComment(sql, i)) {
+        i = SqlText.skipBlockComment(sql, i);
+      } else if (c == '$' && (i == 0 || !SqlText.isIdentifierPart(sql.charAt(i - 1)))) {
         int end = i + 1;
         while (end < n && Character.isDigit(sql.charAt(end))) {
           end++;
@@ -90,11 +85,11 @@ final class PlaceholderRewriter {
           parameters.add((int) number - 1);
           i = end;
         } else {
-          i = skipDollarQuoted(sql, i);
+          i = SqlText.skipDollarQuoted(sql, i);
         }
-      } else if (isIdentifierPart(c)) {
+      } else if (SqlText.isIdentifierPart(c)) {
         // An identifier or keyword, which may itself contain '$' (never a placeholder there).
-        while (i < n && (isIdentifierPart(sql.charAt(i)) || sql.charAt(i) == '$')) {
+        while (i < n && (SqlText.isIdentifierPart(sql.charAt(i)) || sql.charAt(i) == '$')) {
           i++;
         }
       } else {
@@ -102,64 +97,5 @@ final class PlaceholderRewriter {
       }
     }
     return new Placeholders(sql, starts, ends, parameters);
-  }
-
-  private static boolean isIdentifierPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
-  }
-
-  /** The index after a quoted string or identifier starting at {@code start}; doubled quotes stay inside. */
-  private static int skipQuoted(String sql, int start, char quote, boolean backslashEscapes) {
-    int i = start + 1;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (backslashEscapes && c == '\\') {
-        i += 2;
-      } else if (c == quote) {
-        if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-          i += 2;
-        } else {
-          return i + 1;
-        }
-      } else {
-        i++;
-      }
-    }
-    return sql.length();
-  }
-
-  /** The index after a block comment starting at {@code start}; comments nest, as in PostgreSQL. */
-  private static int skipBlockComment(String sql, int start) {
-    int depth = 0;
-    int i = start;
-    while (i < sql.length()) {
-      if (sql.startsWith("/*", i)) {
-        depth++;
-        i += 2;
-      } else if (sql.startsWith("*/", i)) {
-        depth--;
-        i += 2;
-        if (depth == 0) {
-          return i;
-        }
-      } else {
-        i++;
-      }
-    }
-    return sql.length();
-  }
-
-  /** The index after a dollar-quoted string ({@code $$...$$}, {@code $tag$...$tag$}), or after a lone '$'. */
-  private static int skipDollarQuoted(String sql, int start) {
-    int tagEnd = start + 1;
-    while (tagEnd < sql.length() && (isIdentifierPart(sql.charAt(tagEnd)))) {
-      tagEnd++;
-    }
-    if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$') {
-      return start + 1;
-    }
-    String tag = sql.substring(start, tagEnd + 1);
-    int close = sql.indexOf(tag, tagEnd + 1);
-    return close < 0 ? sql.length() : close + tag.length();
   }
 }
