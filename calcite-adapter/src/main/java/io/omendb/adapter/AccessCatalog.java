@@ -67,7 +67,7 @@ public final class AccessCatalog {
     return roles.acl(table.id()).map(TableAcl::owner);
   }
 
-  /** PostgreSQL's {@code relacl} items of the table ({@code owner=arwdD/owner}, ...), empty if none is recorded. */
+  /** PostgreSQL's {@code relacl} items of the table ({@code owner=arwdDxt/owner}, ...), empty if none is recorded. */
   public Optional<List<String>> relacl(TableDef table) {
     return roles.acl(table.id()).map(TableAcl::aclText);
   }

@@ -214,11 +214,11 @@ class RoleSessionTest {
     assertThat(asAlice.roles()).isNotEmpty().allSatisfy(
         row -> assertThat(row.password().orElse(AccessCatalog.HIDDEN_PASSWORD)).isEqualTo(AccessCatalog.HIDDEN_PASSWORD));
     var table = database.engine().catalog().table("t").orElseThrow();
-    assertThat(asAlice.relacl(table)).contains(List.of("admin=arwdD/admin", "alice=r*/admin"));
+    assertThat(asAlice.relacl(table)).contains(List.of("admin=arwdDxt/admin", "alice=r*/admin"));
     assertThat(asAlice.owner(table)).contains("admin");
     assertThat(asAlice.tablePrivileges(List.of(table))).containsExactly(
         new AccessCatalog.TablePrivilegeRow("admin", "alice", "t", io.omendb.engine.users.TablePrivilege.SELECT,
             true));
-    assertThat(asAdmin.tablePrivileges(List.of(table))).hasSize(6);
+    assertThat(asAdmin.tablePrivileges(List.of(table))).hasSize(8);
   }
 }

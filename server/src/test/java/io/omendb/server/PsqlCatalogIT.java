@@ -42,7 +42,7 @@ class PsqlCatalogIT {
     }
     Assumptions.assumeTrue(psql, "psql is not installed");
     server = new OmenServer(new ServerConfig(dataDir, InetAddress.getLoopbackAddress(), 0, -1)
-        .withSecurity(SecurityOptions.loopbackTrust()));
+        .withSecurity(SecurityOptions.loopbackTrust()).withAdmin(AdminConfig.defaults().withUser(USER)));
     server.start();
     Path schema = work.resolve("schema.sql");
     try (InputStream in = resource("schema.sql")) {
@@ -79,6 +79,33 @@ class PsqlCatalogIT {
     }
     String actual = psql("-E", "-c", command);
     assertThat(normalizeOids(actual)).isEqualTo(normalizeOids(expected));
+  }
+
+  /**
+   * Roles, a membership and table grants ({@code psql/catalog/roles.sql}) as {@code \\du} shows them and as
+   * pg_class.relacl, pg_roles, pg_user and pg_auth_members hold them ({@code roles_queries.sql}).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "-c|\\du ledger*|du_ledger",
+      "-f|roles_queries.sql|roles_queries",
+  })
+  void roles_printWhatPostgresPrinted(String flag, String argument, String golden) throws Exception {
+    assertThat(psql("-q", "-v", "ON_ERROR_STOP=1", "-f", copy("roles.sql").toString())).isEmpty();
+    String expected;
+    try (InputStream in = resource(golden + ".pg15.txt")) {
+      expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String actual = flag.equals("-f") ? psql("-f", copy(argument).toString()) : psql("-E", "-c", argument);
+    assertThat(normalizeOids(actual)).isEqualTo(normalizeOids(expected));
+  }
+
+  private Path copy(String name) throws IOException {
+    Path file = work.resolve(name);
+    try (InputStream in = resource(name)) {
+      Files.copy(in, file);
+    }
+    return file;
   }
 
   @Test

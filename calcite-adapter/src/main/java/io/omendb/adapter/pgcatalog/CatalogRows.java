@@ -2,21 +2,26 @@ package io.omendb.adapter.pgcatalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.adapter.AccessCatalog;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
  * The rows of the system catalogs for one moment of the engine catalog, and the lookups the catalog functions
- * make ({@code pg_get_indexdef}, {@code regclass}, ...). Our tables live in {@code public}, are owned by the
- * bootstrap role (the session user) and have a primary-key index and constraint named {@code <table>_pkey}.
+ * make ({@code pg_get_indexdef}, {@code regclass}, ...). Our tables live in {@code public}, are owned by the role
+ * that created them and have a primary-key index and constraint named {@code <table>_pkey}. Roles, memberships and
+ * table privileges come from the persisted roles ({@link AccessCatalog}); while none exists, the session user is the
+ * bootstrap superuser.
  */
 final class CatalogRows {
   static final String PUBLIC = "public";
@@ -41,9 +46,18 @@ final class CatalogRows {
   private final PgSession session;
   private final List<Rel> relations = new ArrayList<>();
   private final Map<Integer, Rel> byOid = new HashMap<>();
+  private final AccessCatalog access;
+  private final List<AccessCatalog.RoleRow> roleRows;
+  private final Map<String, Integer> roleOids = new HashMap<>();
 
   CatalogRows(PgSession session) {
     this.session = requireNonNull(session, "session");
+    this.access = new AccessCatalog(session.engine(), session.user());
+    this.roleRows = access.roles().isEmpty() ? List.of(bootstrapRole(session.user())) : access.roles();
+    roleOids.put(session.user(), PgOids.BOOTSTRAP_ROLE);
+    for (int i = 0; i < roleRows.size(); i++) {
+      roleOids.putIfAbsent(roleRows.get(i).name(), PgOids.role(i));
+    }
     Catalog catalog = session.engine().catalog();
     List<TableDef> tables = new ArrayList<>(catalog.tables());
     tables.sort(Comparator.comparingInt(TableDef::id));
@@ -88,7 +102,7 @@ final class CatalogRows {
       row.put("oid", rel.oid());
       row.put("relname", rel.name());
       row.put("relnamespace", PgOids.PUBLIC_NAMESPACE);
-      row.put("relowner", PgOids.BOOTSTRAP_ROLE);
+      row.put("relowner", access.owner(rel.table()).map(this::roleOid).orElse(PgOids.BOOTSTRAP_ROLE));
       row.put("relfilenode", rel.oid());
       row.put("reltuples", -1f);
       row.put("relpersistence", "p");
@@ -99,6 +113,7 @@ final class CatalogRows {
         row.put("reltype", PgOids.rowType(rel.table()));
         row.put("relam", PgOids.HEAP_AM);
         row.put("relnatts", (short) rel.table().columns().size());
+        row.put("relacl", relacl(rel.table()));
         row.put("relhasindex", !rel.table().hasRowId()
             || !session.engine().catalog().indexes(rel.table().name()).isEmpty());
       } else {
@@ -278,35 +293,111 @@ final class CatalogRows {
     return List.<Object[]>of(PgRelations.DATABASE.row(row));
   }
 
-  /** The session user as the bootstrap superuser, and PostgreSQL's pg_database_owner, which owns public. */
+  /** The role the session user is while no role has been created: a superuser with every attribute. */
+  private static AccessCatalog.RoleRow bootstrapRole(String user) {
+    return new AccessCatalog.RoleRow(user, true, true, true, true, -1, Optional.empty(),
+        Optional.of(AccessCatalog.HIDDEN_PASSWORD), List.of());
+  }
+
+  /** A role's oid: 10 for the session user, otherwise numbered by the role's place in name order. */
+  private int roleOid(String name) {
+    Integer oid = roleOids.get(name);
+    return oid != null ? oid : PgOids.BOOTSTRAP_ROLE;
+  }
+
+  /**
+   * PostgreSQL's {@code relacl}: null while the table has only its owner's implicit privileges (as PostgreSQL's
+   * default ACL), otherwise the owner's item and each grant.
+   */
+  private List<String> relacl(TableDef table) {
+    return access.relacl(table).filter(items -> items.size() > 1).orElse(null);
+  }
+
+  /** A timestamp column's value: epoch milliseconds, as Calcite represents TIMESTAMP. */
+  private static Long timestamp(Optional<Instant> instant) {
+    return instant.map(Instant::toEpochMilli).orElse(null);
+  }
+
+  /** The attributes pg_roles and pg_authid share; replication and RLS bypass are a superuser's. */
+  private Map<String, Object> roleAttributes(AccessCatalog.RoleRow role) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("oid", roleOid(role.name()));
+    row.put("rolname", role.name());
+    row.put("rolsuper", role.superuser());
+    row.put("rolinherit", true);
+    row.put("rolcreaterole", role.createRole());
+    row.put("rolcreatedb", role.createDb());
+    row.put("rolcanlogin", role.canLogin());
+    row.put("rolreplication", role.superuser());
+    row.put("rolbypassrls", role.superuser());
+    row.put("rolconnlimit", role.connectionLimit());
+    row.put("rolvaliduntil", timestamp(role.validUntil()));
+    return row;
+  }
+
+  /**
+   * Every role (its password always shown as {@code ********}, as PostgreSQL's pg_roles does), and PostgreSQL's
+   * pg_database_owner, which owns public.
+   */
   List<Object[]> roles() {
-    Map<String, Object> user = new HashMap<>();
-    user.put("oid", PgOids.BOOTSTRAP_ROLE);
-    user.put("rolname", user());
-    for (String attribute : List.of("rolsuper", "rolinherit", "rolcreaterole", "rolcreatedb", "rolcanlogin",
-        "rolreplication", "rolbypassrls")) {
-      user.put(attribute, true);
+    List<Object[]> rows = new ArrayList<>();
+    for (AccessCatalog.RoleRow role : roleRows) {
+      Map<String, Object> row = roleAttributes(role);
+      row.put("rolpassword", AccessCatalog.HIDDEN_PASSWORD);
+      rows.add(PgRelations.ROLES.row(row));
     }
-    user.put("rolconnlimit", -1);
-    user.put("rolpassword", "********");
     Map<String, Object> owner = new HashMap<>();
     owner.put("oid", PgOids.DATABASE_OWNER_ROLE);
     owner.put("rolname", "pg_database_owner");
     owner.put("rolinherit", true);
     owner.put("rolconnlimit", -1);
-    owner.put("rolpassword", "********");
-    return List.of(PgRelations.ROLES.row(user), PgRelations.ROLES.row(owner));
+    owner.put("rolpassword", AccessCatalog.HIDDEN_PASSWORD);
+    rows.add(PgRelations.ROLES.row(owner));
+    return rows;
   }
 
-  List<Object[]> users() {
-    Map<String, Object> user = new HashMap<>();
-    user.put("usename", user());
-    user.put("usesysid", PgOids.BOOTSTRAP_ROLE);
-    for (String attribute : List.of("usecreatedb", "usesuper", "userepl", "usebypassrls")) {
-      user.put(attribute, true);
+  /** Every role with its password verifier, which only a superuser sees ({@code ********} for others). */
+  List<Object[]> authIds() {
+    List<Object[]> rows = new ArrayList<>();
+    for (AccessCatalog.RoleRow role : roleRows) {
+      Map<String, Object> row = roleAttributes(role);
+      row.put("rolpassword", role.password().orElse(null));
+      rows.add(PgRelations.AUTHID.row(row));
     }
-    user.put("passwd", "********");
-    return List.<Object[]>of(PgRelations.USER.row(user));
+    return rows;
+  }
+
+  /** Each membership: the group as roleid, granted by the bootstrap superuser, without ADMIN OPTION. */
+  List<Object[]> authMembers() {
+    List<Object[]> rows = new ArrayList<>();
+    for (AccessCatalog.RoleRow role : roleRows) {
+      for (String group : role.memberOf()) {
+        rows.add(PgRelations.AUTH_MEMBERS.row(Map.of("roleid", roleOid(group), "member", roleOid(role.name()),
+            "grantor", PgOids.BOOTSTRAP_ROLE, "admin_option", false)));
+      }
+    }
+    return rows;
+  }
+
+  /** The roles that can log in. */
+  List<Object[]> users() {
+    List<Object[]> rows = new ArrayList<>();
+    for (AccessCatalog.RoleRow role : roleRows) {
+      if (!role.canLogin()) {
+        continue;
+      }
+      Map<String, Object> user = new HashMap<>();
+      user.put("usename", role.name());
+      user.put("usesysid", roleOid(role.name()));
+      user.put("usecreatedb", role.createDb());
+      user.put("usesuper", role.superuser());
+      user.put("userepl", role.superuser());
+      user.put("usebypassrls", role.superuser());
+      user.put("passwd", AccessCatalog.HIDDEN_PASSWORD);
+      user.put("valuntil", timestamp(role.validUntil()));
+      rows.add(PgRelations.USER.row(user));
+    }
+    return rows;
   }
 
   List<Object[]> tablespaces() {
@@ -358,11 +449,15 @@ final class CatalogRows {
   }
 
   String roleName(int oid) {
-    return switch (oid) {
-      case PgOids.BOOTSTRAP_ROLE -> user();
-      case PgOids.DATABASE_OWNER_ROLE -> "pg_database_owner";
-      default -> "unknown (OID=" + oid + ")";
-    };
+    if (oid == PgOids.DATABASE_OWNER_ROLE) {
+      return "pg_database_owner";
+    }
+    for (Map.Entry<String, Integer> role : roleOids.entrySet()) {
+      if (role.getValue() == oid) {
+        return role.getKey();
+      }
+    }
+    return "unknown (OID=" + oid + ")";
   }
 
   /** {@code pg_get_indexdef}: the CREATE INDEX statement of an index, or null for an unknown oid. */

@@ -39,9 +39,11 @@ public final class PgCatalogSchema extends AbstractSchema {
     table(map, PgRelations.DATABASE, CatalogRows::databases);
     table(map, PgRelations.ROLES, CatalogRows::roles);
     table(map, PgRelations.USER, CatalogRows::users);
+    table(map, PgRelations.AUTHID, CatalogRows::authIds);
+    table(map, PgRelations.AUTH_MEMBERS, CatalogRows::authMembers);
     table(map, PgRelations.TABLESPACE, CatalogRows::tablespaces);
     table(map, PgRelations.COLLATION, CatalogRows::collations);
-    for (PgRelation empty : List.of(PgRelations.DESCRIPTION, PgRelations.SHDESCRIPTION, PgRelations.AUTH_MEMBERS,
+    for (PgRelation empty : List.of(PgRelations.DESCRIPTION, PgRelations.SHDESCRIPTION,
         PgRelations.INHERITS, PgRelations.POLICY, PgRelations.STATISTIC_EXT, PgRelations.TRIGGER,
         PgRelations.REWRITE, PgRelations.PUBLICATION, PgRelations.PUBLICATION_NAMESPACE,
         PgRelations.PUBLICATION_REL, PgRelations.SETTINGS, PgRelations.EXTENSION, PgRelations.FOREIGN_TABLE,

@@ -33,6 +33,8 @@ final class PgOids {
   private static final int PER_TABLE = 4;
   /** Secondary indexes are numbered from here, two OIDs each: the index and its (unique) constraint. */
   private static final int FIRST_INDEX_OID = 1 << 24;
+  /** Roles other than the session user (oid 10) are numbered from here by their place in name order. */
+  private static final int FIRST_ROLE_OID = 1 << 23;
 
   private PgOids() {
   }
@@ -51,6 +53,11 @@ final class PgOids {
 
   static int rowType(TableDef table) {
     return table(table) + 3;
+  }
+
+  /** The oid of the role at {@code position} in name order (roles have no persisted id). */
+  static int role(int position) {
+    return FIRST_ROLE_OID + position;
   }
 
   static int index(IndexDef index) {

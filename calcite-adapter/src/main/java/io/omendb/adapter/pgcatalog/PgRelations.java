@@ -57,6 +57,20 @@ final class PgRelations {
       "attfdwoptions", TEXT_ARRAY,
       "attmissingval", TEXT);
 
+  static final PgRelation AUTHID = PgRelation.of("pg_authid",
+      "oid", OID,
+      "rolname", NAME,
+      "rolsuper", BOOL,
+      "rolinherit", BOOL,
+      "rolcreaterole", BOOL,
+      "rolcreatedb", BOOL,
+      "rolcanlogin", BOOL,
+      "rolreplication", BOOL,
+      "rolbypassrls", BOOL,
+      "rolconnlimit", INT4,
+      "rolpassword", TEXT,
+      "rolvaliduntil", TIMESTAMPTZ);
+
   static final PgRelation AUTH_MEMBERS = PgRelation.of("pg_auth_members",
       "roleid", OID,
       "member", OID,

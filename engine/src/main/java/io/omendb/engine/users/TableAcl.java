@@ -83,7 +83,7 @@ public record TableAcl(int tableId, String owner, Map<String, AclItem> items) {
   }
 
   /**
-   * PostgreSQL's {@code relacl} text items: the owner's implicit {@code owner=arwdD/owner} first, then the grants
+   * PostgreSQL's {@code relacl} text items: the owner's implicit {@code owner=arwdDxt/owner} first, then the grants
    * in grantee order.
    */
   public List<String> aclText() {

@@ -54,7 +54,7 @@ class RoleStoreTest {
       assertThat(alice.connectionLimit()).isEqualTo(3);
       assertThat(alice.validUntil()).contains(until);
       assertThat(alice.memberOf()).containsExactly("readers");
-      assertThat(roles.acl(tableId).orElseThrow().aclText()).containsExactly("alice=arwdD/alice", "readers=r*/alice");
+      assertThat(roles.acl(tableId).orElseThrow().aclText()).containsExactly("alice=arwdDxt/alice", "readers=r*/alice");
     }
   }
 
@@ -125,7 +125,7 @@ class RoleStoreTest {
       roles.rename("old", "new");
       assertThat(roles.role("old")).isEmpty();
       assertThat(roles.role("member").orElseThrow().memberOf()).containsExactly("new");
-      assertThat(roles.acl(id).orElseThrow().aclText()).containsExactly("new=arwdD/new", "member=r/new");
+      assertThat(roles.acl(id).orElseThrow().aclText()).containsExactly("new=arwdDxt/new", "member=r/new");
       assertThat(roles.isOwner("member", id)).isTrue();
     }
   }
