@@ -9,6 +9,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.HttpServer;
@@ -17,7 +19,9 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The Avatica endpoint of one open {@link Database}: Avatica's Jetty-based {@link HttpServer} in front of its
@@ -28,13 +32,15 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  *
  * <p>With {@link AuthMethod#BASIC} every request must carry the password of an OmenDB user (checked against the
  * database's stored verifiers) and each connection runs as the user who opened it; with {@link AuthMethod#TRUST} the
- * client's {@code user} property is believed. Either way the server binds loopback addresses only until the
- * endpoint serves TLS; see the package documentation.
+ * client's {@code user} property is believed. With TLS configured the port serves HTTPS only; without it, or with
+ * TRUST, the server binds loopback addresses only; see the package documentation.
  */
 public final class AvaticaServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(AvaticaServer.class.getName());
   /** The HTTP authentication realm. */
   static final String REALM = "OmenDB";
+  /** TLS versions served when TLS is on (the same as the PostgreSQL endpoint's). */
+  private static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
   private final Database database;
   private final AvaticaServerConfig config;
@@ -51,8 +57,8 @@ public final class AvaticaServer implements AutoCloseable {
   /**
    * Binds the port and starts serving.
    *
-   * @throws IllegalStateException if already started or closed, or if trust authentication is configured on an
-   *     address that is not loopback
+   * @throws IllegalStateException if already started or closed, or if the address is not loopback while trust
+   *     authentication is configured or TLS is not
    * @throws IOException if the address cannot be bound
    */
   public synchronized void start() throws IOException {
@@ -63,9 +69,9 @@ public final class AvaticaServer implements AutoCloseable {
       throw new IllegalStateException("the Avatica endpoint is unauthenticated (auth method TRUST) and may only"
           + " listen on a loopback address, not " + config.bindAddress().getHostAddress());
     }
-    if (!config.bindAddress().isLoopbackAddress()) {
-      throw new IllegalStateException("the Avatica endpoint has no TLS yet, so HTTP BASIC passwords would cross the"
-          + " network in clear text; it may only listen on a loopback address, not "
+    if (config.tls().isEmpty() && !config.bindAddress().isLoopbackAddress()) {
+      throw new IllegalStateException("the Avatica endpoint has no TLS configured, so HTTP BASIC passwords would"
+          + " cross the network in clear text; it may only listen on a loopback address, not "
           + config.bindAddress().getHostAddress());
     }
     OmenJdbcMeta newMeta;
@@ -84,10 +90,10 @@ public final class AvaticaServer implements AutoCloseable {
       Service bound = new ErrorTranslatingService(new UserBoundService(service, requestUser));
       builder.withCustomAuthentication(basic).withServerCustomizers(List.of(
           server -> basic.install(server, bound, config.serialization(), host, config.port()),
-          server -> harden(server, host)), Server.class);
+          server -> harden(server, host, config.tls())), Server.class);
       newAuthentication = basic;
     } else {
-      List<ServerCustomizer<Server>> customizers = List.of(server -> harden(server, host));
+      List<ServerCustomizer<Server>> customizers = List.of(server -> harden(server, host, config.tls()));
       builder.withHandler(new ErrorTranslatingService(service), config.serialization().avatica())
           .withServerCustomizers(customizers, Server.class);
     }
@@ -115,15 +121,24 @@ public final class AvaticaServer implements AutoCloseable {
   }
 
   /**
-   * Binds the connector to the configured address (Avatica's builder always binds the wildcard address) and stops
-   * Jetty from advertising its version or printing stack traces into error pages.
+   * Binds the connector to the configured address (Avatica's builder always binds the wildcard address), puts TLS
+   * in front of HTTP when configured (so the port speaks HTTPS only), and stops Jetty from advertising its version
+   * or printing stack traces into error pages.
    */
-  private static void harden(Server server, String host) {
+  private static void harden(Server server, String host, Optional<SSLContext> tls) {
     for (Connector connector : server.getConnectors()) {
+      HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
       if (connector instanceof ServerConnector serverConnector) {
         serverConnector.setHost(host);
+        if (tls.isPresent() && http != null) {
+          SslContextFactory.Server ssl = new SslContextFactory.Server();
+          ssl.setSslContext(tls.get());
+          ssl.setIncludeProtocols(TLS_PROTOCOLS.toArray(String[]::new));
+          SslConnectionFactory sslFactory = new SslConnectionFactory(ssl, http.getProtocol());
+          serverConnector.addFirstConnectionFactory(sslFactory);
+          serverConnector.setDefaultProtocol(sslFactory.getProtocol());
+        }
       }
-      HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
       if (http != null) {
         http.getHttpConfiguration().setSendServerVersion(false);
       }
@@ -144,12 +159,13 @@ public final class AvaticaServer implements AutoCloseable {
 
   /**
    * The thin-driver URL that reaches this server, for example
-   * {@code jdbc:avatica:remote:url=http://127.0.0.1:8765;serialization=json}.
+   * {@code jdbc:avatica:remote:url=http://127.0.0.1:8765;serialization=json} ({@code https} when TLS is on).
    */
   public synchronized String url() {
     InetAddress address = config.bindAddress();
     String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-    return "jdbc:avatica:remote:url=http://" + host + ":" + port() + ";serialization="
+    String scheme = config.tls().isPresent() ? "https" : "http";
+    return "jdbc:avatica:remote:url=" + scheme + "://" + host + ":" + port() + ";serialization="
         + config.serialization().urlValue();
   }
 

@@ -4,10 +4,12 @@
  * every remote connection is one {@link io.omendb.adapter.Session} of the same open
  * {@link io.omendb.adapter.Database}.
  *
- * <p><b>The endpoint is unauthenticated.</b> Any client that reaches the port may connect and name any user in its
- * connection properties. Until authentication against OmenDB users lands (the security issue; the seam is
- * {@link io.omendb.avatica.AvaticaServerConfig#authMethod()}), {@link io.omendb.avatica.AvaticaServer#start()}
- * refuses to bind anything but a loopback address, and the HTTP transport carries passwords in clear text.
+ * <p>With {@link io.omendb.avatica.AuthMethod#TRUST} the endpoint is unauthenticated: any client that reaches the
+ * port may name any user, so {@link io.omendb.avatica.AvaticaServer#start()} binds loopback addresses only. With
+ * {@link io.omendb.avatica.AuthMethod#BASIC} every request carries an OmenDB user's password; over plain HTTP that
+ * is clear text, so the server binds beyond loopback only when {@link io.omendb.avatica.AvaticaServerConfig#tls()}
+ * is present, and then the port serves HTTPS only (a JDK {@link javax.net.ssl.SSLContext} handed in by the
+ * composition root, read once at start).
  *
  * <p>Errors reach the client with the PostgreSQL SQLSTATE of the underlying {@link java.sql.SQLException} (plain
  * Avatica reports {@code 00000} for every error) and without server stack traces (plain Avatica sends the whole

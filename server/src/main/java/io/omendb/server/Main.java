@@ -29,8 +29,9 @@ public final class Main {
       "  --pg-port N           PostgreSQL protocol port (default: " + ServerConfig.DEFAULT_PG_PORT + ", 0 = any)",
       "  --avatica-port N      Avatica HTTP port (default: " + ServerConfig.DEFAULT_AVATICA_PORT
           + ", 0 = any, -1 = off)",
-      "  --tls                 offer TLS on the PostgreSQL port (certificate and key default to server.crt and",
-      "                        server.key in the data directory; reloaded when they change or on SIGHUP)",
+      "  --tls                 offer TLS on the PostgreSQL port and serve the Avatica port over HTTPS only",
+      "                        (certificate and key default to server.crt and server.key in the data directory;",
+      "                        the PostgreSQL port reloads them when they change or on SIGHUP)",
       "  --tls-cert FILE       PEM certificate chain, server certificate first (implies --tls)",
       "  --tls-key FILE        PEM private key: RSA or EC, PKCS#1, SEC1 or PKCS#8, unencrypted (implies --tls)",
       "  --tls-ca FILE         PEM CA certificates that client certificates must chain to (implies --tls)",
@@ -159,8 +160,8 @@ public final class Main {
         + (config.security().tlsRequired() ? "  TLS required" : config.security().tlsEnabled() ? "  TLS offered"
             : ""));
     if (server.avaticaPort() >= 0) {
-      out.println("  Avatica on http://" + config.listen().getHostAddress() + ":" + server.avaticaPort()
-          + "  (omendb shell)");
+      out.println("  Avatica on " + (config.security().tlsEnabled() ? "https" : "http") + "://"
+          + config.listen().getHostAddress() + ":" + server.avaticaPort() + "  (omendb shell)");
     }
     out.flush();
     // The endpoints run on daemon threads: the main thread holds the process until the shutdown hook has run.

@@ -9,6 +9,8 @@ import io.omendb.avatica.AvaticaServerConfig;
 import io.omendb.avatica.Serialization;
 import io.omendb.pg.server.PgServer;
 import io.omendb.pg.server.PgServerConfig;
+import io.omendb.pg.server.SecurityConfig;
+import io.omendb.pg.tls.TlsContext;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -41,13 +43,16 @@ public final class OmenServer implements AutoCloseable {
       database = Database.open(config.dataDir());
       new AdminBootstrap(new SecureRandom()).bootstrap(database, config.admin(), environment);
       // Passwords are checked against the roles the database keeps.
+      SecurityConfig security = config.security().build(config.dataDir(), database);
       pgServer = new PgServer(database, PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen())
-          .withSecurity(config.security().build(config.dataDir(), database)));
+          .withSecurity(security));
       pgServer.start();
       if (config.avaticaPort() >= 0) {
         avaticaServer = new AvaticaServer(database,
             AvaticaServerConfig.loopback(config.avaticaPort()).withBindAddress(config.listen())
-                .withSerialization(Serialization.PROTOBUF).withAuthMethod(AuthMethod.BASIC));
+                .withSerialization(Serialization.PROTOBUF).withAuthMethod(AuthMethod.BASIC)
+                // HTTPS from the same PEM files as the PostgreSQL port.
+                .withTls(security.tls().map(TlsContext::sslContext)));
         avaticaServer.start();
       }
     } catch (IOException | SQLException | RuntimeException e) {

@@ -83,6 +83,9 @@ final class PgConnection implements Runnable {
   private final PgServerConfig config;
   private final BackendKeyData key;
   private final Consumer<CancelRequest> cancels;
+  private final RoleConnectionLimits limits;
+  /** The user whose session {@link #limits} counts for this connection, once counted. */
+  private String countedUser;
   private final ConnectionStateMachine machine = new ConnectionStateMachine();
   private final Object idleLock = new Object();
   private InputStream input;
@@ -99,14 +102,16 @@ final class PgConnection implements Runnable {
 
   /**
    * @param cancels where a CancelRequest received on this connection goes (the server, which finds the target)
+   * @param limits the server's per-role session counts, checked against CONNECTION LIMIT at login
    */
   PgConnection(Socket socket, SessionFactory sessions, PgServerConfig config, BackendKeyData key,
-      Consumer<CancelRequest> cancels) {
+      Consumer<CancelRequest> cancels, RoleConnectionLimits limits) {
     this.socket = requireNonNull(socket, "socket");
     this.sessions = requireNonNull(sessions, "sessions");
     this.config = requireNonNull(config, "config");
     this.key = requireNonNull(key, "key");
     this.cancels = requireNonNull(cancels, "cancels");
+    this.limits = requireNonNull(limits, "limits");
   }
 
   /** Stops the statement this connection is running, for a CancelRequest that named it; any thread. */
@@ -157,6 +162,9 @@ final class PgConnection implements Runnable {
       machine.closed();
       closeSocket();
       closeSession();
+      if (countedUser != null) {
+        limits.release(countedUser);
+      }
     }
   }
 
@@ -265,6 +273,8 @@ final class PgConnection implements Runnable {
     new ClientAuthenticator(config.security(), RANDOM, Clock.systemUTC()).authenticate(channel, user,
         database == null || database.isEmpty() ? user : database,
         new FrameReader(input, ClientAuthenticator.MAX_AUTH_MESSAGE_LENGTH), out);
+    limits.acquire(user, config.security().roles().find(user));
+    countedUser = user;
     Map<String, String> settings = new LinkedHashMap<>();
     for (String name : SESSION_PARAMETERS) {
       String value = startup.parameter(name);

@@ -46,6 +46,7 @@ public final class PgServer implements AutoCloseable {
   private final SessionFactory sessions;
   private final PgServerConfig config;
   private final SecureRandom random = new SecureRandom();
+  private final RoleConnectionLimits limits = new RoleConnectionLimits();
   private final Map<Integer, Running> connections = new LinkedHashMap<>(); // guarded by this
   private int nextProcessId = 1; // guarded by this
   private boolean closed; // guarded by this
@@ -193,7 +194,8 @@ public final class PgServer implements AutoCloseable {
   private Running register(Socket client) {
     int processId = nextProcessId++;
     PgConnection connection =
-        new PgConnection(client, sessions, config, new BackendKeyData(processId, random.nextInt()), this::cancel);
+        new PgConnection(client, sessions, config, new BackendKeyData(processId, random.nextInt()), this::cancel,
+            limits);
     Thread thread = daemon(() -> serve(processId, connection), "omendb-pg-conn-" + processId);
     Running running = new Running(connection, thread);
     connections.put(processId, running);

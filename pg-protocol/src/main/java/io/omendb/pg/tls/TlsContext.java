@@ -83,6 +83,15 @@ public final class TlsContext {
   }
 
   /**
+   * The JDK context built from the files currently loaded, for endpoints that run their own handshakes (the Avatica
+   * endpoint); the context returned keeps its certificate when the files are reloaded later.
+   */
+  public SSLContext sslContext() {
+    reloadIfChanged();
+    return loaded.context();
+  }
+
+  /**
    * Reads the files again now.
    *
    * @throws IOException if they cannot be used; the previous certificate then stays in use
