@@ -29,6 +29,9 @@ class ExplainAnalyzeIT {
   private static final Pattern ACTUAL = Pattern.compile(
       " \\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} rows=(\\d+) loops=(\\d+)\\)$");
 
+  /** The superuser's first password, handed to the server as OMENDB_ADMIN_PASSWORD would be. */
+  private static final String ADMIN_PASSWORD = "explain-it-admin";
+
   @TempDir Path dataDir;
   private OmenServer server;
 
