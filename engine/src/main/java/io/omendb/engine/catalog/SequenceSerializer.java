@@ -35,6 +35,7 @@ final class SequenceSerializer {
         out.writeUTF(def.ownedByTable());
         out.writeUTF(def.ownedByColumn());
       }
+      out.writeUTF(def.identity().name());
       out.writeLong(state.lastValue());
       out.writeBoolean(state.isCalled());
       out.flush();
@@ -65,7 +66,9 @@ final class SequenceSerializer {
         table = in.readUTF();
         column = in.readUTF();
       }
-      SequenceDef def = new SequenceDef(id, name, type, increment, min, max, start, cache, cycle, table, column);
+      SequenceDef.Identity identity = SequenceDef.Identity.valueOf(in.readUTF());
+      SequenceDef def = new SequenceDef(id, name, type, increment, min, max, start, cache, cycle, table, column,
+          identity);
       return new Stored(def, new SequenceState(in.readLong(), in.readBoolean()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -24,16 +24,21 @@ class SequencesTest {
     return Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO));
   }
 
+  private static SequenceDef bounded(String name, ColumnType type, long increment, long min, long max, long start,
+      boolean cycle) {
+    return new SequenceDef(0, name, type, increment, min, max, start, 1, cycle, null, null,
+        SequenceDef.Identity.NONE);
+  }
+
   private static SequenceDef plain(String name) {
-    return new SequenceDef(0, name, ColumnType.BIGINT, 1, 1, Long.MAX_VALUE, 1, 1, false, null, null);
+    return SequenceDef.create(name);
   }
 
   @Test
   void nextval_startsAtStartAndSteps() {
     try (Engine engine = open()) {
       Sequences sequences = engine.catalog().sequences();
-      sequences.create(new SequenceDef(0, "s", ColumnType.INTEGER, 5, 1, Integer.MAX_VALUE, 10, 1, false, null, null),
-          false);
+      sequences.create(bounded("s", ColumnType.INTEGER, 5, 1, Integer.MAX_VALUE, 10, false), false);
       assertThat(sequences.state("s")).isEqualTo(new SequenceState(10, false));
       assertThat(List.of(sequences.nextval("s"), sequences.nextval("s"), sequences.nextval("s")))
           .containsExactly(10L, 15L, 20L);
@@ -61,8 +66,8 @@ class SequencesTest {
   void nextval_pastMaximum_failsUnlessCycle() {
     try (Engine engine = open()) {
       Sequences sequences = engine.catalog().sequences();
-      sequences.create(new SequenceDef(0, "s", ColumnType.BIGINT, 1, 1, 2, 1, 1, false, null, null), false);
-      sequences.create(new SequenceDef(0, "c", ColumnType.BIGINT, 1, 1, 2, 1, 1, true, null, null), false);
+      sequences.create(bounded("s", ColumnType.BIGINT, 1, 1, 2, 1, false), false);
+      sequences.create(bounded("c", ColumnType.BIGINT, 1, 1, 2, 1, true), false);
       sequences.nextval("s");
       sequences.nextval("s");
       assertThatThrownBy(() -> sequences.nextval("s")).isInstanceOf(SequenceException.class)
@@ -76,7 +81,7 @@ class SequencesTest {
   void setval_outOfBounds_isRefused() {
     try (Engine engine = open()) {
       Sequences sequences = engine.catalog().sequences();
-      sequences.create(new SequenceDef(0, "s", ColumnType.BIGINT, 1, 1, 10, 1, 1, false, null, null), false);
+      sequences.create(bounded("s", ColumnType.BIGINT, 1, 1, 10, 1, false), false);
       assertThatThrownBy(() -> sequences.setval("s", 11, true))
           .hasMessage("setval: value 11 is out of bounds for sequence \"s\" (1..10)");
       sequences.setval("s", 7, false);
