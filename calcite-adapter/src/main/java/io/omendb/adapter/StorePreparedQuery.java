@@ -54,8 +54,11 @@ final class StorePreparedQuery implements PreparedQuery {
     PlaceholderRewriter.Placeholders placeholders;
     SqlNode node;
     try {
+      IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
+      sql = overriding.sql();
       placeholders = PlaceholderRewriter.find(sql);
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
+      IdentityColumns.check(node, session.engine().catalog(), overriding.systemValue());
     } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);

@@ -148,8 +148,14 @@ final class StoreSession implements Session, TransactionSource {
       }
     }
     SqlNode node;
+    IdentityColumns.Overriding overriding;
     try {
+      overriding = IdentityColumns.overriding(sql);
+      sql = overriding.sql();
       node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
+    } catch (SqlStateException e) {
+      failBlock();
+      throw SqlErrors.toSqlException(e);
     } catch (SqlParseException | StackOverflowError e) {
       failBlock();
       throw UnsupportedFeatures.reclassify(sql, PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql));
@@ -160,6 +166,7 @@ final class StoreSession implements Session, TransactionSource {
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
     }
     try {
+      IdentityColumns.check(node, engine.catalog(), overriding.systemValue());
       StatementResult control = executeControl(node);
       if (control != null) {
         return control;
@@ -276,6 +283,11 @@ final class StoreSession implements Session, TransactionSource {
   public PreparedQuery prepare(String sql, List<Integer> parameterTypes) throws SQLException {
     checkOpen();
     return StorePreparedQuery.prepare(this, sql, parameterTypes);
+  }
+
+  /** The engine this session runs on, for {@link StorePreparedQuery}. */
+  Engine engine() {
+    return engine;
   }
 
   /** The session's plan cache, for {@link StorePreparedQuery}. */
@@ -467,6 +479,7 @@ final class StoreSession implements Session, TransactionSource {
       case DROP_TABLE -> CommandKind.DROP_TABLE;
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
+      case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW -> CommandKind.valueOf(kind.name());
       case EXPLAIN -> CommandKind.EXPLAIN;
       case OTHER_DDL -> RoleStatements.commandKind(node);
       default -> throw new SQLException("statement not supported yet: " + kind, "0A000");
