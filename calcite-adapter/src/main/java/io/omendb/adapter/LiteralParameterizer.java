@@ -1,5 +1,6 @@
 package io.omendb.adapter;
 
+import io.omendb.adapter.parser.SqlReturning;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -43,6 +44,9 @@ final class LiteralParameterizer {
 
   /** The rewrite of {@code node}, or null if it has no literal to lift or cannot be rewritten safely. */
   static Parameterized parameterize(SqlNode node) {
+    if (node instanceof SqlReturning) {
+      return null; // its text is the statement's, which the node does not print back as one query
+    }
     Set<SqlNode> structural = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean[] leaveAlone = {false};
     node.accept(new SqlBasicVisitor<Void>() {

@@ -12,6 +12,7 @@ enum StoreMethod {
   INSERT(StoreTable.class, "insert", DataContext.class, Enumerable.class),
   DELETE(StoreTable.class, "delete", DataContext.class, Enumerable.class),
   UPDATE(StoreTable.class, "update", DataContext.class, Enumerable.class, int[].class),
+  RETURNING(StoreTable.class, "returning", Enumerable.class),
   SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class),
   SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class),
   LOOKUP_JOIN(StoreTable.class, "lookupJoin", DataContext.class, Enumerable.class, int[].class, int[].class,

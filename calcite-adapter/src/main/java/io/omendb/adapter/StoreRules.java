@@ -16,6 +16,10 @@ public final class StoreRules {
   public static final StoreTableModifyRule TABLE_MODIFY = StoreTableModifyRule.DEFAULT_CONFIG.toRule(
       StoreTableModifyRule.class);
 
+  /** Turns the INSERT, UPDATE or DELETE under a RETURNING list into a {@link StoreTableModify} yielding rows. */
+  public static final RelOptRule RETURNING_MODIFY = ReturningModifyRule.DEFAULT_CONFIG.toRule(
+      ReturningModifyRule.class);
+
   /** Pushes a filter on the primary key into a {@link StoreIndexSeek}. */
   public static final RelOptRule FILTER_SEEK = StoreFilterSeekRule.DEFAULT.toRule();
 
@@ -23,7 +27,8 @@ public final class StoreRules {
   public static final RelOptRule LOOKUP_JOIN = StoreLookupJoinRule.DEFAULT.toRule();
 
   /** Every rule of the adapter. */
-  public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK, LOOKUP_JOIN);
+  public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK, LOOKUP_JOIN,
+      RETURNING_MODIFY);
 
   /** Converts windows without claiming their input's order; replaces Calcite's window rule. */
   public static final RelOptRule WINDOW = StoreWindowRule.DEFAULT_CONFIG.toRule(StoreWindowRule.class);
@@ -54,6 +59,28 @@ public final class StoreRules {
       return new StoreTableModify(modify.getCluster(), StoreTableModify.traits(modify.getTraitSet()),
           modify.getTable(), modify.getCatalogReader(), input, modify.getOperation(), modify.getUpdateColumnList(),
           modify.getSourceExpressionList(), modify.isFlattened());
+    }
+  }
+
+  /** Converts a {@link ReturningTableModify} of a store table into a {@link StoreTableModify} that yields rows. */
+  public static final class ReturningModifyRule extends ConverterRule {
+    static final Config DEFAULT_CONFIG = Config.INSTANCE
+        .withConversion(ReturningTableModify.class, m -> m.getTable().unwrap(StoreTable.class) != null,
+            Convention.NONE, EnumerableConvention.INSTANCE, "StoreReturningModifyRule")
+        .withRuleFactory(ReturningModifyRule::new);
+
+    ReturningModifyRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      ReturningTableModify modify = (ReturningTableModify) rel;
+      RelNode input = convert(modify.getInput(),
+          modify.getInput().getTraitSet().replace(EnumerableConvention.INSTANCE));
+      return new StoreTableModify(modify.getCluster(), StoreTableModify.traits(modify.getTraitSet()),
+          modify.getTable(), modify.getCatalogReader(), input, modify.getOperation(), modify.getUpdateColumnList(),
+          modify.getSourceExpressionList(), modify.isFlattened(), true);
     }
   }
 }

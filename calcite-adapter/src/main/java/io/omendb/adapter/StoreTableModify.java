@@ -15,28 +15,50 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Inserts, updates or deletes the rows of its input in a store table inside the session's transaction and returns
- * the count, as PostgreSQL's {@code INSERT 0 n} / {@code UPDATE n} / {@code DELETE n} report it. Replaces Calcite's
- * EnumerableTableModify, which only writes into in-memory collections.
+ * the count, as PostgreSQL's {@code INSERT 0 n} / {@code UPDATE n} / {@code DELETE n} report it, or (for RETURNING)
+ * the rows it wrote. Replaces Calcite's EnumerableTableModify, which only writes into in-memory collections.
  */
 public final class StoreTableModify extends TableModify implements EnumerableRel {
+  /** Whether the node yields the written rows (RETURNING) rather than their count. */
+  private final boolean returning;
 
   StoreTableModify(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table, Prepare.CatalogReader catalogReader,
       RelNode input, Operation operation, @Nullable List<String> updateColumnList,
       @Nullable List<RexNode> sourceExpressionList, boolean flattened) {
+    this(cluster, traitSet, table, catalogReader, input, operation, updateColumnList, sourceExpressionList, flattened,
+        false);
+  }
+
+  StoreTableModify(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table, Prepare.CatalogReader catalogReader,
+      RelNode input, Operation operation, @Nullable List<String> updateColumnList,
+      @Nullable List<RexNode> sourceExpressionList, boolean flattened, boolean returning) {
     super(cluster, traitSet, table, catalogReader, input, operation, updateColumnList, sourceExpressionList,
         flattened);
+    this.returning = returning;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StoreTableModify(getCluster(), traitSet, getTable(), getCatalogReader(), sole(inputs), getOperation(),
-        getUpdateColumnList(), getSourceExpressionList(), isFlattened());
+        getUpdateColumnList(), getSourceExpressionList(), isFlattened(), returning);
+  }
+
+  @Override
+  public RelDataType deriveRowType() {
+    return returning ? getTable().getRowType() : super.deriveRowType();
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw).itemIf("returning", true, returning);
   }
 
   @Override
@@ -56,6 +78,13 @@ public final class StoreTableModify extends TableModify implements EnumerableRel
           Expressions.newArrayInit(int.class, targetColumns()));
       default -> throw new IllegalStateException(getOperation() + " is not supported on store tables");
     };
+    if (returning) {
+      // the same write, keeping each written row: (Enumerable<Object[]>) storeTable.returning(call)
+      call = Expressions.call(storeTable, StoreMethod.RETURNING.method, call);
+      builder.add(Expressions.return_(null, call));
+      PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+      return implementor.result(physType, builder.toBlock());
+    }
     builder.add(Expressions.return_(null, call));
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         pref == Prefer.ARRAY ? JavaRowFormat.ARRAY : JavaRowFormat.SCALAR);
