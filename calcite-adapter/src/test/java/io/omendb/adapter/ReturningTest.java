@@ -121,4 +121,26 @@ class ReturningTest {
     assertThat(result("INSERT INTO prices VALUES (1, 2.50) RETURNING price * 2"))
         .containsExactly(List.of(new BigDecimal("5.00")), "INSERT 0 1");
   }
+
+  @Test
+  void returning_withoutSelectPrivilege_isDeniedAndWritesNothing() throws SQLException {
+    run("CREATE USER tester SUPERUSER");
+    run("CREATE USER alice");
+    run("GRANT INSERT, UPDATE ON items TO alice");
+    try (Session alice = database.openSession("alice", Map.of())) {
+      assertThat(alice.execute("INSERT INTO items VALUES (1, 'a', 1)").commandTag()).isEqualTo("INSERT 0 1");
+      assertThatThrownBy(() -> alice.execute("INSERT INTO items VALUES (2, 'b', 2) RETURNING id"))
+          .isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("42501");
+            assertThat(e.getMessage()).isEqualTo("permission denied for table items");
+          });
+      assertThatThrownBy(() -> alice.execute("UPDATE items SET qty = 0 RETURNING qty"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+      run("GRANT SELECT ON items TO alice");
+      try (StatementResult result = alice.execute("INSERT INTO items VALUES (3, 'c', 3) RETURNING name")) {
+        assertThat(result.next()).containsExactly("c");
+      }
+    }
+    assertThat(result("SELECT id FROM items ORDER BY id")).containsExactly(List.of(1), List.of(3), "SELECT 2");
+  }
 }
