@@ -1179,19 +1179,62 @@ SqlNode OmenTruncate() :
 -->
 
 /**
- * Parses {@code INSERT ... [RETURNING items]}.
+ * Parses {@code INSERT ... [ON CONFLICT ...] [RETURNING items]}.
  */
 SqlNode OmenInsert() :
 {
-    final SqlNode insert;
+    SqlNode insert;
     SqlNodeList returning = null;
 }
 {
     insert = SqlInsert()
+    [ insert = OmenOnConflict((SqlInsert) insert) ]
     [ returning = OmenReturningList() ]
     {
         return returning == null ? insert
             : SqlReturning.create(insert.getParserPosition(), (SqlCall) insert, returning);
+    }
+}
+
+/**
+ * Parses {@code ON CONFLICT [(column, ...) | ON CONSTRAINT name]
+ * DO NOTHING | DO UPDATE SET column = value, ... [WHERE condition]} after an
+ * INSERT; see SqlUpsert.
+ */
+SqlUpsert OmenOnConflict(SqlInsert insert) :
+{
+    final Span s;
+    SqlNodeList target = null;
+    SqlIdentifier constraint = null;
+    SqlNodeList columns = null;
+    final SqlNodeList values = new SqlNodeList(SqlParserPos.ZERO);
+    SqlIdentifier id;
+    SqlNode where = null;
+}
+{
+    <ON> { s = span(); } <CONFLICT>
+    [
+        target = ParenthesizedSimpleIdentifierList()
+    |
+        <ON> <CONSTRAINT> constraint = SimpleIdentifier()
+    ]
+    <DO>
+    (
+        <NOTHING>
+    |
+        <UPDATE> <SET> { columns = new SqlNodeList(getPos()); }
+        id = SimpleIdentifier() { columns.add(id); }
+        <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+        (
+            <COMMA>
+            id = SimpleIdentifier() { columns.add(id); }
+            <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+        )*
+        [ where = Where() ]
+    )
+    {
+        return SqlUpsert.create(s.end(this), insert, target, constraint,
+            columns, values, where);
     }
 }
 

@@ -1,6 +1,7 @@
 package io.omendb.adapter;
 
 import io.omendb.adapter.parser.SqlReturning;
+import io.omendb.adapter.parser.SqlUpsert;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -44,8 +45,8 @@ final class LiteralParameterizer {
 
   /** The rewrite of {@code node}, or null if it has no literal to lift or cannot be rewritten safely. */
   static Parameterized parameterize(SqlNode node) {
-    if (node instanceof SqlReturning) {
-      return null; // its text is the statement's, which the node does not print back as one query
+    if (node instanceof SqlReturning || node instanceof SqlUpsert) {
+      return null; // copying the tree would turn these nodes back into Calcite's SELECT and INSERT
     }
     Set<SqlNode> structural = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean[] leaveAlone = {false};

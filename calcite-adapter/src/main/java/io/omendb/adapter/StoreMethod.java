@@ -13,6 +13,8 @@ enum StoreMethod {
   DELETE(StoreTable.class, "delete", DataContext.class, Enumerable.class),
   UPDATE(StoreTable.class, "update", DataContext.class, Enumerable.class, int[].class),
   RETURNING(StoreTable.class, "returning", Enumerable.class),
+  UPSERT(StoreTable.class, "upsert", DataContext.class, Enumerable.class, String.class, boolean.class, int[].class,
+      int[].class, boolean.class),
   SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class),
   SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class),
   LOOKUP_JOIN(StoreTable.class, "lookupJoin", DataContext.class, Enumerable.class, int[].class, int[].class,

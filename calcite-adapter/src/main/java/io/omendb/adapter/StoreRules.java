@@ -16,9 +16,8 @@ public final class StoreRules {
   public static final StoreTableModifyRule TABLE_MODIFY = StoreTableModifyRule.DEFAULT_CONFIG.toRule(
       StoreTableModifyRule.class);
 
-  /** Turns the INSERT, UPDATE or DELETE under a RETURNING list into a {@link StoreTableModify} yielding rows. */
-  public static final RelOptRule RETURNING_MODIFY = ReturningModifyRule.DEFAULT_CONFIG.toRule(
-      ReturningModifyRule.class);
+  /** Turns an INSERT, UPDATE or DELETE with RETURNING or ON CONFLICT into a {@link StoreTableModify}. */
+  public static final RelOptRule STORE_MODIFY = StoreModifyRule.DEFAULT_CONFIG.toRule(StoreModifyRule.class);
 
   /** Pushes a filter on the primary key into a {@link StoreIndexSeek}. */
   public static final RelOptRule FILTER_SEEK = StoreFilterSeekRule.DEFAULT.toRule();
@@ -28,7 +27,7 @@ public final class StoreRules {
 
   /** Every rule of the adapter. */
   public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK, LOOKUP_JOIN,
-      RETURNING_MODIFY);
+      STORE_MODIFY);
 
   /** Converts windows without claiming their input's order; replaces Calcite's window rule. */
   public static final RelOptRule WINDOW = StoreWindowRule.DEFAULT_CONFIG.toRule(StoreWindowRule.class);
@@ -62,25 +61,25 @@ public final class StoreRules {
     }
   }
 
-  /** Converts a {@link ReturningTableModify} of a store table into a {@link StoreTableModify} that yields rows. */
-  public static final class ReturningModifyRule extends ConverterRule {
+  /** Converts a {@link LogicalStoreModify} of a store table into a {@link StoreTableModify}. */
+  public static final class StoreModifyRule extends ConverterRule {
     static final Config DEFAULT_CONFIG = Config.INSTANCE
-        .withConversion(ReturningTableModify.class, m -> m.getTable().unwrap(StoreTable.class) != null,
-            Convention.NONE, EnumerableConvention.INSTANCE, "StoreReturningModifyRule")
-        .withRuleFactory(ReturningModifyRule::new);
+        .withConversion(LogicalStoreModify.class, m -> m.getTable().unwrap(StoreTable.class) != null,
+            Convention.NONE, EnumerableConvention.INSTANCE, "StoreModifyRule")
+        .withRuleFactory(StoreModifyRule::new);
 
-    ReturningModifyRule(Config config) {
+    StoreModifyRule(Config config) {
       super(config);
     }
 
     @Override
     public RelNode convert(RelNode rel) {
-      ReturningTableModify modify = (ReturningTableModify) rel;
+      LogicalStoreModify modify = (LogicalStoreModify) rel;
       RelNode input = convert(modify.getInput(),
           modify.getInput().getTraitSet().replace(EnumerableConvention.INSTANCE));
       return new StoreTableModify(modify.getCluster(), StoreTableModify.traits(modify.getTraitSet()),
           modify.getTable(), modify.getCatalogReader(), input, modify.getOperation(), modify.getUpdateColumnList(),
-          modify.getSourceExpressionList(), modify.isFlattened(), true);
+          modify.getSourceExpressionList(), modify.isFlattened(), modify.returning(), modify.conflict());
     }
   }
 }

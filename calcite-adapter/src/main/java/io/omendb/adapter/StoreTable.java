@@ -449,6 +449,24 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
   }
 
   /**
+   * Inserts every row of {@code rows} under an ON CONFLICT clause (see {@link ConflictWriter}) and yields the count
+   * of rows inserted or updated; called from generated code. {@code indexName} names the target unique index (null:
+   * the primary key); {@code updateColumns} is null for DO NOTHING.
+   */
+  public Enumerable<Long> upsert(DataContext root, Enumerable<?> rows, String indexName, boolean anyConstraint,
+      int[] keyColumns, int[] updateColumns, boolean hasCondition) {
+    transactions.access().check(def, TablePrivilege.INSERT);
+    if (updateColumns != null) {
+      transactions.access().check(def, TablePrivilege.UPDATE);
+    }
+    IndexDef index = indexName == null ? null : engine.catalog().index(indexName).orElseThrow(
+        () -> new SqlStateException("42704", "index \"" + indexName + "\" does not exist"));
+    ConflictWriter writer = new ConflictWriter(def, indexes(), index, anyConstraint, keyColumns, updateColumns,
+        hasCondition);
+    return new Writing(rows, writer::write);
+  }
+
+  /**
    * The rows written by {@code write} (a result of {@link #insert}, {@link #update} or {@link #delete}) instead of
    * their count, for RETURNING, which also needs SELECT on the table as in PostgreSQL; called from generated code.
    */

@@ -29,26 +29,30 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class StoreTableModify extends TableModify implements EnumerableRel {
   /** Whether the node yields the written rows (RETURNING) rather than their count. */
   private final boolean returning;
+  /** An INSERT's ON CONFLICT clause, or null. */
+  private final @Nullable OnConflict conflict;
 
   StoreTableModify(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table, Prepare.CatalogReader catalogReader,
       RelNode input, Operation operation, @Nullable List<String> updateColumnList,
       @Nullable List<RexNode> sourceExpressionList, boolean flattened) {
     this(cluster, traitSet, table, catalogReader, input, operation, updateColumnList, sourceExpressionList, flattened,
-        false);
+        false, null);
   }
 
   StoreTableModify(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table, Prepare.CatalogReader catalogReader,
       RelNode input, Operation operation, @Nullable List<String> updateColumnList,
-      @Nullable List<RexNode> sourceExpressionList, boolean flattened, boolean returning) {
+      @Nullable List<RexNode> sourceExpressionList, boolean flattened, boolean returning,
+      @Nullable OnConflict conflict) {
     super(cluster, traitSet, table, catalogReader, input, operation, updateColumnList, sourceExpressionList,
         flattened);
     this.returning = returning;
+    this.conflict = conflict;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StoreTableModify(getCluster(), traitSet, getTable(), getCatalogReader(), sole(inputs), getOperation(),
-        getUpdateColumnList(), getSourceExpressionList(), isFlattened(), returning);
+        getUpdateColumnList(), getSourceExpressionList(), isFlattened(), returning, conflict);
   }
 
   @Override
@@ -58,7 +62,7 @@ public final class StoreTableModify extends TableModify implements EnumerableRel
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).itemIf("returning", true, returning);
+    return super.explainTerms(pw).itemIf("returning", true, returning).itemIf("conflict", conflict, conflict != null);
   }
 
   @Override
@@ -72,7 +76,12 @@ public final class StoreTableModify extends TableModify implements EnumerableRel
     Expression storeTable = StoreTable.expression(getTable(), implementor.getRootExpression());
     Expression root = implementor.getRootExpression();
     Expression call = switch (getOperation()) {
-      case INSERT -> Expressions.call(storeTable, StoreMethod.INSERT.method, root, rows);
+      case INSERT -> conflict == null ? Expressions.call(storeTable, StoreMethod.INSERT.method, root, rows)
+          : Expressions.call(storeTable, StoreMethod.UPSERT.method, root, rows,
+              Expressions.constant(conflict.index(), String.class), Expressions.constant(conflict.anyConstraint()),
+              intArray(conflict.keyColumns()),
+              conflict.doUpdate() ? intArray(conflict.updateColumns()) : Expressions.constant(null, int[].class),
+              Expressions.constant(conflict.hasCondition()));
       case DELETE -> Expressions.call(storeTable, StoreMethod.DELETE.method, root, rows);
       case UPDATE -> Expressions.call(storeTable, StoreMethod.UPDATE.method, root, rows,
           Expressions.newArrayInit(int.class, targetColumns()));
@@ -89,6 +98,11 @@ public final class StoreTableModify extends TableModify implements EnumerableRel
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         pref == Prefer.ARRAY ? JavaRowFormat.ARRAY : JavaRowFormat.SCALAR);
     return implementor.result(physType, builder.toBlock());
+  }
+
+  private static Expression intArray(int[] values) {
+    return Expressions.newArrayInit(int.class,
+        java.util.Arrays.stream(values).mapToObj(v -> (Expression) Expressions.constant(v)).toList());
   }
 
   /** The table column indexes an UPDATE sets, as constants for the generated call. */
