@@ -134,7 +134,7 @@ public final class TransactionManager implements AutoCloseable {
     long now = TimestampOracle.wallClock();
     if (ts > now + MICROS_PER_MILLI - 1) {
       throw new TimeTravelException(TimeTravelException.Kind.FUTURE_TIMESTAMP,
-          "AS OF timestamp " + ts + " is in the future (now " + now + ")");
+          "AS OF timestamp " + instant(ts) + " is in the future (now " + instant(now) + ")");
     }
     if (ts > oracle.visible()) {
       long written;
@@ -151,7 +151,8 @@ public final class TransactionManager implements AutoCloseable {
       long horizon = horizon(oracle.visible());
       if (ts < horizon) {
         throw new TimeTravelException(TimeTravelException.Kind.SNAPSHOT_TOO_OLD,
-            "snapshot too old: AS OF timestamp " + ts + " is before the history kept (from " + horizon + ")");
+            "snapshot too old: AS OF timestamp " + instant(ts) + " is before the history kept (from "
+                + instant(horizon) + ")");
       }
       increment(snapshots, ts);
     }
@@ -162,6 +163,11 @@ public final class TransactionManager implements AutoCloseable {
   }
 
   private static final long MICROS_PER_MILLI = 1000;
+
+  /** A commit timestamp as an ISO instant, for messages. */
+  private static String instant(long micros) {
+    return java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS).toString();
+  }
 
   /** The oldest timestamp an {@code AS OF} read may start at now: the retention window back from now. */
   private long horizon(long visible) {
