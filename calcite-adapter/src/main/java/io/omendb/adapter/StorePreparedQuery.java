@@ -35,10 +35,19 @@ final class StorePreparedQuery implements PreparedQuery {
   /** For each dynamic parameter: the type Calcite gave it. */
   private final List<Integer> occurrenceTypes;
   private final List<ColumnMeta> columns;
+  /** The {@code AS OF SYSTEM TIME} expression the query reads at, evaluated at each execution; or null. */
+  private final String asOfTime;
 
   private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
       List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
       List<ColumnMeta> columns) {
+    this(session, sql, calciteSql, kind, parameterTypes, occurrences, occurrenceTypes, columns, null);
+  }
+
+  private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
+      List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
+      List<ColumnMeta> columns, String asOfTime) {
+    this.asOfTime = asOfTime;
     this.session = requireNonNull(session, "session");
     this.sql = requireNonNull(sql, "sql");
     this.calciteSql = calciteSql;
@@ -53,8 +62,14 @@ final class StorePreparedQuery implements PreparedQuery {
       throws SQLException {
     PlaceholderRewriter.Placeholders placeholders;
     SqlNode node;
+    AsOfSystemTime.Clause asOf = null;
     try {
-      placeholders = PlaceholderRewriter.find(sql);
+      asOf = AsOfSystemTime.extract(sql);
+      if (asOf != null && AsOfStatements.isSetTransaction(asOf.sql())) {
+        // SET TRANSACTION AS OF SYSTEM TIME: the session runs it
+        return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), List.of());
+      }
+      placeholders = PlaceholderRewriter.find(asOf == null ? sql : asOf.sql());
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
     } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
@@ -73,7 +88,12 @@ final class StorePreparedQuery implements PreparedQuery {
       return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), columnsOf(node));
     }
     try {
-      return plan(session, sql, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      if (asOf != null) {
+        AsOfStatements.checkReadOnly(node);
+      }
+      StorePreparedQuery query = plan(session, sql, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      return asOf == null ? query : new StorePreparedQuery(session, sql, query.calciteSql, query.kind,
+          query.parameterTypes, query.occurrences, query.occurrenceTypes, query.columns, asOf.time());
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
@@ -203,7 +223,7 @@ final class StorePreparedQuery implements PreparedQuery {
       session.failBlock();
       throw e;
     }
-    return session.executePrepared(kind, calciteSql, prepared -> {
+    return session.executePrepared(kind, calciteSql, asOfTime, prepared -> {
       for (int i = 0; i < bound.length; i++) {
         if (bound[i] == null) {
           prepared.setNull(i + 1, occurrenceTypes.get(i));
