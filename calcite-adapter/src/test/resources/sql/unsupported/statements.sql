@@ -28,9 +28,6 @@ COMMENT ON TABLE t IS 'rows'
 statement error 0A000 FOR UPDATE
 SELECT id FROM t WHERE id = 1 FOR UPDATE
 
-statement error 0A000 SYSTEM TIME
-SELECT id FROM t AS OF SYSTEM TIME '-1s'
-
 statement error 0A000
 CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql
 

@@ -2,7 +2,9 @@ package io.omendb.adapter;
 
 import io.omendb.engine.ConstraintViolationException;
 import io.omendb.engine.catalog.CatalogException;
+import io.omendb.engine.mvcc.ReadOnlyTransactionException;
 import io.omendb.engine.mvcc.SerializationFailureException;
+import io.omendb.engine.mvcc.TimeTravelException;
 import io.omendb.engine.users.RoleException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
@@ -81,6 +83,13 @@ final class SqlErrors {
     }
     if (t instanceof SerializationFailureException e) {
       return new SQLException(e.getMessage(), "40001");
+    }
+    if (t instanceof TimeTravelException e) {
+      return new SQLException(e.getMessage(),
+          e.kind() == TimeTravelException.Kind.SNAPSHOT_TOO_OLD ? "72000" : "22023");
+    }
+    if (t instanceof ReadOnlyTransactionException e) {
+      return new SQLException(e.getMessage(), "25006");
     }
     if (t instanceof CatalogException e) {
       String state = switch (e.kind()) {

@@ -9,6 +9,7 @@ import org.apache.calcite.linq4j.tree.Types;
 /** The methods that generated code calls back into; typed handles instead of method-name strings. */
 enum StoreMethod {
   SCAN(StoreTable.class, "scan", DataContext.class),
+  SCAN_AS_OF(StoreTable.class, "scanAsOf", DataContext.class, Enumerable.class, boolean.class),
   INSERT(StoreTable.class, "insert", DataContext.class, Enumerable.class),
   DELETE(StoreTable.class, "delete", DataContext.class, Enumerable.class),
   UPDATE(StoreTable.class, "update", DataContext.class, Enumerable.class, int[].class),

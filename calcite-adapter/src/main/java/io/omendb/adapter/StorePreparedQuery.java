@@ -38,10 +38,19 @@ final class StorePreparedQuery implements PreparedQuery {
   private final List<ColumnMeta> columns;
   /** Whether executions return rows (queries, DML with RETURNING). */
   private final boolean rows;
+  /** The {@code AS OF SYSTEM TIME} expression the query reads at, evaluated at each execution; or null. */
+  private final String asOfTime;
 
   private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
       List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
       List<ColumnMeta> columns) {
+    this(session, sql, calciteSql, kind, parameterTypes, occurrences, occurrenceTypes, columns, null);
+  }
+
+  private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
+      List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
+      List<ColumnMeta> columns, String asOfTime) {
+    this.asOfTime = asOfTime;
     this.session = requireNonNull(session, "session");
     this.sql = requireNonNull(sql, "sql");
     this.calciteSql = calciteSql;
@@ -57,8 +66,14 @@ final class StorePreparedQuery implements PreparedQuery {
       throws SQLException {
     PlaceholderRewriter.Placeholders placeholders;
     SqlNode node;
+    AsOfSystemTime.Clause asOf = null;
     try {
-      placeholders = PlaceholderRewriter.find(sql);
+      asOf = AsOfSystemTime.extract(sql);
+      if (asOf != null && AsOfStatements.isSetTransaction(asOf.sql())) {
+        // SET TRANSACTION AS OF SYSTEM TIME: the session runs it
+        return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), List.of());
+      }
+      placeholders = PlaceholderRewriter.find(asOf == null ? sql : asOf.sql());
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
     } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
@@ -77,7 +92,13 @@ final class StorePreparedQuery implements PreparedQuery {
       return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), columnsOf(node));
     }
     try {
-      return plan(session, sql, node, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      if (asOf != null) {
+        AsOfStatements.checkReadOnly(node);
+      }
+      StorePreparedQuery query =
+          plan(session, sql, node, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      return asOf == null ? query : new StorePreparedQuery(session, sql, query.calciteSql, query.kind,
+          query.parameterTypes, query.occurrences, query.occurrenceTypes, query.columns, asOf.time());
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
@@ -207,7 +228,7 @@ final class StorePreparedQuery implements PreparedQuery {
       session.failBlock();
       throw e;
     }
-    return session.executePrepared(kind, rows, calciteSql, prepared -> {
+    return session.executePrepared(kind, rows, calciteSql, asOfTime, prepared -> {
       for (int i = 0; i < bound.length; i++) {
         if (bound[i] == null) {
           prepared.setNull(i + 1, occurrenceTypes.get(i));

@@ -29,6 +29,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.schema.impl.AbstractTable;
@@ -39,7 +40,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * A table of the engine as Calcite sees it. Scans become {@link StoreTableScan}; generated code calls back into
  * {@link #scan} and {@link #insert} (see {@link StoreMethod}) inside the session's current transaction.
  */
-public final class StoreTable extends AbstractTable implements TranslatableTable {
+public final class StoreTable extends AbstractTable implements TranslatableTable, TemporalTable {
   private final Engine engine;
   private final TableDef def;
   private final TransactionSource transactions;
@@ -141,6 +142,53 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
       @Override
       public Enumerator<Object[]> enumerator() {
         return new RowEnumerator(transactions.current().scan(def));
+      }
+    };
+  }
+
+  /**
+   * No such column: the engine keeps versions by commit timestamp, not in columns. Calcite asks a table to be a
+   * {@link TemporalTable} before it accepts {@code FOR SYSTEM_TIME AS OF} on it, and reads nothing else of it.
+   */
+  @Override
+  public String getSysStartFieldName() {
+    return "$commit_from";
+  }
+
+  /** No such column either; see {@link #getSysStartFieldName}. */
+  @Override
+  public String getSysEndFieldName() {
+    return "$commit_to";
+  }
+
+  /**
+   * All rows as of the time {@code asOf} yields (one row: a timestamp in Calcite's internal milliseconds, of the
+   * session's time zone if {@code local}, else UTC), in primary-key order, read in a read-only transaction at that
+   * snapshot that lives as long as the enumerator; called from generated code.
+   */
+  public Enumerable<Object[]> scanAsOf(DataContext root, Enumerable<?> asOf, boolean local) {
+    transactions.access().checkRead(def);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        long micros = AsOfTime.fromCalcite(root, asOf, local);
+        Transaction transaction = engine.beginAsOf(micros);
+        try {
+          RowCursor cursor = transaction.scan(def);
+          return new RowEnumerator(cursor) {
+            @Override
+            public void close() {
+              try {
+                super.close();
+              } finally {
+                transaction.rollback();
+              }
+            }
+          };
+        } catch (RuntimeException e) {
+          transaction.rollback();
+          throw e;
+        }
       }
     };
   }
@@ -533,7 +581,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
   }
 
   /** Adapts a {@link RowCursor} to Calcite, converting values to Calcite's runtime classes. */
-  private final class RowEnumerator implements Enumerator<Object[]> {
+  private class RowEnumerator implements Enumerator<Object[]> {
     private final RowCursor cursor;
     private Object[] current;
 

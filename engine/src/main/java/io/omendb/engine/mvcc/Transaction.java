@@ -46,9 +46,12 @@ public final class Transaction implements AutoCloseable {
   /** For each unique index: the non-null values prefix of each own new row → its row key. */
   private final Map<Integer, TreeMap<byte[], byte[]>> ownUnique = new HashMap<>();
   private TransactionState state = TransactionState.ACTIVE;
+  /** Whether writes are refused: a transaction reading a past snapshot ({@link TransactionManager#beginAsOf}). */
+  private final boolean readOnly;
 
   Transaction(TransactionManager manager, VersionedStore versions, IsolationLevel isolation, long id,
-      long snapshotTs) {
+      long snapshotTs, boolean readOnly) {
+    this.readOnly = readOnly;
     this.manager = manager;
     this.versions = versions;
     this.isolation = isolation;
@@ -62,6 +65,11 @@ public final class Transaction implements AutoCloseable {
 
   public IsolationLevel isolation() {
     return isolation;
+  }
+
+  /** Whether this transaction reads a past snapshot and refuses writes. */
+  public boolean readOnly() {
+    return readOnly;
   }
 
   /** The commit timestamp this transaction reads at. */
@@ -205,6 +213,7 @@ public final class Transaction implements AutoCloseable {
    */
   public void insert(TableDef table, Object[] row) {
     checkActive();
+    checkWritable();
     Object[] values = checkRow(table, row);
     byte[] rowKey;
     if (table.hasRowId()) {
@@ -231,6 +240,7 @@ public final class Transaction implements AutoCloseable {
   /** Deletes the row whose storage key a {@link RowCursor} reported; returns whether it existed. */
   public boolean deleteKey(byte[] rowKey) {
     checkActive();
+    checkWritable();
     if (read(rowKey) == null) {
       return false;
     }
@@ -253,6 +263,7 @@ public final class Transaction implements AutoCloseable {
    */
   public boolean update(TableDef table, Object[] oldKey, Object[] newRow) {
     checkActive();
+    checkWritable();
     Object[] values = checkRow(table, newRow);
     byte[] oldRowKey = rowKey(table, oldKey);
     if (table.hasRowId()) {
@@ -273,6 +284,7 @@ public final class Transaction implements AutoCloseable {
   /** Replaces the row whose storage key a {@link RowCursor} reported (tables keyed by row id). */
   public boolean updateKey(TableDef table, byte[] rowKey, Object[] newRow) {
     checkActive();
+    checkWritable();
     return replace(table, rowKey, checkRow(table, newRow));
   }
 
@@ -402,6 +414,12 @@ public final class Transaction implements AutoCloseable {
 
   private static List<ColumnType> keyTypes(TableDef table) {
     return Arrays.stream(table.primaryKey()).mapToObj(k -> table.columns().get(k).type()).toList();
+  }
+
+  private void checkWritable() {
+    if (readOnly) {
+      throw new ReadOnlyTransactionException("cannot write in a read-only transaction reading a past snapshot");
+    }
   }
 
   private void checkActive() {
