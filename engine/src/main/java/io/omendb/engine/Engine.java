@@ -215,6 +215,11 @@ public final class Engine implements AutoCloseable {
     return transactions.dropIndex(name, ifExists);
   }
 
+  /** ALTER TABLE: adds, drops and renames columns and constraints of existing tables. */
+  public io.omendb.engine.mvcc.TableAlterations alterations() {
+    return transactions.alterations();
+  }
+
   /** The transaction manager, for diagnostics (watermark, WAL syncs). */
   public TransactionManager transactions() {
     return transactions;
