@@ -19,12 +19,6 @@ INSERT INTO t VALUES (1, 1) ON CONFLICT (id) DO NOTHING
 statement error 0A000 ON CONFLICT
 INSERT INTO t VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v
 
-statement error 0A000 ALTER TABLE
-ALTER TABLE t ADD COLUMN w INT
-
-statement error 0A000 ALTER TABLE
-ALTER TABLE ONLY t ADD CONSTRAINT t_v_key UNIQUE (v)
-
 statement error 0A000 sequences
 CREATE SEQUENCE s
 
@@ -36,9 +30,6 @@ DROP VIEW tv
 
 statement error 0A000 schemas
 CREATE SCHEMA app
-
-statement error 0A000 COMMENT ON
-COMMENT ON TABLE t IS 'rows'
 
 statement error 0A000 FOR UPDATE
 SELECT id FROM t WHERE id = 1 FOR UPDATE

@@ -136,7 +136,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     RoleStatements.grantPrivileges(grant, schema(context).access(), schema(context).engine().catalog());
   }
 
-  private static ColumnDef column(SqlColumnDeclaration declaration) {
+  static ColumnDef column(SqlColumnDeclaration declaration) {
     String name = simpleName(declaration.name);
     ColumnTypes.Declared declared;
     try {
@@ -154,7 +154,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         .withDefault(defaultExpression);
   }
 
-  private static String simpleName(SqlIdentifier identifier) {
+  static String simpleName(SqlIdentifier identifier) {
     if (identifier.names.size() == 2 && identifier.names.get(0).equals(StoreSchema.NAME)) {
       return identifier.names.get(1);
     }

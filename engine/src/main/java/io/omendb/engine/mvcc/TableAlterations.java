@@ -123,6 +123,15 @@ public final class TableAlterations {
    * @throws CatalogException INVALID_DEFINITION when dropping NOT NULL from a primary key column
    */
   public TableDef alterColumn(String tableName, String columnName, UnaryOperator<ColumnDef> change) {
+    return alterColumn(tableName, columnName, change, true);
+  }
+
+  /**
+   * As {@link #alterColumn(String, String, UnaryOperator)}; {@code validate} false skips the check for NULLs, for a
+   * caller that has just filled the column in its own, not yet committed, transaction.
+   */
+  public TableDef alterColumn(String tableName, String columnName, UnaryOperator<ColumnDef> change,
+      boolean validate) {
     return manager.locked(() -> {
       TableDef table = table(tableName);
       int column = column(table, columnName);
@@ -139,7 +148,7 @@ public final class TableAlterations {
           }
         }
       }
-      if (!altered.nullable() && old.nullable()) {
+      if (validate && !altered.nullable() && old.nullable()) {
         manager.checkNoNulls(table, column);
       }
       List<ColumnDef> columns = new ArrayList<>(table.columns());
