@@ -72,6 +72,7 @@ void OmenColumnDefinition(TableElements elements) :
     final TableElements.Column column;
     Span s;
     SqlNode defaultExpr;
+    SqlIdentifier constraintName = null;
 }
 {
     name = SimpleIdentifier()
@@ -91,7 +92,15 @@ void OmenColumnDefinition(TableElements elements) :
             column.setDefault(defaultExpr);
         }
     |
+        LOOKAHEAD(3)
         OmenColumnPrimaryKey(column)
+    |
+        [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
+        <UNIQUE> {
+            elements.addUnique(getPos(), constraintName,
+                new SqlNodeList(java.util.Collections.<SqlNode>singletonList(name), name.getParserPosition()));
+            constraintName = null;
+        }
     )*
 }
 
@@ -123,10 +132,17 @@ void OmenTablePrimaryKey(TableElements elements) :
         <CONSTRAINT> { s.add(this); }
         constraintName = SimpleIdentifier()
     ]
-    <PRIMARY> { s.add(this); } <KEY>
-    columns = ParenthesizedSimpleIdentifierList() {
-        elements.addPrimaryKey(s.end(this), constraintName, columns);
-    }
+    (
+        <PRIMARY> { s.add(this); } <KEY>
+        columns = ParenthesizedSimpleIdentifierList() {
+            elements.addPrimaryKey(s.end(this), constraintName, columns);
+        }
+    |
+        <UNIQUE> { s.add(this); }
+        columns = ParenthesizedSimpleIdentifierList() {
+            elements.addUnique(s.end(this), constraintName, columns);
+        }
+    )
 }
 
 /** Parses the rest of {@code DROP TABLE [IF EXISTS] name} after {@code DROP}. */

@@ -74,7 +74,7 @@ final class AlterTableCommand {
         alterations.addPrimaryKey(name, columns, constraint);
       } else {
         alterations.addUnique(name, columns,
-            constraint != null ? constraint : name + "_" + String.join("_", columns) + "_key");
+            constraint != null ? constraint : TableConstraints.defaultName(name, columns));
       }
     } else if (action instanceof AlterTableAction.DropConstraint drop) {
       alterations.dropConstraint(name, drop.name().getSimple(), drop.ifExists());
