@@ -4,12 +4,6 @@
 statement ok
 CREATE TABLE t (id INT PRIMARY KEY, v INT)
 
-statement error 0A000 ALTER TABLE
-ALTER TABLE t ADD COLUMN w INT
-
-statement error 0A000 ALTER TABLE
-ALTER TABLE ONLY t ADD CONSTRAINT t_v_key UNIQUE (v)
-
 statement error 0A000 sequences
 CREATE SEQUENCE s
 
@@ -21,9 +15,6 @@ DROP VIEW tv
 
 statement error 0A000 schemas
 CREATE SCHEMA app
-
-statement error 0A000 COMMENT ON
-COMMENT ON TABLE t IS 'rows'
 
 statement error 0A000 FOR UPDATE
 SELECT id FROM t WHERE id = 1 FOR UPDATE

@@ -3,7 +3,9 @@ package io.omendb.adapter;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.parser.OmenParserConfig;
+import io.omendb.adapter.parser.SqlAlterTable;
 import io.omendb.adapter.parser.SqlBeginTransaction;
+import io.omendb.adapter.parser.SqlCommentOn;
 import io.omendb.adapter.parser.SqlCommitTransaction;
 import io.omendb.adapter.parser.SqlDiscard;
 import io.omendb.adapter.parser.SqlPgExplain;
@@ -312,6 +314,16 @@ final class StoreSession implements Session, TransactionSource {
     beginStatement();
     access.beforeStatement(node, engine.catalog());
     try {
+      if (node instanceof SqlAlterTable alter) {
+        new AlterTableCommand(engine, access, connection).execute(alter);
+        endStatement(true);
+        return CommandResult.of(kind, 0);
+      }
+      if (node instanceof SqlCommentOn comment) {
+        CommentCommand.execute(engine, access, comment);
+        endStatement(true);
+        return CommandResult.of(kind, 0);
+      }
       if (node.getKind().belongsTo(SqlKind.DDL)) {
         try (Statement statement = connection.createStatement()) {
           statement.execute(sql);
@@ -576,6 +588,9 @@ final class StoreSession implements Session, TransactionSource {
     if (node instanceof io.omendb.adapter.parser.SqlTruncate) {
       return CommandKind.TRUNCATE_TABLE;
     }
+    if (node instanceof SqlCommentOn) {
+      return CommandKind.COMMENT;
+    }
     return switch (kind) {
       case INSERT -> CommandKind.INSERT;
       case UPDATE -> CommandKind.UPDATE;
@@ -584,6 +599,7 @@ final class StoreSession implements Session, TransactionSource {
       case DROP_TABLE -> CommandKind.DROP_TABLE;
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
+      case ALTER_TABLE -> CommandKind.ALTER_TABLE;
       case EXPLAIN -> CommandKind.EXPLAIN;
       case OTHER_DDL -> RoleStatements.commandKind(node);
       default -> throw new SQLException("statement not supported yet: " + kind, "0A000");

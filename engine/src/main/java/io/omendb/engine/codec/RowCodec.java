@@ -1,6 +1,7 @@
 package io.omendb.engine.codec;
 
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.RowLayout;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,12 +12,41 @@ import java.util.List;
  * Compact row encoding: a format byte, the column count (varint), a null bitmap, then each non-null value.
  * Integers are zig-zag varints, floating point fixed width, text and bytes length-prefixed, decimals as scale plus
  * unscaled two's complement bytes. A row stored with fewer columns than the table now has (a column added later)
- * decodes with NULL for the missing ones.
+ * decodes with NULL for the missing ones. The {@link RowLayout} overloads store each column in its slot, so that
+ * columns can be added and dropped without rewriting rows.
  */
 public final class RowCodec {
   private static final byte FORMAT_V1 = 1;
 
   private RowCodec() {}
+
+  /** Encodes a row of the table's columns into its layout's slots (dropped slots NULL). */
+  public static byte[] encode(RowLayout layout, Object[] row) {
+    if (layout.isIdentity()) {
+      return encode(layout.slotTypes(), row);
+    }
+    if (row.length != layout.columnCount()) {
+      throw new IllegalArgumentException("expected " + layout.columnCount() + " values, got " + row.length);
+    }
+    Object[] stored = new Object[layout.slotTypes().size()];
+    for (int i = 0; i < row.length; i++) {
+      stored[layout.slotOf(i)] = row[i];
+    }
+    return encode(layout.slotTypes(), stored);
+  }
+
+  /** Decodes a stored row into the table's columns: each from its slot, NULL for a slot the row predates. */
+  public static Object[] decode(RowLayout layout, byte[] bytes) {
+    if (layout.isIdentity()) {
+      return decode(layout.slotTypes(), bytes);
+    }
+    Object[] stored = decode(layout.slotTypes(), bytes);
+    Object[] row = new Object[layout.columnCount()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = stored[layout.slotOf(i)];
+    }
+    return row;
+  }
 
   public static byte[] encode(List<ColumnType> types, Object[] row) {
     if (types.size() != row.length) {

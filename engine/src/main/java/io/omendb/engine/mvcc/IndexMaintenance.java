@@ -4,6 +4,7 @@ import io.omendb.engine.ConstraintViolationException;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.RowLayout;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.catalog.TableKeys;
@@ -163,7 +164,7 @@ final class IndexMaintenance {
    */
   byte[] findHolder(TableDef table, IndexDef index, byte[] prefix, byte[] rowKey,
       Map<byte[], Transaction.PendingWrite> own, long snapshotTs) {
-    List<ColumnType> rowTypes = Transaction.types(table);
+    RowLayout rowTypes = Transaction.types(table);
     try (KvCursor cursor = store.scan(null, Space.INDEX, prefix, KeyCodec.prefixEnd(prefix))) {
       while (cursor.next()) {
         byte[] entry = cursor.key();
@@ -233,7 +234,7 @@ final class IndexMaintenance {
   }
 
   private long writeEntries(TableDef table, IndexDef index) {
-    List<ColumnType> rowTypes = Transaction.types(table);
+    RowLayout rowTypes = Transaction.types(table);
     byte[] from = TableKeys.tablePrefix(table.id());
     byte[] to = TableKeys.tablePrefix(table.id() + 1);
     long written = 0;
@@ -277,7 +278,7 @@ final class IndexMaintenance {
 
   /** Entries are in value order, so two live rows with equal values have adjacent live entries. */
   private void checkNoDuplicates(TableDef table, IndexDef index, byte[] indexFrom, byte[] indexTo) {
-    List<ColumnType> rowTypes = Transaction.types(table);
+    RowLayout rowTypes = Transaction.types(table);
     List<ColumnType> indexTypes = types(table, index);
     byte[] previous = null;
     try (KvCursor cursor = store.scan(null, Space.INDEX, indexFrom, indexTo)) {
@@ -320,7 +321,7 @@ final class IndexMaintenance {
     if (table.isEmpty()) {
       return false;
     }
-    List<ColumnType> rowTypes = Transaction.types(table.get());
+    RowLayout rowTypes = Transaction.types(table.get());
     int valuesEnd = valuesEnd(types(table.get(), index.get()), entry);
     byte[] rowKey = rowKeyOf(table.get().id(), entry, valuesEnd);
     byte[] latest = versions.latest(rowKey);

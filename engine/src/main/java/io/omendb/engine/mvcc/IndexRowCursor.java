@@ -1,5 +1,6 @@
 package io.omendb.engine.mvcc;
 
+import io.omendb.engine.catalog.RowLayout;
 import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
@@ -22,7 +23,7 @@ final class IndexRowCursor implements RowCursor {
   private final KvCursor entries;
   private final TableDef table;
   private final IndexDef index;
-  private final List<ColumnType> rowTypes;
+  private final RowLayout rowTypes;
   private final List<ColumnType> indexTypes;
   private final VersionedStore versions;
   private final long snapshotTs;

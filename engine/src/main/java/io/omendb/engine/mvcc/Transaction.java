@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.omendb.engine.ConstraintViolationException;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.RowLayout;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.catalog.TableKeys;
 import io.omendb.engine.codec.KeyCodec;
@@ -153,7 +154,7 @@ public final class Transaction implements AutoCloseable {
     for (Object[] key : keys) {
       rowKeys.add(rowKey(table, key));
     }
-    List<ColumnType> types = types(table);
+    RowLayout types = types(table);
     List<Object[]> rows = new ArrayList<>(rowKeys.size());
     for (byte[] rowKey : rowKeys) {
       if (isolation == IsolationLevel.SERIALIZABLE) {
@@ -188,7 +189,7 @@ public final class Transaction implements AutoCloseable {
     NavigableMap<byte[], PendingWrite> ownWrites = writes.subMap(tableFrom, true, tableTo, false);
     Set<byte[]> ownKeys = new TreeSet<>(Arrays::compareUnsigned);
     ownKeys.addAll(ownWrites.keySet());
-    List<ColumnType> types = types(table);
+    RowLayout types = types(table);
     List<IndexRowCursor.OwnHit> own = new ArrayList<>();
     for (Map.Entry<byte[], PendingWrite> write : ownWrites.entrySet()) {
       if (write.getValue().row() == null) {
@@ -467,8 +468,9 @@ public final class Transaction implements AutoCloseable {
     return "Key (" + names + ")=(" + values + ") already exists.";
   }
 
-  static List<ColumnType> types(TableDef table) {
-    return table.columns().stream().map(ColumnDef::type).toList();
+  /** Where the table's columns are stored in its rows: what row bytes are encoded and decoded with. */
+  static RowLayout types(TableDef table) {
+    return table.layout();
   }
 
   /** The storage key of the row with primary key {@code key}. */
@@ -489,7 +491,7 @@ public final class Transaction implements AutoCloseable {
     return out.toByteArray();
   }
 
-  private static byte[] rowIdKey(TableDef table, long rowId) {
+  static byte[] rowIdKey(TableDef table, long rowId) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(16);
     out.writeBytes(TableKeys.tablePrefix(table.id()));
     KeyCodec.encode(List.of(ColumnType.BIGINT), new Object[] {rowId}, out);

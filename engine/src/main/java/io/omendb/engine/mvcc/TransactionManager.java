@@ -423,6 +423,48 @@ public final class TransactionManager implements AutoCloseable {
     }
   }
 
+  /** Runs {@code work} while no commit can be applied and returns its result; ALTER TABLE runs so. */
+  <T> T locked(java.util.function.Supplier<T> work) {
+    synchronized (commitLock) {
+      return work.get();
+    }
+  }
+
+  /** Re-keys {@code old}'s rows as {@code keyed} says, under the commit lock; see {@link TableRewrite}. */
+  TableDef rekey(TableDef old, TableDef keyed) {
+    synchronized (commitLock) {
+      return new TableRewrite(this, store).rekey(old, keyed, oracle, groupCommit);
+    }
+  }
+
+  /** Throws NOT_NULL if a committed row of {@code table} holds NULL in {@code column}; under the commit lock. */
+  void checkNoNulls(TableDef table, int column) {
+    synchronized (commitLock) {
+      Transaction reader = begin(IsolationLevel.READ_COMMITTED);
+      try (RowCursor cursor = reader.scan(table)) {
+        for (Object[] row = cursor.next(); row != null; row = cursor.next()) {
+          if (row[column] == null) {
+            throw new ConstraintViolationException(ConstraintViolationException.Kind.NOT_NULL,
+                "column \"" + table.columns().get(column).name() + "\" of relation \"" + table.name()
+                    + "\" contains null values", null);
+          }
+        }
+      } finally {
+        reader.rollback();
+      }
+    }
+  }
+
+  /** Forgets the cached last row id of a table that was re-keyed; the next insert reads it from the store. */
+  void forgetRowIds(TableDef table) {
+    rowIds.remove(table.id());
+  }
+
+  /** ALTER TABLE: column and constraint changes of existing tables. */
+  public TableAlterations alterations() {
+    return new TableAlterations(this);
+  }
+
   /** Runs {@code work} while no commit can be applied; the garbage collector's re-checks use it. */
   void underCommitLock(Runnable work) {
     synchronized (commitLock) {
