@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.parser.OmenParserConfig;
 import io.omendb.adapter.parser.SqlPgExplain;
+import io.omendb.adapter.parser.SqlReturning;
 import io.omendb.adapter.parser.SqlShow;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -35,6 +36,8 @@ final class StorePreparedQuery implements PreparedQuery {
   /** For each dynamic parameter: the type Calcite gave it. */
   private final List<Integer> occurrenceTypes;
   private final List<ColumnMeta> columns;
+  /** Whether executions return rows (queries, DML with RETURNING). */
+  private final boolean rows;
 
   private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
       List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
@@ -47,6 +50,7 @@ final class StorePreparedQuery implements PreparedQuery {
     this.occurrences = List.copyOf(occurrences);
     this.occurrenceTypes = List.copyOf(occurrenceTypes);
     this.columns = List.copyOf(columns);
+    this.rows = kind == CommandKind.SELECT || !this.columns.isEmpty();
   }
 
   static StorePreparedQuery prepare(StoreSession session, String sql, List<Integer> declaredTypes)
@@ -73,14 +77,14 @@ final class StorePreparedQuery implements PreparedQuery {
       return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), columnsOf(node));
     }
     try {
-      return plan(session, sql, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      return plan(session, sql, node, placeholders, declaredTypes, count, StoreSession.kindOf(node));
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
     }
   }
 
-  private static StorePreparedQuery plan(StoreSession session, String sql,
+  private static StorePreparedQuery plan(StoreSession session, String sql, SqlNode node,
       PlaceholderRewriter.Placeholders placeholders, List<Integer> declaredTypes, int count, CommandKind kind)
       throws SQLException {
     String calciteSql = placeholders.rewrite(p -> "?");
@@ -117,7 +121,7 @@ final class StorePreparedQuery implements PreparedQuery {
       types.add(type);
     }
     List<ColumnMeta> columns = List.of();
-    if (kind == CommandKind.SELECT) {
+    if (kind == CommandKind.SELECT || node instanceof SqlReturning) {
       ResultSetMetaData resultMetaData = prepared.getMetaData();
       columns = resultMetaData == null ? List.of() : ResultSetResult.describe(resultMetaData);
     }
@@ -205,7 +209,7 @@ final class StorePreparedQuery implements PreparedQuery {
       session.failBlock();
       throw e;
     }
-    return session.executePrepared(kind, calciteSql, prepared -> {
+    return session.executePrepared(kind, rows, calciteSql, prepared -> {
       for (int i = 0; i < bound.length; i++) {
         if (bound[i] == null) {
           int type = occurrenceTypes.get(i);
