@@ -26,6 +26,8 @@ final class SqlErrors {
 
   /** Calcite's complaint about a date, time or timestamp string it cannot read. */
   private static final Pattern INVALID_DATETIME = Pattern.compile("Invalid (DATE|TIME|TIMESTAMP) value, .*");
+  /** What {@code java.util.UUID.fromString}, Calcite's cast to UUID, throws for text that is not a UUID. */
+  private static final Pattern INVALID_UUID = Pattern.compile("Invalid UUID string: (.*)", Pattern.DOTALL);
   /** Calcite's complaints about operator and function arguments, which PostgreSQL reports as 42883. */
   private static final Pattern NO_OPERATOR = Pattern.compile(
       "(Cannot apply .* to arguments of type .*|Invalid number of arguments to function .*)", Pattern.DOTALL);
@@ -118,6 +120,12 @@ final class SqlErrors {
         return new SQLException("division by zero", "22012");
       }
       return new SQLException(message, "22003");
+    }
+    if (t instanceof IllegalArgumentException e && String.valueOf(e.getMessage()).startsWith("Invalid UUID string")
+        || t instanceof IllegalArgumentException && "UUID string too large".equals(t.getMessage())) {
+      Matcher m = INVALID_UUID.matcher(String.valueOf(t.getMessage()));
+      return new SQLException("invalid input syntax for type uuid" + (m.matches() ? ": \"" + m.group(1) + "\"" : ""),
+          "22P02");
     }
     if (t instanceof NumberFormatException e) {
       return new SQLException("invalid input syntax: " + e.getMessage(), "22P02");

@@ -128,7 +128,9 @@ final class StorePreparedQuery implements PreparedQuery {
     ParameterMetaData metaData = prepared.getParameterMetaData();
     List<Integer> occurrenceTypes = new ArrayList<>();
     for (int i = 0; i < placeholders.parameters().size(); i++) {
-      occurrenceTypes.add(metaData.getParameterType(i + 1));
+      int type = metaData.getParameterType(i + 1);
+      occurrenceTypes.add(type == Types.OTHER ? ParameterValues.otherType(metaData.getParameterTypeName(i + 1))
+          : type);
     }
     List<Integer> types = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
@@ -178,8 +180,8 @@ final class StorePreparedQuery implements PreparedQuery {
 
   /** The type reported for a parameter Calcite typed; text when Calcite could not say. */
   private static int described(int jdbcType) {
-    return jdbcType == Types.OTHER || jdbcType == Types.NULL || jdbcType == Types.JAVA_OBJECT ? Types.VARCHAR
-        : jdbcType;
+    return jdbcType == Types.OTHER || jdbcType == Types.NULL || jdbcType == Types.JAVA_OBJECT
+        || jdbcType == ParameterValues.UUID_TYPE ? Types.VARCHAR : jdbcType;
   }
 
   private static String sqlTypeName(int jdbcType) {
@@ -231,7 +233,8 @@ final class StorePreparedQuery implements PreparedQuery {
     return session.executePrepared(kind, rows, calciteSql, asOfTime, prepared -> {
       for (int i = 0; i < bound.length; i++) {
         if (bound[i] == null) {
-          prepared.setNull(i + 1, occurrenceTypes.get(i));
+          int type = occurrenceTypes.get(i);
+          prepared.setNull(i + 1, type == ParameterValues.UUID_TYPE ? Types.OTHER : type);
         } else {
           prepared.setObject(i + 1, bound[i]);
         }

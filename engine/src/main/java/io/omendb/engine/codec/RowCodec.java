@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * Compact row encoding: a format byte, the column count (varint), a null bitmap, then each non-null value.
  * Integers are zig-zag varints, floating point fixed width, text and bytes length-prefixed, decimals as scale plus
- * unscaled two's complement bytes. A row stored with fewer columns than the table now has (a column added later)
- * decodes with NULL for the missing ones. The {@link RowLayout} overloads store each column in its slot, so that
- * columns can be added and dropped without rewriting rows.
+ * unscaled two's complement bytes, UUIDs as their 16 bytes. A row stored with fewer columns than the table now has
+ * (a column added later) decodes with NULL for the missing ones. The {@link RowLayout} overloads store each column
+ * in its slot, so that columns can be added and dropped without rewriting rows.
  */
 public final class RowCodec {
   private static final byte FORMAT_V1 = 1;
@@ -96,6 +96,11 @@ public final class RowCodec {
       case DOUBLE -> writeFixed(out, Double.doubleToRawLongBits(((Number) value).doubleValue()), Long.BYTES);
       case VARCHAR, CHAR -> writeBytes(out, ((String) value).getBytes(StandardCharsets.UTF_8));
       case VARBINARY -> writeBytes(out, (byte[]) value);
+      case UUID -> {
+        java.util.UUID uuid = (java.util.UUID) value;
+        writeFixed(out, uuid.getMostSignificantBits(), Long.BYTES);
+        writeFixed(out, uuid.getLeastSignificantBits(), Long.BYTES);
+      }
       case DECIMAL -> {
         BigDecimal decimal = (BigDecimal) value;
         writeVarLong(out, zigZag(decimal.scale()));
@@ -114,6 +119,7 @@ public final class RowCodec {
       case DOUBLE -> Double.longBitsToDouble(readFixed(bytes, pos, Long.BYTES));
       case VARCHAR, CHAR -> new String(readBytes(bytes, pos), StandardCharsets.UTF_8);
       case VARBINARY -> readBytes(bytes, pos);
+      case UUID -> new java.util.UUID(readFixed(bytes, pos, Long.BYTES), readFixed(bytes, pos, Long.BYTES));
       case DECIMAL -> {
         int scale = (int) unZigZag(readVarLong(bytes, pos));
         yield new BigDecimal(new BigInteger(readBytes(bytes, pos)), scale);

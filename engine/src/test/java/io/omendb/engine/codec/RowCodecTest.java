@@ -13,7 +13,8 @@ class RowCodecTest {
   void decode_roundTripsEveryType() {
     List<ColumnType> types = List.of(ColumnType.values());
     Object[] row = {true, (short) -7, 123456, -9_000_000_000L, 1.5f, -2.25, new BigDecimal("-12.340"), "héllo",
-        "c", new byte[] {0, 1, (byte) 255}, 19000, 3_600_000, 1_700_000_000_000L};
+        "c", new byte[] {0, 1, (byte) 255}, 19000, 3_600_000, 1_700_000_000_000L,
+        java.util.UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")};
     Object[] decoded = RowCodec.decode(types, RowCodec.encode(types, row));
     assertThat(decoded).usingRecursiveComparison().isEqualTo(row);
   }
