@@ -34,6 +34,9 @@ final class SqlErrors {
   /** What Calcite's generated code throws when a scalar subquery returns more than one row. */
   private static final String SINGLE_VALUE = "more than one value in agg SINGLE_VALUE";
 
+  /** What Janino throws when a statement's generated code exceeds the JVM's method size limit. */
+  private static final String CODE_TOO_LARGE = "Code grows beyond 64 KB";
+
   private SqlErrors() {}
 
   static SQLException toSqlException(Throwable thrown) {
@@ -138,6 +141,9 @@ final class SqlErrors {
     }
     if (t instanceof StackOverflowError) {
       return new SQLException("statement is too complex (stack depth limit exceeded)", "54001");
+    }
+    if (String.valueOf(t.getMessage()).startsWith(CODE_TOO_LARGE)) {
+      return new SQLException("statement is too complex (its compiled form exceeds 64 KB)", "54000");
     }
     return null;
   }

@@ -79,6 +79,7 @@ final class StorePreparedQuery implements PreparedQuery {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
     }
+    StatementLimits.check(node, session);
     if (session.refusedByFailedBlock(node)) {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");

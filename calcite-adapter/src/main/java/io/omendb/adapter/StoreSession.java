@@ -170,6 +170,7 @@ final class StoreSession implements Session, TransactionSource {
       failBlock();
       throw UnsupportedFeatures.reclassify(sql, PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql));
     }
+    StatementLimits.check(node, this);
     if (block.status() == TransactionStatus.FAILED
         && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction)) {
       throw new SQLException(
