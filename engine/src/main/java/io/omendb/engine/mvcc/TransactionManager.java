@@ -304,7 +304,7 @@ public final class TransactionManager implements AutoCloseable {
               Versions.historyValueOf(old));
         }
         batch.put(Space.DATA, rowKey, Versions.dataValue(commitTs, row));
-        indexes.addEntries(batch, rowKey, row);
+        indexes.addEntries(batch, rowKey, row, commitTs);
         liveDelta[i] = (row != null ? 1 : 0) - (old != null && !Versions.isTombstone(old) ? 1 : 0);
         i++;
       }
