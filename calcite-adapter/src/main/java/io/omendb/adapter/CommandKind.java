@@ -19,6 +19,8 @@ public enum CommandKind {
   DROP_SEQUENCE("DROP SEQUENCE", false),
   CREATE_VIEW("CREATE VIEW", false),
   DROP_VIEW("DROP VIEW", false),
+  ALTER_TABLE("ALTER TABLE", false),
+  COMMENT("COMMENT", false),
   BEGIN("BEGIN", false),
   START_TRANSACTION("START TRANSACTION", false),
   COMMIT("COMMIT", false),

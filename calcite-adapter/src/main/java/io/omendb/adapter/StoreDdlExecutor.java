@@ -48,6 +48,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     String name = simpleName(create.name);
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> keyColumns = new LinkedHashSet<>();
+    List<SqlKeyConstraint> uniques = new ArrayList<>();
     SqlNodeList elements = create.columnList;
     if (elements == null || elements.isEmpty()) {
       throw new SqlStateException("42P16", "table \"" + name + "\" must have at least one column");
@@ -66,6 +67,8 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         for (SqlNode keyColumn : keyList) {
           keyColumns.add(simpleName((SqlIdentifier) keyColumn));
         }
+      } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.UNIQUE) {
+        uniques.add(key);
       } else {
         throw new SqlStateException("0A000", "table element not supported yet: " + element);
       }
@@ -87,6 +90,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     if (!existed) {
       Ownership.created(schema.access(), created);
       generated.createSequences(created);
+      TableConstraints.addUniques(schema.engine(), created, uniques);
     }
   }
 
@@ -167,7 +171,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     RoleStatements.grantPrivileges(grant, schema(context).access(), schema(context).engine().catalog());
   }
 
-  private static ColumnDef column(SqlColumnDeclaration declaration) {
+  static ColumnDef column(SqlColumnDeclaration declaration) {
     String name = simpleName(declaration.name);
     ColumnTypes.Declared declared;
     try {
@@ -185,7 +189,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         .withDefault(defaultExpression);
   }
 
-  private static String simpleName(SqlIdentifier identifier) {
+  static String simpleName(SqlIdentifier identifier) {
     if (identifier.names.size() == 2 && identifier.names.get(0).equals(StoreSchema.NAME)) {
       return identifier.names.get(1);
     }
