@@ -280,7 +280,7 @@ final class InformationSchemaRows {
     return List.<Object[]>of(InformationSchemaRelations.CHARACTER_SETS.row(row));
   }
 
-  /** Views: the catalog has none yet, so no rows; computed like the others so that views appear once they exist. */
+  /** Views: the engine catalog has no views yet, so none; their rows belong here once it has. */
   List<Object[]> views() {
     return List.of();
   }
