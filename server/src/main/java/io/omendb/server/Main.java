@@ -46,6 +46,8 @@ public final class Main {
       "  --admin-password-file FILE  its first password (else $" + AdminBootstrap.PASSWORD_ENV
           + ", else a random one",
       "                        written to DIR/" + AdminBootstrap.GENERATED_FILE + ")",
+      "  --history-retention D how far back AS OF SYSTEM TIME reads may go, e.g. 90s, 15m, 1h, 2d; garbage",
+      "                        collection keeps every row version a time in this window can see (default: 1h)",
       "",
       "gen-cert options:",
       "  --dir DIR             where to write ca.crt, ca.key, server.crt, server.key (default: ./certs)",
@@ -127,6 +129,7 @@ public final class Main {
         case "--hba-file" -> config.withSecurity(config.security().withHbaFile(Path.of(value)));
         case "--admin-user" -> config.withAdmin(config.admin().withUser(value));
         case "--admin-password-file" -> config.withAdmin(config.admin().withPasswordFile(Path.of(value)));
+        case "--history-retention" -> config.withHistoryRetention(ServerConfig.parseDuration(flag, value));
         default -> throw new IllegalArgumentException("unknown option " + flag);
       };
     }

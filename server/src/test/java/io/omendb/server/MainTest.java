@@ -75,6 +75,20 @@ class MainTest {
   }
 
   @Test
+  void parseStart_historyRetention() {
+    assertThat(Main.parseStart(List.of()).historyRetention()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(Main.parseStart(List.of("--history-retention", "15m")).historyRetention())
+        .isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(Main.parseStart(List.of("--history-retention", "2d")).historyRetention())
+        .isEqualTo(java.time.Duration.ofDays(2));
+    assertThat(Main.parseStart(List.of("--history-retention", "0")).historyRetention()).isZero();
+    assertThat(Main.parseStart(List.of("--history-retention", "PT90S")).historyRetention())
+        .isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThatThrownBy(() -> Main.parseStart(List.of("--history-retention", "soon")))
+        .hasMessageContaining("not a duration");
+  }
+
+  @Test
   void parseStart_badInputIsRefusedClearly() {
     assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "x"))).hasMessageContaining("must be a number");
     assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "70000"))).hasMessageContaining("[0, 65535]");

@@ -44,7 +44,8 @@ public final class PgCatalogSchema extends AbstractSchema {
     table(map, PgRelations.TABLESPACE, CatalogRows::tablespaces);
     table(map, PgRelations.COLLATION, CatalogRows::collations);
     table(map, PgRelations.SETTINGS, CatalogRows::settings);
-    for (PgRelation empty : List.of(PgRelations.DESCRIPTION, PgRelations.SHDESCRIPTION,
+    table(map, PgRelations.DESCRIPTION, CatalogRows::descriptions);
+    for (PgRelation empty : List.of(PgRelations.SHDESCRIPTION,
         PgRelations.INHERITS, PgRelations.POLICY, PgRelations.STATISTIC_EXT, PgRelations.TRIGGER,
         PgRelations.REWRITE, PgRelations.PUBLICATION, PgRelations.PUBLICATION_NAMESPACE,
         PgRelations.PUBLICATION_REL, PgRelations.EXTENSION, PgRelations.FOREIGN_TABLE,
