@@ -46,6 +46,10 @@ final class ColumnTypes {
       case "DATE" -> ColumnType.DATE;
       case "TIME" -> ColumnType.TIME;
       case "TIMESTAMP" -> ColumnType.TIMESTAMP;
+      // Until the engine has these types, so that pg_dump output loads (see docs/sql.md, "Moving in"):
+      // timestamptz as timestamp holding the UTC time, uuid as text.
+      case "TIMESTAMP_TZ", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", "TIMESTAMPTZ" -> ColumnType.TIMESTAMP;
+      case "UUID" -> ColumnType.VARCHAR;
       default -> throw new IllegalArgumentException("type \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
     };
     if (type == ColumnType.CHAR && precision < 0) {
