@@ -52,7 +52,7 @@ public final class Engine implements AutoCloseable {
     this.comments = new Comments(store);
     catalog.addListener(comments);
     this.transactions = new TransactionManager(store, catalog, options.syncCommits(), options.alexDirectories(),
-        options.rowCacheBytes());
+        options.rowCacheBytes(), options.historyRetention());
     this.garbageCollector = new GarbageCollector(transactions, store);
     this.indexStatistics = new IndexStatistics(store);
     if (options.gcInterval().isZero()) {
@@ -109,6 +109,14 @@ public final class Engine implements AutoCloseable {
   /** Starts a transaction at the given isolation level. */
   public Transaction begin(IsolationLevel isolation) {
     return transactions.begin(isolation);
+  }
+
+  /**
+   * Starts a read-only transaction seeing the database as of commit timestamp {@code ts} (microseconds since the
+   * epoch); see {@link TransactionManager#beginAsOf}.
+   */
+  public Transaction beginAsOf(long ts) {
+    return transactions.beginAsOf(ts);
   }
 
   /** Whether point reads and commits of {@code table} use an ALEX primary-key directory (one integer-like key column). */

@@ -38,6 +38,7 @@ public final class Catalog {
   /** Indexes of each table by table name, ordered by index id; replaced (never mutated) under the lock. */
   private final Map<String, List<IndexDef>> indexesByTable = new ConcurrentHashMap<>();
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
+  private final Sequences sequences;
   private int nextTableId;
   private int nextIndexId;
   private volatile long version;
@@ -63,6 +64,7 @@ public final class Catalog {
       }
     }
     indexes.values().stream().map(IndexDef::tableName).distinct().forEach(this::refreshTableIndexes);
+    sequences = new Sequences(store, this);
   }
 
   private int readCounter(byte[] key) {
@@ -123,7 +125,7 @@ public final class Catalog {
       }
       throw duplicateRelation(spec.name());
     }
-    if (indexes.containsKey(spec.name())) {
+    if (indexes.containsKey(spec.name()) || sequences.exists(spec.name())) {
       throw duplicateRelation(spec.name());
     }
     TableDef def = spec.withId(nextTableId);
@@ -168,6 +170,7 @@ public final class Catalog {
     indexesByTable.remove(name);
     tables.remove(name);
     tablesById.remove(def.id());
+    sequences.dropOwnedBy(name);
     version++;
     listeners.forEach(listener -> listener.tableDropped(def));
     return true;
@@ -241,7 +244,7 @@ public final class Catalog {
    * @throws CatalogException DUPLICATE_TABLE if a table or index of that name exists (PostgreSQL's 42P07)
    */
   public void checkIndexName(String name) {
-    if (tables.containsKey(name) || indexes.containsKey(name)
+    if (tables.containsKey(name) || indexes.containsKey(name) || sequences.exists(name)
         || tables.values().stream().anyMatch(table -> name.equals(table.primaryKeyName()))) {
       throw duplicateRelation(name);
     }
@@ -287,6 +290,21 @@ public final class Catalog {
     refreshTableIndexes(def.tableName());
     version++;
     return def;
+  }
+
+  /** The sequences, which share the relation name space with tables and indexes. */
+  public Sequences sequences() {
+    return sequences;
+  }
+
+  /** Whether a table or index of this name exists (sequences check their own names). */
+  boolean relationExists(String name) {
+    return tables.containsKey(name) || indexes.containsKey(name);
+  }
+
+  /** Records a change made by {@link Sequences} under this object's lock, for plan caches. */
+  synchronized void changed() {
+    version++;
   }
 
   /** Names of all tables; for diagnostics and tests. */

@@ -57,6 +57,23 @@ public record IndexDef(int id, String name, String tableName, int[] columns, boo
     return values;
   }
 
+  /**
+   * Whether every one of {@code columns} of {@code table} is an indexed column or a primary-key column, so an entry
+   * (index values ‖ primary key) holds all of them.
+   */
+  public boolean covers(TableDef table, int[] columns) {
+    if (table.hasRowId()) {
+      return false;
+    }
+    for (int column : columns) {
+      if (Arrays.stream(this.columns).noneMatch(c -> c == column)
+          && Arrays.stream(table.primaryKey()).noneMatch(c -> c == column)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof IndexDef d && d.id == id && d.name.equals(name) && d.tableName.equals(tableName)
