@@ -44,6 +44,12 @@ final class SessionSettings {
     defaults.put("bytea_output", "hex");
     defaults.put("geqo", "on");
     defaults.put("jit", "off");
+    // Set by every pg_dump script; accepted and shown, with no effect on what OmenDB has (see docs/sql.md).
+    defaults.put("check_function_bodies", "on");
+    defaults.put("xmloption", "content");
+    defaults.put("row_security", "on");
+    defaults.put("default_tablespace", "");
+    defaults.put("default_table_access_method", "heap");
     return Collections.unmodifiableMap(defaults);
   }
 

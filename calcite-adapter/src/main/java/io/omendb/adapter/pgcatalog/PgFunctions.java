@@ -65,6 +65,19 @@ public final class PgFunctions {
     return encoding == null ? null : encoding == UTF8_ENCODING ? "UTF8" : "";
   }
 
+  /**
+   * {@code set_config(name, value, is_local)}, which pg_dump calls to empty the search path: sets the parameter for
+   * the rest of the session (also when {@code is_local}, which PostgreSQL undoes at the end of the transaction) and
+   * returns the value.
+   */
+  public static String set_config(DataContext root, String name, String value, Boolean isLocal) {
+    if (name == null) {
+      throw new IllegalArgumentException("the name of a configuration parameter must not be null");
+    }
+    rows(root).setSetting(name, value);
+    return value;
+  }
+
   /** The COMMENT ON description of a table (in pg_class), or null. */
   public static String obj_description(DataContext root, Integer oid, String catalog) {
     return oid == null || !"pg_class".equals(catalog) ? null : rows(root).description(oid, 0);
