@@ -1171,3 +1171,138 @@ SqlNode OmenTruncate() :
         return SqlTruncate.create(s.end(this), name);
     }
 }
+
+<#--
+  PostgreSQL's RETURNING clause on INSERT, UPDATE and DELETE; see
+  SqlReturning. Reached through statementParserMethods, ahead of Calcite's
+  own SqlInsert(), SqlUpdate() and SqlDelete(), which these call.
+-->
+
+/**
+ * Parses {@code INSERT ... [ON CONFLICT ...] [RETURNING items]}.
+ */
+SqlNode OmenInsert() :
+{
+    SqlNode insert;
+    SqlNodeList returning = null;
+}
+{
+    insert = SqlInsert()
+    [ insert = OmenOnConflict((SqlInsert) insert) ]
+    [ returning = OmenReturningList() ]
+    {
+        return returning == null ? insert
+            : SqlReturning.create(insert.getParserPosition(), (SqlCall) insert, returning);
+    }
+}
+
+/**
+ * Parses {@code ON CONFLICT [(column, ...) | ON CONSTRAINT name]
+ * DO NOTHING | DO UPDATE SET column = value, ... [WHERE condition]} after an
+ * INSERT; see SqlUpsert.
+ */
+SqlUpsert OmenOnConflict(SqlInsert insert) :
+{
+    final Span s;
+    SqlNodeList target = null;
+    SqlIdentifier constraint = null;
+    SqlNodeList columns = null;
+    final SqlNodeList values = new SqlNodeList(SqlParserPos.ZERO);
+    SqlIdentifier id;
+    SqlNode where = null;
+}
+{
+    <ON> { s = span(); } <CONFLICT>
+    [
+        target = ParenthesizedSimpleIdentifierList()
+    |
+        <ON> <CONSTRAINT> constraint = SimpleIdentifier()
+    ]
+    <DO>
+    (
+        <NOTHING>
+    |
+        <UPDATE> <SET> { columns = new SqlNodeList(getPos()); }
+        id = SimpleIdentifier() { columns.add(id); }
+        <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+        (
+            <COMMA>
+            id = SimpleIdentifier() { columns.add(id); }
+            <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+        )*
+        [ where = Where() ]
+    )
+    {
+        return SqlUpsert.create(s.end(this), insert, target, constraint,
+            columns, values, where);
+    }
+}
+
+/**
+ * Parses {@code UPDATE ... [RETURNING items]}.
+ */
+SqlNode OmenUpdate() :
+{
+    final SqlNode update;
+    SqlNodeList returning = null;
+}
+{
+    update = SqlUpdate()
+    [ returning = OmenReturningList() ]
+    {
+        return returning == null ? update
+            : SqlReturning.create(update.getParserPosition(), (SqlCall) update, returning);
+    }
+}
+
+/**
+ * Parses {@code DELETE FROM table [[AS] alias] [WHERE condition]
+ * [RETURNING items]}: Calcite's SqlDelete() would read a RETURNING right after
+ * the table (a non-reserved word in Calcite, reserved in PostgreSQL) as the
+ * alias.
+ */
+SqlNode OmenDelete() :
+{
+    final SqlIdentifier tableName;
+    SqlNode tableRef;
+    SqlIdentifier alias = null;
+    SqlNode where = null;
+    SqlNodeList returning = null;
+    final Span s;
+}
+{
+    <DELETE> { s = span(); }
+    <FROM> tableName = CompoundTableIdentifier()
+    ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
+    [ tableRef = ExtendTable(tableRef) ]
+    [
+        LOOKAHEAD([ <AS> ] SimpleIdentifier(), { getToken(1).kind != RETURNING })
+        [ <AS> ] alias = SimpleIdentifier()
+    ]
+    [ where = Where() ]
+    {
+        final SqlDelete delete = new SqlDelete(
+            s.add(tableRef).addIf(alias).addIf(where).pos(), tableRef, where,
+            null, alias);
+    }
+    [ returning = OmenReturningList() ]
+    {
+        return returning == null ? delete
+            : SqlReturning.create(delete.getParserPosition(), delete, returning);
+    }
+}
+
+/** Parses {@code RETURNING item [, item]*}, items as in a select list. */
+SqlNodeList OmenReturningList() :
+{
+    final Span s;
+    final List<SqlNode> items = new ArrayList<SqlNode>();
+}
+{
+    <RETURNING> { s = span(); }
+    AddSelectItem(items)
+    ( <COMMA> AddSelectItem(items) )*
+    {
+        return new SqlNodeList(items, s.end(this));
+    }
+}

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.parser.OmenParserConfig;
 import io.omendb.adapter.parser.SqlPgExplain;
+import io.omendb.adapter.parser.SqlReturning;
 import io.omendb.adapter.parser.SqlShow;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -35,6 +36,8 @@ final class StorePreparedQuery implements PreparedQuery {
   /** For each dynamic parameter: the type Calcite gave it. */
   private final List<Integer> occurrenceTypes;
   private final List<ColumnMeta> columns;
+  /** Whether executions return rows (queries, DML with RETURNING). */
+  private final boolean rows;
   /** The {@code AS OF SYSTEM TIME} expression the query reads at, evaluated at each execution; or null. */
   private final String asOfTime;
 
@@ -56,6 +59,7 @@ final class StorePreparedQuery implements PreparedQuery {
     this.occurrences = List.copyOf(occurrences);
     this.occurrenceTypes = List.copyOf(occurrenceTypes);
     this.columns = List.copyOf(columns);
+    this.rows = kind == CommandKind.SELECT || !this.columns.isEmpty();
   }
 
   static StorePreparedQuery prepare(StoreSession session, String sql, List<Integer> declaredTypes)
@@ -91,7 +95,8 @@ final class StorePreparedQuery implements PreparedQuery {
       if (asOf != null) {
         AsOfStatements.checkReadOnly(node);
       }
-      StorePreparedQuery query = plan(session, sql, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      StorePreparedQuery query = plan(session, sql, node, placeholders, declaredTypes, count,
+          StoreSession.kindOf(node));
       return asOf == null ? query : new StorePreparedQuery(session, sql, query.calciteSql, query.kind,
           query.parameterTypes, query.occurrences, query.occurrenceTypes, query.columns, asOf.time());
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
@@ -100,7 +105,7 @@ final class StorePreparedQuery implements PreparedQuery {
     }
   }
 
-  private static StorePreparedQuery plan(StoreSession session, String sql,
+  private static StorePreparedQuery plan(StoreSession session, String sql, SqlNode node,
       PlaceholderRewriter.Placeholders placeholders, List<Integer> declaredTypes, int count, CommandKind kind)
       throws SQLException {
     String calciteSql = placeholders.rewrite(p -> "?");
@@ -135,7 +140,7 @@ final class StorePreparedQuery implements PreparedQuery {
       types.add(type);
     }
     List<ColumnMeta> columns = List.of();
-    if (kind == CommandKind.SELECT) {
+    if (kind == CommandKind.SELECT || node instanceof SqlReturning) {
       ResultSetMetaData resultMetaData = prepared.getMetaData();
       columns = resultMetaData == null ? List.of() : ResultSetResult.describe(resultMetaData);
     }
@@ -223,7 +228,7 @@ final class StorePreparedQuery implements PreparedQuery {
       session.failBlock();
       throw e;
     }
-    return session.executePrepared(kind, calciteSql, asOfTime, prepared -> {
+    return session.executePrepared(kind, rows, calciteSql, asOfTime, prepared -> {
       for (int i = 0; i < bound.length; i++) {
         if (bound[i] == null) {
           prepared.setNull(i + 1, occurrenceTypes.get(i));

@@ -16,6 +16,9 @@ public final class StoreRules {
   public static final StoreTableModifyRule TABLE_MODIFY = StoreTableModifyRule.DEFAULT_CONFIG.toRule(
       StoreTableModifyRule.class);
 
+  /** Turns an INSERT, UPDATE or DELETE with RETURNING or ON CONFLICT into a {@link StoreTableModify}. */
+  public static final RelOptRule STORE_MODIFY = StoreModifyRule.DEFAULT_CONFIG.toRule(StoreModifyRule.class);
+
   /** Pushes a filter on the primary key into a {@link StoreIndexSeek}. */
   public static final RelOptRule FILTER_SEEK = StoreFilterSeekRule.DEFAULT.toRule();
 
@@ -30,7 +33,7 @@ public final class StoreRules {
 
   /** Every rule of the adapter. */
   public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK, LOOKUP_JOIN,
-      AS_OF_SCAN, AS_OF_PROJECT_SCAN);
+      STORE_MODIFY, AS_OF_SCAN, AS_OF_PROJECT_SCAN);
 
   /** Converts windows without claiming their input's order; replaces Calcite's window rule. */
   public static final RelOptRule WINDOW = StoreWindowRule.DEFAULT_CONFIG.toRule(StoreWindowRule.class);
@@ -61,6 +64,28 @@ public final class StoreRules {
       return new StoreTableModify(modify.getCluster(), StoreTableModify.traits(modify.getTraitSet()),
           modify.getTable(), modify.getCatalogReader(), input, modify.getOperation(), modify.getUpdateColumnList(),
           modify.getSourceExpressionList(), modify.isFlattened());
+    }
+  }
+
+  /** Converts a {@link LogicalStoreModify} of a store table into a {@link StoreTableModify}. */
+  public static final class StoreModifyRule extends ConverterRule {
+    static final Config DEFAULT_CONFIG = Config.INSTANCE
+        .withConversion(LogicalStoreModify.class, m -> m.getTable().unwrap(StoreTable.class) != null,
+            Convention.NONE, EnumerableConvention.INSTANCE, "StoreModifyRule")
+        .withRuleFactory(StoreModifyRule::new);
+
+    StoreModifyRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      LogicalStoreModify modify = (LogicalStoreModify) rel;
+      RelNode input = convert(modify.getInput(),
+          modify.getInput().getTraitSet().replace(EnumerableConvention.INSTANCE));
+      return new StoreTableModify(modify.getCluster(), StoreTableModify.traits(modify.getTraitSet()),
+          modify.getTable(), modify.getCatalogReader(), input, modify.getOperation(), modify.getUpdateColumnList(),
+          modify.getSourceExpressionList(), modify.isFlattened(), modify.returning(), modify.conflict());
     }
   }
 }

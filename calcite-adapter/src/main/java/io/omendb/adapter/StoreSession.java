@@ -328,7 +328,7 @@ final class StoreSession implements Session, TransactionSource {
       if (prepared == null) {
         prepared = statements.prepare(sql);
       }
-      return run(kind, prepared);
+      return run(kind, returnsRows(node), prepared);
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
@@ -336,9 +336,14 @@ final class StoreSession implements Session, TransactionSource {
     }
   }
 
+  /** Whether a statement planned by Calcite returns rows: queries, EXPLAIN PLAN and DML with RETURNING. */
+  static boolean returnsRows(SqlNode node) {
+    return node.getKind().belongsTo(SqlKind.QUERY) || node.getKind() == SqlKind.EXPLAIN;
+  }
+
   /** Runs a bound statement inside the statement begun by {@link #beginStatement()}. */
-  private StatementResult run(CommandKind kind, PreparedStatement prepared) throws SQLException {
-    if (kind == CommandKind.SELECT || kind == CommandKind.EXPLAIN) {
+  private StatementResult run(CommandKind kind, boolean rows, PreparedStatement prepared) throws SQLException {
+    if (rows) {
       ResultSet resultSet = prepared.executeQuery();
       ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement, interrupts);
       openResult = result;
@@ -370,13 +375,14 @@ final class StoreSession implements Session, TransactionSource {
    * Runs the cached plan of {@code sql} with its dynamic parameters set by {@code binder}, as one statement of the
    * session (autocommit or in the open block).
    */
-  StatementResult executePrepared(CommandKind kind, String sql, StatementBinder binder) throws SQLException {
-    return executePrepared(kind, sql, null, binder);
+  StatementResult executePrepared(CommandKind kind, boolean rows, String sql, StatementBinder binder)
+      throws SQLException {
+    return executePrepared(kind, rows, sql, null, binder);
   }
 
   /** As above, reading as of {@code asOfTime} (an {@code AS OF SYSTEM TIME} expression) unless it is null. */
-  StatementResult executePrepared(CommandKind kind, String sql, String asOfTime, StatementBinder binder)
-      throws SQLException {
+  StatementResult executePrepared(CommandKind kind, boolean rows, String sql, String asOfTime,
+      StatementBinder binder) throws SQLException {
     if (asOfTime != null) {
       if (block.inBlock()) {
         failBlock();
@@ -386,7 +392,7 @@ final class StoreSession implements Session, TransactionSource {
       try {
         statementAsOf = AsOfSystemTime.resolve(asOfTime, AsOfStatements.nowMicros(),
             java.time.ZoneId.systemDefault(), this::evaluateTime);
-        return executePrepared(kind, sql, null, binder);
+        return executePrepared(kind, rows, sql, null, binder);
       } catch (SqlStateException e) {
         throw SqlErrors.toSqlException(e);
       } finally {
@@ -397,7 +403,7 @@ final class StoreSession implements Session, TransactionSource {
     try {
       PreparedStatement prepared = statements.prepare(sql);
       binder.bind(prepared);
-      return run(kind, prepared);
+      return run(kind, rows, prepared);
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       SQLException mapped = SqlErrors.toSqlException(e);
       endStatementQuietly();
@@ -565,6 +571,9 @@ final class StoreSession implements Session, TransactionSource {
   }
 
   static CommandKind kindOf(SqlNode node) throws SQLException {
+    if (node instanceof io.omendb.adapter.parser.SqlReturning returning) {
+      return kindOf(returning.dml());
+    }
     SqlKind kind = node.getKind();
     if (kind.belongsTo(SqlKind.QUERY)) {
       return CommandKind.SELECT;

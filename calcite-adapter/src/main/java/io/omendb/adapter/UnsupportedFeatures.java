@@ -39,8 +39,6 @@ final class UnsupportedFeatures {
           "temporary and unlogged tables are not supported"),
       Feature.of("^\\s*(VACUUM|CLUSTER|REINDEX|CHECKPOINT|LOCK|LISTEN|UNLISTEN|NOTIFY|DO|CALL)\\b.*",
           "this statement is not supported"),
-      Feature.of(".*\\bRETURNING\\b.*", "RETURNING is not supported yet"),
-      Feature.of(".*\\bON\\s+CONFLICT\\b.*", "INSERT ... ON CONFLICT is not supported yet"),
       Feature.of(".*\\bFOR\\s+(NO\\s+KEY\\s+)?(UPDATE|SHARE)\\b.*|.*\\bFOR\\s+KEY\\s+SHARE\\b.*",
           "SELECT ... FOR UPDATE/SHARE is not supported: OmenDB does not lock rows; use SERIALIZABLE isolation, "
               + "where a conflicting write fails at commit with 40001"),

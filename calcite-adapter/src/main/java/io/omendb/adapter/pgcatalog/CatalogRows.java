@@ -418,6 +418,23 @@ final class CatalogRows {
             "collencoding", -1, "collcollate", "C", "collctype", "C")));
   }
 
+  /** The preset limits clients read from pg_settings: {@code max_index_keys}, which pgjdbc's getImportedKeys needs. */
+  List<Object[]> settings() {
+    Map<String, Object> row = new HashMap<>();
+    row.put("name", "max_index_keys");
+    row.put("setting", "32");
+    row.put("category", "Preset Options");
+    row.put("short_desc", "Shows the maximum number of index keys.");
+    row.put("context", "internal");
+    row.put("vartype", "integer");
+    row.put("source", "default");
+    row.put("min_val", "32");
+    row.put("max_val", "32");
+    row.put("boot_val", "32");
+    row.put("reset_val", "32");
+    return List.<Object[]>of(PgRelations.SETTINGS.row(row));
+  }
+
   /** The name of a relation (regclass output): ours by oid, or the oid itself as text when unknown. */
   String relationName(int oid) {
     Rel rel = byOid.get(oid);
@@ -469,6 +486,15 @@ final class CatalogRows {
     boolean unique = rel.isPrimaryKey() || rel.index().unique();
     return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + rel.name() + " ON " + PUBLIC + "."
         + rel.table().name() + " USING btree " + columnList(rel);
+  }
+
+  /** The name of the {@code column}th (1-based) key column of an index; null when there is no such column. */
+  String indexColumn(int oid, int column) {
+    Rel rel = byOid.get(oid);
+    if (rel == null || !rel.kind().equals("i") || column < 1 || column > rel.keyColumns().length) {
+      return null;
+    }
+    return rel.table().columns().get(rel.keyColumns()[column - 1] - 1).name();
   }
 
   /** {@code pg_get_constraintdef}: the definition of a constraint, or null for an unknown oid. */

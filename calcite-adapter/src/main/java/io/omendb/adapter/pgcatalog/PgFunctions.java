@@ -164,8 +164,12 @@ public final class PgFunctions {
     return index == null ? null : rows(root).indexDefinition(index);
   }
 
+  /** With a column number above 0, the name of that key column of the index (pgjdbc's getIndexInfo asks so). */
   public static String pg_get_indexdef(DataContext root, Integer index, Integer column, Boolean pretty) {
-    return index == null ? null : rows(root).indexDefinition(index);
+    if (index == null || column == null) {
+      return null;
+    }
+    return column == 0 ? rows(root).indexDefinition(index) : rows(root).indexColumn(index, column);
   }
 
   public static String pg_get_constraintdef(DataContext root, Integer constraint) {
