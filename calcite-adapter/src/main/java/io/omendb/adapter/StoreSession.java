@@ -317,7 +317,12 @@ final class StoreSession implements Session, TransactionSource {
     }
     CommandKind kind = kindOf(node);
     if (block.readsPast()) {
-      AsOfStatements.checkReadOnly(node);
+      try {
+        AsOfStatements.checkReadOnly(node);
+      } catch (SqlStateException e) {
+        failBlock();
+        throw SqlErrors.toSqlException(e);
+      }
     }
     beginStatement();
     access.beforeStatement(node, engine.catalog());
