@@ -1171,3 +1171,17 @@ SqlNode OmenTruncate() :
         return SqlTruncate.create(s.end(this), name);
     }
 }
+
+/**
+ * Parses PostgreSQL's {@code current_schema()}, with parentheses, into the same pg_catalog call as the bare word.
+ */
+SqlNode PgCurrentSchemaCall() :
+{
+    final Span s;
+}
+{
+    <CURRENT_SCHEMA> { s = span(); } <LPAREN> <RPAREN>
+    {
+        return PgContextVariables.call("current_schema", s.end(this));
+    }
+}
