@@ -72,6 +72,7 @@ void OmenColumnDefinition(TableElements elements) :
     final TableElements.Column column;
     Span s;
     SqlNode defaultExpr;
+    SqlIdentifier constraintName = null;
 }
 {
     name = SimpleIdentifier()
@@ -91,7 +92,15 @@ void OmenColumnDefinition(TableElements elements) :
             column.setDefault(defaultExpr);
         }
     |
+        LOOKAHEAD(3)
         OmenColumnPrimaryKey(column)
+    |
+        [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
+        <UNIQUE> {
+            elements.addUnique(getPos(), constraintName,
+                new SqlNodeList(java.util.Collections.<SqlNode>singletonList(name), name.getParserPosition()));
+            constraintName = null;
+        }
     )*
 }
 
@@ -123,10 +132,17 @@ void OmenTablePrimaryKey(TableElements elements) :
         <CONSTRAINT> { s.add(this); }
         constraintName = SimpleIdentifier()
     ]
-    <PRIMARY> { s.add(this); } <KEY>
-    columns = ParenthesizedSimpleIdentifierList() {
-        elements.addPrimaryKey(s.end(this), constraintName, columns);
-    }
+    (
+        <PRIMARY> { s.add(this); } <KEY>
+        columns = ParenthesizedSimpleIdentifierList() {
+            elements.addPrimaryKey(s.end(this), constraintName, columns);
+        }
+    |
+        <UNIQUE> { s.add(this); }
+        columns = ParenthesizedSimpleIdentifierList() {
+            elements.addUnique(s.end(this), constraintName, columns);
+        }
+    )
 }
 
 /** Parses the rest of {@code DROP TABLE [IF EXISTS] name} after {@code DROP}. */
@@ -1183,5 +1199,324 @@ SqlNode PgCurrentSchemaCall() :
     <CURRENT_SCHEMA> { s = span(); } <LPAREN> <RPAREN>
     {
         return PgContextVariables.call("current_schema", s.end(this));
+    }
+}
+
+<#--
+  PostgreSQL's RETURNING clause on INSERT, UPDATE and DELETE; see
+  SqlReturning. Reached through statementParserMethods, ahead of Calcite's
+  own SqlInsert(), SqlUpdate() and SqlDelete(), which these call.
+-->
+
+/**
+ * Parses {@code INSERT ... [ON CONFLICT ...] [RETURNING items]}.
+ */
+SqlNode OmenInsert() :
+{
+    SqlNode insert;
+    SqlNodeList returning = null;
+}
+{
+    insert = SqlInsert()
+    [ insert = OmenOnConflict((SqlInsert) insert) ]
+    [ returning = OmenReturningList() ]
+    {
+        return returning == null ? insert
+            : SqlReturning.create(insert.getParserPosition(), (SqlCall) insert, returning);
+    }
+}
+
+/**
+ * Parses {@code ON CONFLICT [(column, ...) | ON CONSTRAINT name]
+ * DO NOTHING | DO UPDATE SET column = value, ... [WHERE condition]} after an
+ * INSERT; see SqlUpsert.
+ */
+SqlUpsert OmenOnConflict(SqlInsert insert) :
+{
+    final Span s;
+    SqlNodeList target = null;
+    SqlIdentifier constraint = null;
+    SqlNodeList columns = null;
+    final SqlNodeList values = new SqlNodeList(SqlParserPos.ZERO);
+    SqlIdentifier id;
+    SqlNode where = null;
+}
+{
+    <ON> { s = span(); } <CONFLICT>
+    [
+        target = ParenthesizedSimpleIdentifierList()
+    |
+        <ON> <CONSTRAINT> constraint = SimpleIdentifier()
+    ]
+    <DO>
+    (
+        <NOTHING>
+    |
+        <UPDATE> <SET> { columns = new SqlNodeList(getPos()); }
+        id = SimpleIdentifier() { columns.add(id); }
+        <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+        (
+            <COMMA>
+            id = SimpleIdentifier() { columns.add(id); }
+            <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+        )*
+        [ where = Where() ]
+    )
+    {
+        return SqlUpsert.create(s.end(this), insert, target, constraint,
+            columns, values, where);
+    }
+}
+
+/**
+ * Parses {@code UPDATE ... [RETURNING items]}.
+ */
+SqlNode OmenUpdate() :
+{
+    final SqlNode update;
+    SqlNodeList returning = null;
+}
+{
+    update = SqlUpdate()
+    [ returning = OmenReturningList() ]
+    {
+        return returning == null ? update
+            : SqlReturning.create(update.getParserPosition(), (SqlCall) update, returning);
+    }
+}
+
+/**
+ * Parses {@code DELETE FROM table [[AS] alias] [WHERE condition]
+ * [RETURNING items]}: Calcite's SqlDelete() would read a RETURNING right after
+ * the table (a non-reserved word in Calcite, reserved in PostgreSQL) as the
+ * alias.
+ */
+SqlNode OmenDelete() :
+{
+    final SqlIdentifier tableName;
+    SqlNode tableRef;
+    SqlIdentifier alias = null;
+    SqlNode where = null;
+    SqlNodeList returning = null;
+    final Span s;
+}
+{
+    <DELETE> { s = span(); }
+    <FROM> tableName = CompoundTableIdentifier()
+    ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
+    [ tableRef = ExtendTable(tableRef) ]
+    [
+        LOOKAHEAD([ <AS> ] SimpleIdentifier(), { getToken(1).kind != RETURNING })
+        [ <AS> ] alias = SimpleIdentifier()
+    ]
+    [ where = Where() ]
+    {
+        final SqlDelete delete = new SqlDelete(
+            s.add(tableRef).addIf(alias).addIf(where).pos(), tableRef, where,
+            null, alias);
+    }
+    [ returning = OmenReturningList() ]
+    {
+        return returning == null ? delete
+            : SqlReturning.create(delete.getParserPosition(), delete, returning);
+    }
+}
+
+/** Parses {@code RETURNING item [, item]*}, items as in a select list. */
+SqlNodeList OmenReturningList() :
+{
+    final Span s;
+    final List<SqlNode> items = new ArrayList<SqlNode>();
+}
+{
+    <RETURNING> { s = span(); }
+    AddSelectItem(items)
+    ( <COMMA> AddSelectItem(items) )*
+    {
+        return new SqlNodeList(items, s.end(this));
+    }
+}
+
+/**
+ * Parses {@code ALTER TABLE [IF EXISTS] [ONLY] name action [, ...]}, where an
+ * action is one of those of {@link AlterTableAction}; RENAME and OWNER TO
+ * stand alone, as in PostgreSQL.
+ */
+SqlNode OmenAlterTable() :
+{
+    final Span s;
+    boolean ifExists = false;
+    final SqlIdentifier name;
+    SqlIdentifier from;
+    SqlIdentifier to;
+    AlterTableAction action;
+    final List<AlterTableAction> actions = new ArrayList<AlterTableAction>();
+}
+{
+    <ALTER> { s = span(); } <TABLE>
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    [ <ONLY> ]
+    name = CompoundIdentifier()
+    (
+        <RENAME>
+        (
+            <TO> to = SimpleIdentifier() {
+                actions.add(new AlterTableAction.RenameTable(to));
+            }
+        |
+            [ <COLUMN> ] from = SimpleIdentifier() <TO> to = SimpleIdentifier() {
+                actions.add(new AlterTableAction.RenameColumn(from, to));
+            }
+        )
+    |
+        <OWNER> <TO> to = SimpleIdentifier() {
+            actions.add(new AlterTableAction.OwnerTo(to));
+        }
+    |
+        action = OmenAlterTableAction(name) { actions.add(action); }
+        (
+            <COMMA> action = OmenAlterTableAction(name) { actions.add(action); }
+        )*
+    )
+    {
+        return SqlAlterTable.create(s.end(this), ifExists, name, actions);
+    }
+}
+
+/** Parses one ADD, DROP or ALTER [COLUMN] action of an ALTER TABLE. */
+AlterTableAction OmenAlterTableAction(SqlIdentifier table) :
+{
+    boolean ifExists = false;
+    boolean ifNotExists = false;
+    SqlIdentifier column;
+    SqlIdentifier constraintName = null;
+    SqlDataTypeSpec type;
+    SqlNode expr = null;
+    SqlNodeList columns;
+    final TableElements elements = TableElements.create(table);
+    SqlNodeList declared;
+}
+{
+    <ADD>
+    (
+        [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
+        (
+            <PRIMARY> <KEY> columns = ParenthesizedSimpleIdentifierList() {
+                return new AlterTableAction.AddConstraint(constraintName, true,
+                    SqlAlterTable.identifiers(columns));
+            }
+        |
+            <UNIQUE> columns = ParenthesizedSimpleIdentifierList() {
+                return new AlterTableAction.AddConstraint(constraintName, false,
+                    SqlAlterTable.identifiers(columns));
+            }
+        )
+    |
+        [ <COLUMN> ]
+        [
+            LOOKAHEAD(3)
+            <IF> <NOT> <EXISTS> { ifNotExists = true; }
+        ]
+        OmenColumnDefinition(elements) {
+            declared = elements.toNodeList();
+            return new AlterTableAction.AddColumn(
+                (org.apache.calcite.sql.ddl.SqlColumnDeclaration) declared.get(0), ifNotExists,
+                declared.size() > 1);
+        }
+    )
+|
+    <DROP>
+    (
+        <CONSTRAINT>
+        [
+            LOOKAHEAD(2)
+            <IF> <EXISTS> { ifExists = true; }
+        ]
+        constraintName = SimpleIdentifier()
+        [ <CASCADE> | <RESTRICT> ]
+        {
+            return new AlterTableAction.DropConstraint(constraintName, ifExists);
+        }
+    |
+        [ <COLUMN> ]
+        [
+            LOOKAHEAD(2)
+            <IF> <EXISTS> { ifExists = true; }
+        ]
+        column = SimpleIdentifier()
+        [ <CASCADE> | <RESTRICT> ]
+        {
+            return new AlterTableAction.DropColumn(column, ifExists);
+        }
+    )
+|
+    <ALTER> [ <COLUMN> ] column = SimpleIdentifier()
+    (
+        <SET>
+        (
+            <DEFAULT_> expr = Expression(ExprContext.ACCEPT_NON_QUERY) {
+                return new AlterTableAction.SetDefault(column, expr);
+            }
+        |
+            <NOT> <NULL> {
+                return new AlterTableAction.SetNotNull(column, true);
+            }
+        |
+            <DATA> <TYPE> type = DataType()
+            [ <USING> expr = Expression(ExprContext.ACCEPT_NON_QUERY) ]
+            {
+                return new AlterTableAction.SetType(column, type, expr);
+            }
+        )
+    |
+        <DROP>
+        (
+            <DEFAULT_> {
+                return new AlterTableAction.SetDefault(column, null);
+            }
+        |
+            <NOT> <NULL> {
+                return new AlterTableAction.SetNotNull(column, false);
+            }
+        )
+    |
+        <TYPE> type = DataType()
+        [ <USING> expr = Expression(ExprContext.ACCEPT_NON_QUERY) ]
+        {
+            return new AlterTableAction.SetType(column, type, expr);
+        }
+    )
+}
+
+/**
+ * Parses {@code COMMENT ON TABLE name IS 'text' | NULL} and
+ * {@code COMMENT ON COLUMN table.column IS 'text' | NULL}.
+ */
+SqlNode OmenComment() :
+{
+    final Span s;
+    final boolean column;
+    final SqlIdentifier name;
+    String text = null;
+}
+{
+    <COMMENT> { s = span(); } <ON>
+    (
+        <TABLE> { column = false; }
+    |
+        <COLUMN> { column = true; }
+    )
+    name = CompoundIdentifier()
+    <IS>
+    (
+        <NULL>
+    |
+        text = SimpleStringLiteral()
+    )
+    {
+        return SqlCommentOn.create(s.end(this), column, name, text);
     }
 }

@@ -46,6 +46,7 @@ final class ColumnTypes {
       case "DATE" -> ColumnType.DATE;
       case "TIME" -> ColumnType.TIME;
       case "TIMESTAMP" -> ColumnType.TIMESTAMP;
+      case "UUID" -> ColumnType.UUID;
       default -> throw new IllegalArgumentException("type \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
     };
     if (type == ColumnType.CHAR && precision < 0) {
@@ -74,6 +75,7 @@ final class ColumnTypes {
       case DATE -> factory.createSqlType(SqlTypeName.DATE);
       case TIME -> factory.createSqlType(SqlTypeName.TIME);
       case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP);
+      case UUID -> factory.createSqlType(SqlTypeName.UUID);
     };
     return factory.createTypeWithNullability(type, column.nullable());
   }

@@ -14,6 +14,8 @@ public enum CommandKind {
   DROP_TABLE("DROP TABLE", false),
   CREATE_INDEX("CREATE INDEX", false),
   DROP_INDEX("DROP INDEX", false),
+  ALTER_TABLE("ALTER TABLE", false),
+  COMMENT("COMMENT", false),
   BEGIN("BEGIN", false),
   START_TRANSACTION("START TRANSACTION", false),
   COMMIT("COMMIT", false),

@@ -1,5 +1,7 @@
 package io.omendb.adapter;
 
+import io.omendb.adapter.parser.SqlReturning;
+import io.omendb.adapter.parser.SqlUpsert;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -43,6 +45,9 @@ final class LiteralParameterizer {
 
   /** The rewrite of {@code node}, or null if it has no literal to lift or cannot be rewritten safely. */
   static Parameterized parameterize(SqlNode node) {
+    if (node instanceof SqlReturning || node instanceof SqlUpsert) {
+      return null; // copying the tree would turn these nodes back into Calcite's SELECT and INSERT
+    }
     Set<SqlNode> structural = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean[] leaveAlone = {false};
     node.accept(new SqlBasicVisitor<Void>() {

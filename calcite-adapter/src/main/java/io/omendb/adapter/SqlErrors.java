@@ -2,7 +2,9 @@ package io.omendb.adapter;
 
 import io.omendb.engine.ConstraintViolationException;
 import io.omendb.engine.catalog.CatalogException;
+import io.omendb.engine.mvcc.ReadOnlyTransactionException;
 import io.omendb.engine.mvcc.SerializationFailureException;
+import io.omendb.engine.mvcc.TimeTravelException;
 import io.omendb.engine.users.RoleException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
@@ -24,6 +26,8 @@ final class SqlErrors {
 
   /** Calcite's complaint about a date, time or timestamp string it cannot read. */
   private static final Pattern INVALID_DATETIME = Pattern.compile("Invalid (DATE|TIME|TIMESTAMP) value, .*");
+  /** What {@code java.util.UUID.fromString}, Calcite's cast to UUID, throws for text that is not a UUID. */
+  private static final Pattern INVALID_UUID = Pattern.compile("Invalid UUID string: (.*)", Pattern.DOTALL);
   /** Calcite's complaints about operator and function arguments, which PostgreSQL reports as 42883. */
   private static final Pattern NO_OPERATOR = Pattern.compile(
       "(Cannot apply .* to arguments of type .*|Invalid number of arguments to function .*)", Pattern.DOTALL);
@@ -85,6 +89,13 @@ final class SqlErrors {
     if (t instanceof SerializationFailureException e) {
       return new SQLException(e.getMessage(), "40001");
     }
+    if (t instanceof TimeTravelException e) {
+      return new SQLException(e.getMessage(),
+          e.kind() == TimeTravelException.Kind.SNAPSHOT_TOO_OLD ? "72000" : "22023");
+    }
+    if (t instanceof ReadOnlyTransactionException e) {
+      return new SQLException(e.getMessage(), "25006");
+    }
     if (t instanceof CatalogException e) {
       String state = switch (e.kind()) {
         case UNDEFINED_TABLE -> "42P01";
@@ -112,6 +123,12 @@ final class SqlErrors {
         return new SQLException("division by zero", "22012");
       }
       return new SQLException(message, "22003");
+    }
+    if (t instanceof IllegalArgumentException e && String.valueOf(e.getMessage()).startsWith("Invalid UUID string")
+        || t instanceof IllegalArgumentException && "UUID string too large".equals(t.getMessage())) {
+      Matcher m = INVALID_UUID.matcher(String.valueOf(t.getMessage()));
+      return new SQLException("invalid input syntax for type uuid" + (m.matches() ? ": \"" + m.group(1) + "\"" : ""),
+          "22P02");
     }
     if (t instanceof NumberFormatException e) {
       return new SQLException("invalid input syntax: " + e.getMessage(), "22P02");

@@ -44,6 +44,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     String name = simpleName(create.name);
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> keyColumns = new LinkedHashSet<>();
+    List<SqlKeyConstraint> uniques = new ArrayList<>();
     SqlNodeList elements = create.columnList;
     if (elements == null || elements.isEmpty()) {
       throw new SqlStateException("42P16", "table \"" + name + "\" must have at least one column");
@@ -60,6 +61,8 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         for (SqlNode keyColumn : keyList) {
           keyColumns.add(simpleName((SqlIdentifier) keyColumn));
         }
+      } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.UNIQUE) {
+        uniques.add(key);
       } else {
         throw new SqlStateException("0A000", "table element not supported yet: " + element);
       }
@@ -80,6 +83,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         create.ifNotExists);
     if (!existed) {
       Ownership.created(schema.access(), created);
+      TableConstraints.addUniques(schema.engine(), created, uniques);
     }
   }
 
@@ -136,7 +140,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     RoleStatements.grantPrivileges(grant, schema(context).access(), schema(context).engine().catalog());
   }
 
-  private static ColumnDef column(SqlColumnDeclaration declaration) {
+  static ColumnDef column(SqlColumnDeclaration declaration) {
     String name = simpleName(declaration.name);
     ColumnTypes.Declared declared;
     try {
@@ -154,7 +158,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         .withDefault(defaultExpression);
   }
 
-  private static String simpleName(SqlIdentifier identifier) {
+  static String simpleName(SqlIdentifier identifier) {
     if (identifier.names.size() == 2 && identifier.names.get(0).equals(StoreSchema.NAME)) {
       return identifier.names.get(1);
     }

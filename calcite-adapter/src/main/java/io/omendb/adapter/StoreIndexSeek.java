@@ -154,7 +154,11 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
         values.add(Expressions.call(root, BuiltInMethod.DATA_CONTEXT_GET.method,
             Expressions.constant("?" + param.getIndex())));
       } else {
-        values.add(Expressions.constant(literalValue((RexLiteral) operand, type), Object.class));
+        Object value = literalValue((RexLiteral) operand, type);
+        // a UUID has no Java literal: rebuild it from its text
+        values.add(value instanceof java.util.UUID uuid
+            ? Expressions.call(java.util.UUID.class, "fromString", Expressions.constant(uuid.toString()))
+            : Expressions.constant(value, Object.class));
       }
     }
     return Expressions.newArrayInit(Object.class, values);
@@ -172,6 +176,7 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
       case DECIMAL -> literal.getValueAs(java.math.BigDecimal.class);
       case VARCHAR, CHAR -> literal.getValueAs(String.class);
       case VARBINARY -> literal.getValueAs(byte[].class);
+      case UUID -> literal.getValueAs(java.util.UUID.class);
     };
   }
 }

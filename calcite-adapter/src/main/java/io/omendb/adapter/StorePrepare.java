@@ -14,6 +14,7 @@ import org.apache.calcite.prepare.Prepare.CatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -52,6 +53,15 @@ final class StorePrepare extends CalcitePrepareImpl {
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new RexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
         createConvertletTable()) {
+      @Override
+      protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator, CatalogReader reader,
+          SqlToRelConverter.Config config) {
+        // Calcite's converter, configured as Calcite configures it, plus RETURNING
+        SqlToRelConverter standard = super.getSqlToRelConverter(validator, reader, config);
+        return new StoreSqlToRelConverter(this, validator, reader, standard.getCluster(), convertletTable,
+            standard.config);
+      }
+
       @Override
       protected SqlValidator createSqlValidator(CatalogReader reader, UnaryOperator<SqlValidator.Config> transform) {
         // PostgreSQL's coercions of string literals to arrays; see PgTypeCoercion

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.parser.OmenParserConfig;
 import io.omendb.adapter.parser.SqlPgExplain;
+import io.omendb.adapter.parser.SqlReturning;
 import io.omendb.adapter.parser.SqlShow;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -35,10 +36,21 @@ final class StorePreparedQuery implements PreparedQuery {
   /** For each dynamic parameter: the type Calcite gave it. */
   private final List<Integer> occurrenceTypes;
   private final List<ColumnMeta> columns;
+  /** Whether executions return rows (queries, DML with RETURNING). */
+  private final boolean rows;
+  /** The {@code AS OF SYSTEM TIME} expression the query reads at, evaluated at each execution; or null. */
+  private final String asOfTime;
 
   private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
       List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
       List<ColumnMeta> columns) {
+    this(session, sql, calciteSql, kind, parameterTypes, occurrences, occurrenceTypes, columns, null);
+  }
+
+  private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
+      List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
+      List<ColumnMeta> columns, String asOfTime) {
+    this.asOfTime = asOfTime;
     this.session = requireNonNull(session, "session");
     this.sql = requireNonNull(sql, "sql");
     this.calciteSql = calciteSql;
@@ -47,14 +59,21 @@ final class StorePreparedQuery implements PreparedQuery {
     this.occurrences = List.copyOf(occurrences);
     this.occurrenceTypes = List.copyOf(occurrenceTypes);
     this.columns = List.copyOf(columns);
+    this.rows = kind == CommandKind.SELECT || !this.columns.isEmpty();
   }
 
   static StorePreparedQuery prepare(StoreSession session, String sql, List<Integer> declaredTypes)
       throws SQLException {
     PlaceholderRewriter.Placeholders placeholders;
     SqlNode node;
+    AsOfSystemTime.Clause asOf = null;
     try {
-      placeholders = PlaceholderRewriter.find(sql);
+      asOf = AsOfSystemTime.extract(sql);
+      if (asOf != null && AsOfStatements.isSetTransaction(asOf.sql())) {
+        // SET TRANSACTION AS OF SYSTEM TIME: the session runs it
+        return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), List.of());
+      }
+      placeholders = PlaceholderRewriter.find(asOf == null ? sql : asOf.sql());
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
     } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
@@ -74,14 +93,20 @@ final class StorePreparedQuery implements PreparedQuery {
       return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), columnsOf(node));
     }
     try {
-      return plan(session, sql, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      if (asOf != null) {
+        AsOfStatements.checkReadOnly(node);
+      }
+      StorePreparedQuery query =
+          plan(session, sql, node, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      return asOf == null ? query : new StorePreparedQuery(session, sql, query.calciteSql, query.kind,
+          query.parameterTypes, query.occurrences, query.occurrenceTypes, query.columns, asOf.time());
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
     }
   }
 
-  private static StorePreparedQuery plan(StoreSession session, String sql,
+  private static StorePreparedQuery plan(StoreSession session, String sql, SqlNode node,
       PlaceholderRewriter.Placeholders placeholders, List<Integer> declaredTypes, int count, CommandKind kind)
       throws SQLException {
     String calciteSql = placeholders.rewrite(p -> "?");
@@ -104,7 +129,9 @@ final class StorePreparedQuery implements PreparedQuery {
     ParameterMetaData metaData = prepared.getParameterMetaData();
     List<Integer> occurrenceTypes = new ArrayList<>();
     for (int i = 0; i < placeholders.parameters().size(); i++) {
-      occurrenceTypes.add(metaData.getParameterType(i + 1));
+      int type = metaData.getParameterType(i + 1);
+      occurrenceTypes.add(type == Types.OTHER ? ParameterValues.otherType(metaData.getParameterTypeName(i + 1))
+          : type);
     }
     List<Integer> types = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
@@ -116,7 +143,7 @@ final class StorePreparedQuery implements PreparedQuery {
       types.add(type);
     }
     List<ColumnMeta> columns = List.of();
-    if (kind == CommandKind.SELECT) {
+    if (kind == CommandKind.SELECT || node instanceof SqlReturning) {
       ResultSetMetaData resultMetaData = prepared.getMetaData();
       columns = resultMetaData == null ? List.of() : ResultSetResult.describe(resultMetaData);
     }
@@ -154,8 +181,8 @@ final class StorePreparedQuery implements PreparedQuery {
 
   /** The type reported for a parameter Calcite typed; text when Calcite could not say. */
   private static int described(int jdbcType) {
-    return jdbcType == Types.OTHER || jdbcType == Types.NULL || jdbcType == Types.JAVA_OBJECT ? Types.VARCHAR
-        : jdbcType;
+    return jdbcType == Types.OTHER || jdbcType == Types.NULL || jdbcType == Types.JAVA_OBJECT
+        || jdbcType == ParameterValues.UUID_TYPE ? Types.VARCHAR : jdbcType;
   }
 
   private static String sqlTypeName(int jdbcType) {
@@ -209,10 +236,11 @@ final class StorePreparedQuery implements PreparedQuery {
       session.failBlock();
       throw e;
     }
-    return session.executePrepared(kind, calciteSql, prepared -> {
+    return session.executePrepared(kind, rows, calciteSql, asOfTime, prepared -> {
       for (int i = 0; i < bound.length; i++) {
         if (bound[i] == null) {
-          prepared.setNull(i + 1, occurrenceTypes.get(i));
+          int type = occurrenceTypes.get(i);
+          prepared.setNull(i + 1, type == ParameterValues.UUID_TYPE ? Types.OTHER : type);
         } else {
           prepared.setObject(i + 1, bound[i]);
         }

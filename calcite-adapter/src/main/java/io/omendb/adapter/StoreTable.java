@@ -29,6 +29,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.schema.impl.AbstractTable;
@@ -39,7 +40,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * A table of the engine as Calcite sees it. Scans become {@link StoreTableScan}; generated code calls back into
  * {@link #scan} and {@link #insert} (see {@link StoreMethod}) inside the session's current transaction.
  */
-public final class StoreTable extends AbstractTable implements TranslatableTable {
+public final class StoreTable extends AbstractTable implements TranslatableTable, TemporalTable {
   private final Engine engine;
   private final TableDef def;
   private final TransactionSource transactions;
@@ -141,6 +142,53 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
       @Override
       public Enumerator<Object[]> enumerator() {
         return new RowEnumerator(transactions.current().scan(def));
+      }
+    };
+  }
+
+  /**
+   * No such column: the engine keeps versions by commit timestamp, not in columns. Calcite asks a table to be a
+   * {@link TemporalTable} before it accepts {@code FOR SYSTEM_TIME AS OF} on it, and reads nothing else of it.
+   */
+  @Override
+  public String getSysStartFieldName() {
+    return "$commit_from";
+  }
+
+  /** No such column either; see {@link #getSysStartFieldName}. */
+  @Override
+  public String getSysEndFieldName() {
+    return "$commit_to";
+  }
+
+  /**
+   * All rows as of the time {@code asOf} yields (one row: a timestamp in Calcite's internal milliseconds, of the
+   * session's time zone if {@code local}, else UTC), in primary-key order, read in a read-only transaction at that
+   * snapshot that lives as long as the enumerator; called from generated code.
+   */
+  public Enumerable<Object[]> scanAsOf(DataContext root, Enumerable<?> asOf, boolean local) {
+    transactions.access().checkRead(def);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        long micros = AsOfTime.fromCalcite(root, asOf, local);
+        Transaction transaction = engine.beginAsOf(micros);
+        try {
+          RowCursor cursor = transaction.scan(def);
+          return new RowEnumerator(cursor) {
+            @Override
+            public void close() {
+              try {
+                super.close();
+              } finally {
+                transaction.rollback();
+              }
+            }
+          };
+        } catch (RuntimeException e) {
+          transaction.rollback();
+          throw e;
+        }
       }
     };
   }
@@ -414,18 +462,18 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
   /** Inserts every row of {@code rows} and yields the count; called from generated code. */
   public Enumerable<Long> insert(DataContext root, Enumerable<?> rows) {
     transactions.access().check(def, TablePrivilege.INSERT);
-    return writing(rows, (transaction, row, matcher) -> {
+    return new Writing(rows, (transaction, row, matcher) -> {
       transaction.insert(def, row);
-      return true;
+      return row;
     });
   }
 
   /** Deletes every row of {@code rows} (full old rows) and yields the count; called from generated code. */
   public Enumerable<Long> delete(DataContext root, Enumerable<?> rows) {
     transactions.access().check(def, TablePrivilege.DELETE);
-    return writing(rows, (transaction, row, matcher) -> def.hasRowId()
+    return new Writing(rows, (transaction, row, matcher) -> (def.hasRowId()
         ? transaction.deleteKey(matcher.take(row))
-        : transaction.delete(def, def.keyOf(row)));
+        : transaction.delete(def, def.keyOf(row))) ? row : null);
   }
 
   /**
@@ -435,51 +483,105 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
   public Enumerable<Long> update(DataContext root, Enumerable<?> rows, int[] targetColumns) {
     transactions.access().check(def, TablePrivilege.UPDATE);
     int width = def.columns().size();
-    return writing(rows, (transaction, row, matcher) -> {
+    return new Writing(rows, (transaction, row, matcher) -> {
       Object[] old = java.util.Arrays.copyOf(row, width);
       Object[] updated = old.clone();
       for (int j = 0; j < targetColumns.length; j++) {
         updated[targetColumns[j]] = row[width + j];
       }
-      return def.hasRowId()
+      boolean written = def.hasRowId()
           ? transaction.updateKey(def, matcher.take(old), updated)
           : transaction.update(def, def.keyOf(old), updated);
+      return written ? updated : null;
     });
   }
 
-  /** One row's write inside {@link #writing}; returns whether it touched a row. */
-  @FunctionalInterface
-  private interface RowWrite {
-    boolean apply(Transaction transaction, Object[] row, RowIdMatcher matcher);
+  /**
+   * Inserts every row of {@code rows} under an ON CONFLICT clause (see {@link ConflictWriter}) and yields the count
+   * of rows inserted or updated; called from generated code. {@code indexName} names the target unique index (null:
+   * the primary key); {@code updateColumns} is null for DO NOTHING.
+   */
+  public Enumerable<Long> upsert(DataContext root, Enumerable<?> rows, String indexName, boolean anyConstraint,
+      int[] keyColumns, int[] updateColumns, boolean hasCondition) {
+    transactions.access().check(def, TablePrivilege.INSERT);
+    if (updateColumns != null) {
+      transactions.access().check(def, TablePrivilege.UPDATE);
+    }
+    IndexDef index = indexName == null ? null : engine.catalog().index(indexName).orElseThrow(
+        () -> new SqlStateException("42704", "index \"" + indexName + "\" does not exist"));
+    ConflictWriter writer = new ConflictWriter(def, indexes(), index, anyConstraint, keyColumns, updateColumns,
+        hasCondition);
+    return new Writing(rows, writer::write);
   }
 
-  /** Applies {@code write} to every input row (converted to engine values) when enumerated; yields the count. */
-  private Enumerable<Long> writing(Enumerable<?> rows, RowWrite write) {
-    return new AbstractEnumerable<>() {
-      @Override
-      public Enumerator<Long> enumerator() {
-        Transaction transaction = transactions.current();
-        RowIdMatcher matcher = new RowIdMatcher(transaction, def);
-        long count = 0;
-        try (Enumerator<?> input = rows.enumerator()) {
-          while (input.moveNext()) {
-            Object current = input.current();
-            Object[] row = current instanceof Object[] array ? array.clone() : new Object[] {current};
-            for (int i = 0; i < row.length; i++) {
-              row[i] = ColumnTypes.toEngine(i < types.size() ? types.get(i) : null, row[i]);
-            }
-            if (write.apply(transaction, row, matcher)) {
-              count++;
-            }
+  /**
+   * The rows written by {@code write} (a result of {@link #insert}, {@link #update} or {@link #delete}) instead of
+   * their count, for RETURNING, which also needs SELECT on the table as in PostgreSQL; called from generated code.
+   */
+  public Enumerable<Object[]> returning(Enumerable<Long> write) {
+    transactions.access().check(def, TablePrivilege.SELECT);
+    return ((Writing) write).rows();
+  }
+
+  /** One row's write inside a {@link Writing}; returns the row as written (for DELETE the old row), or null. */
+  @FunctionalInterface
+  private interface RowWrite {
+    Object[] apply(Transaction transaction, Object[] row, RowIdMatcher matcher);
+  }
+
+  /**
+   * Applies a {@link RowWrite} to every input row (converted to engine values) when enumerated and yields the count
+   * of rows written, or with {@link #rows()} the written rows.
+   */
+  private final class Writing extends AbstractEnumerable<Long> {
+    private final Enumerable<?> rows;
+    private final RowWrite write;
+
+    Writing(Enumerable<?> rows, RowWrite write) {
+      this.rows = rows;
+      this.write = write;
+    }
+
+    @Override
+    public Enumerator<Long> enumerator() {
+      long[] count = {0};
+      run(row -> count[0]++);
+      return Linq4j.singletonEnumerable(count[0]).enumerator();
+    }
+
+    /** The written rows, in Calcite's values; every row is written before the first is returned. */
+    Enumerable<Object[]> rows() {
+      return new AbstractEnumerable<>() {
+        @Override
+        public Enumerator<Object[]> enumerator() {
+          List<Object[]> written = new java.util.ArrayList<>();
+          run(row -> written.add(toCalcite(row.clone())));
+          return Linq4j.enumerator(written);
+        }
+      };
+    }
+
+    private void run(java.util.function.Consumer<Object[]> onWritten) {
+      Transaction transaction = transactions.current();
+      RowIdMatcher matcher = new RowIdMatcher(transaction, def);
+      try (Enumerator<?> input = rows.enumerator()) {
+        while (input.moveNext()) {
+          Object current = input.current();
+          Object[] row = current instanceof Object[] array ? array.clone() : new Object[] {current};
+          for (int i = 0; i < row.length; i++) {
+            row[i] = ColumnTypes.toEngine(i < types.size() ? types.get(i) : null, row[i]);
+          }
+          Object[] written = write.apply(transaction, row, matcher);
+          if (written != null) {
+            onWritten.accept(written);
           }
         }
-        return Linq4j.singletonEnumerable(count).enumerator();
       }
-    };
+    }
   }
 
   /** Adapts a {@link RowCursor} to Calcite, converting values to Calcite's runtime classes. */
-  private final class RowEnumerator implements Enumerator<Object[]> {
+  private class RowEnumerator implements Enumerator<Object[]> {
     private final RowCursor cursor;
     private Object[] current;
 

@@ -36,6 +36,7 @@ final class TableElements {
   private final SqlIdentifier tableName;
   private final Map<String, Column> columns = new LinkedHashMap<>();
   private PrimaryKey primaryKey;
+  private final List<SqlNode> uniques = new ArrayList<>();
 
   private TableElements(SqlIdentifier tableName) {
     this.tableName = requireNonNull(tableName, "tableName");
@@ -76,7 +77,12 @@ final class TableElements {
     primaryKey = new PrimaryKey(pos, constraintName, columnNames);
   }
 
-  /** Returns the column declarations followed by the primary key, if any. */
+  /** Declares a UNIQUE constraint (named, or named by the executor as PostgreSQL would). */
+  void addUnique(SqlParserPos pos, SqlIdentifier constraintName, SqlNodeList columnNames) {
+    uniques.add(SqlDdlNodes.unique(pos, constraintName, requireNonNull(columnNames, "columnNames")));
+  }
+
+  /** Returns the column declarations followed by the primary key, if any, then the UNIQUE constraints. */
   SqlNodeList toNodeList() {
     final Set<String> keyColumns = new HashSet<>();
     if (primaryKey != null) {
@@ -97,6 +103,7 @@ final class TableElements {
       nodes.add(SqlDdlNodes.primary(primaryKey.pos, primaryKey.constraintName,
           primaryKey.columnNames));
     }
+    nodes.addAll(uniques);
     return new SqlNodeList(nodes, SqlParserPos.sum(nodes));
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.omendb.adapter.AccessCatalog;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.ColumnDef;
+import io.omendb.engine.catalog.Comments;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import java.time.Instant;
@@ -30,6 +31,11 @@ final class CatalogRows {
   private record Rel(int oid, String name, String kind, TableDef table, IndexDef index) {
     boolean isPrimaryKey() {
       return kind.equals("i") && index == null;
+    }
+
+    /** An index that backs a UNIQUE constraint (its constraint's oid is the index's plus one). */
+    boolean isUniqueConstraint() {
+      return index != null && index.constraint();
     }
 
     /** The 1-based column numbers of an index's key. */
@@ -64,7 +70,7 @@ final class CatalogRows {
     for (TableDef table : tables) {
       add(new Rel(PgOids.table(table), table.name(), "r", table, null));
       if (!table.hasRowId()) {
-        add(new Rel(PgOids.primaryKeyIndex(table), table.name() + "_pkey", "i", table, null));
+        add(new Rel(PgOids.primaryKeyIndex(table), table.primaryKeyName(), "i", table, null));
       }
       for (IndexDef index : catalog.indexes(table.name())) {
         add(new Rel(PgOids.index(index), index.name(), "i", table, index));
@@ -221,7 +227,7 @@ final class CatalogRows {
   List<Object[]> constraints() {
     List<Object[]> rows = new ArrayList<>();
     for (Rel rel : relations) {
-      if (!rel.isPrimaryKey()) {
+      if (!rel.isPrimaryKey() && !rel.isUniqueConstraint()) {
         continue;
       }
       List<Short> conkey = new ArrayList<>();
@@ -229,10 +235,10 @@ final class CatalogRows {
         conkey.add((short) attnum);
       }
       Map<String, Object> row = new HashMap<>();
-      row.put("oid", PgOids.primaryKeyConstraint(rel.table()));
+      row.put("oid", rel.isPrimaryKey() ? PgOids.primaryKeyConstraint(rel.table()) : rel.oid() + 1);
       row.put("conname", rel.name());
       row.put("connamespace", PgOids.PUBLIC_NAMESPACE);
-      row.put("contype", "p");
+      row.put("contype", rel.isPrimaryKey() ? "p" : "u");
       row.put("convalidated", true);
       row.put("conrelid", PgOids.table(rel.table()));
       row.put("conindid", rel.oid());
@@ -242,6 +248,42 @@ final class CatalogRows {
       rows.add(PgRelations.CONSTRAINT.row(row));
     }
     return rows;
+  }
+
+  /** pg_description: the COMMENT ON descriptions of tables (objsubid 0) and their columns. */
+  List<Object[]> descriptions() {
+    List<Object[]> rows = new ArrayList<>();
+    Comments comments = session.engine().comments();
+    for (Rel rel : relations) {
+      if (!rel.kind().equals("r")) {
+        continue;
+      }
+      TableDef table = rel.table();
+      comments.table(table).ifPresent(text -> rows.add(description(rel.oid(), 0, text)));
+      for (int i = 0; i < table.columns().size(); i++) {
+        int attnum = i + 1;
+        comments.column(table, i).ifPresent(text -> rows.add(description(rel.oid(), attnum, text)));
+      }
+    }
+    return rows;
+  }
+
+  private static Object[] description(int oid, int subId, String text) {
+    return PgRelations.DESCRIPTION.row(Map.of("objoid", oid, "classoid", PgOids.PG_CLASS_RELATION, "objsubid", subId,
+        "description", text));
+  }
+
+  /** {@code obj_description} (column 0) and {@code col_description}: the comment on a table or column, or null. */
+  String description(int oid, int column) {
+    Rel rel = byOid.get(oid);
+    if (rel == null || !rel.kind().equals("r")) {
+      return null;
+    }
+    Comments comments = session.engine().comments();
+    if (column == 0) {
+      return comments.table(rel.table()).orElse(null);
+    }
+    return column > rel.table().columns().size() ? null : comments.column(rel.table(), column - 1).orElse(null);
   }
 
   List<Object[]> accessMethods() {
@@ -418,6 +460,23 @@ final class CatalogRows {
             "collencoding", -1, "collcollate", "C", "collctype", "C")));
   }
 
+  /** The preset limits clients read from pg_settings: {@code max_index_keys}, which pgjdbc's getImportedKeys needs. */
+  List<Object[]> settings() {
+    Map<String, Object> row = new HashMap<>();
+    row.put("name", "max_index_keys");
+    row.put("setting", "32");
+    row.put("category", "Preset Options");
+    row.put("short_desc", "Shows the maximum number of index keys.");
+    row.put("context", "internal");
+    row.put("vartype", "integer");
+    row.put("source", "default");
+    row.put("min_val", "32");
+    row.put("max_val", "32");
+    row.put("boot_val", "32");
+    row.put("reset_val", "32");
+    return List.<Object[]>of(PgRelations.SETTINGS.row(row));
+  }
+
   /** The name of a relation (regclass output): ours by oid, or the oid itself as text when unknown. */
   String relationName(int oid) {
     Rel rel = byOid.get(oid);
@@ -471,11 +530,23 @@ final class CatalogRows {
         + rel.table().name() + " USING btree " + columnList(rel);
   }
 
+  /** The name of the {@code column}th (1-based) key column of an index; null when there is no such column. */
+  String indexColumn(int oid, int column) {
+    Rel rel = byOid.get(oid);
+    if (rel == null || !rel.kind().equals("i") || column < 1 || column > rel.keyColumns().length) {
+      return null;
+    }
+    return rel.table().columns().get(rel.keyColumns()[column - 1] - 1).name();
+  }
+
   /** {@code pg_get_constraintdef}: the definition of a constraint, or null for an unknown oid. */
   String constraintDefinition(int oid) {
     for (Rel rel : relations) {
       if (rel.isPrimaryKey() && PgOids.primaryKeyConstraint(rel.table()) == oid) {
         return "PRIMARY KEY " + columnList(rel);
+      }
+      if (rel.isUniqueConstraint() && rel.oid() + 1 == oid) {
+        return "UNIQUE " + columnList(rel);
       }
     }
     return null;

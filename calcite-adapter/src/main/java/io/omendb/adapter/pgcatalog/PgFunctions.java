@@ -65,17 +65,18 @@ public final class PgFunctions {
     return encoding == null ? null : encoding == UTF8_ENCODING ? "UTF8" : "";
   }
 
-  /** Nothing has a comment yet: COMMENT ON is not supported. */
-  public static String obj_description(Integer oid, String catalog) {
-    return null;
+  /** The COMMENT ON description of a table (in pg_class), or null. */
+  public static String obj_description(DataContext root, Integer oid, String catalog) {
+    return oid == null || !"pg_class".equals(catalog) ? null : rows(root).description(oid, 0);
   }
 
-  public static String obj_description(Integer oid) {
-    return null;
+  public static String obj_description(DataContext root, Integer oid) {
+    return oid == null ? null : rows(root).description(oid, 0);
   }
 
-  public static String col_description(Integer relation, Integer column) {
-    return null;
+  /** The COMMENT ON description of a column (1-based), or null. */
+  public static String col_description(DataContext root, Integer relation, Integer column) {
+    return relation == null || column == null || column <= 0 ? null : rows(root).description(relation, column);
   }
 
   public static String shobj_description(Integer oid, String catalog) {
@@ -173,8 +174,12 @@ public final class PgFunctions {
     return index == null ? null : rows(root).indexDefinition(index);
   }
 
+  /** With a column number above 0, the name of that key column of the index (pgjdbc's getIndexInfo asks so). */
   public static String pg_get_indexdef(DataContext root, Integer index, Integer column, Boolean pretty) {
-    return index == null ? null : rows(root).indexDefinition(index);
+    if (index == null || column == null) {
+      return null;
+    }
+    return column == 0 ? rows(root).indexDefinition(index) : rows(root).indexColumn(index, column);
   }
 
   public static String pg_get_constraintdef(DataContext root, Integer constraint) {

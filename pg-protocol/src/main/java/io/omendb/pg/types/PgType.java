@@ -75,6 +75,17 @@ public enum PgType {
   }
 
   /**
+   * The PostgreSQL type of a result column: as {@link #fromJdbcType}, except for the types JDBC has no code for
+   * ({@link Types#OTHER}), which are told apart by their SQL type name ({@code UUID}).
+   */
+  public static PgType fromSqlType(int jdbcType, String typeName) {
+    if (jdbcType == Types.OTHER && "UUID".equalsIgnoreCase(typeName)) {
+      return UUID;
+    }
+    return fromJdbcType(jdbcType);
+  }
+
+  /**
    * The PostgreSQL type that represents a {@link Types java.sql.Types} code; types without a closer match are sent
    * as {@link #TEXT}, which every client can read in text format.
    */
