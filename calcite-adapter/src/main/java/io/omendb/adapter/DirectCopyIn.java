@@ -9,6 +9,7 @@ import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.mvcc.Transaction;
 import io.omendb.engine.users.TablePrivilege;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.runtime.SqlFunctions;
@@ -39,7 +40,8 @@ final class DirectCopyIn implements CopyIn {
     this.columns = List.copyOf(columns);
     this.targets = targets;
     this.format = requireNonNull(format, "format");
-    this.jdbcTypes = columns.stream().mapToInt(ColumnMeta::jdbcType).toArray();
+    this.jdbcTypes = columns.stream().mapToInt(column -> column.jdbcType() == Types.OTHER
+        ? ParameterValues.otherType(column.typeName()) : column.jdbcType()).toArray();
   }
 
   /**

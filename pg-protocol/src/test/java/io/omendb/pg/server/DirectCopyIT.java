@@ -57,16 +57,18 @@ class DirectCopyIT {
   @Test
   void copyIn_everyType_readsBackAsPostgresqlDoes() throws Exception {
     execute("CREATE TABLE copied (id INT PRIMARY KEY, b BOOLEAN, s SMALLINT, big BIGINT, r REAL,"
-        + " d DOUBLE PRECISION, n NUMERIC(10, 2), v VARCHAR(20), t TEXT, bytes BYTEA, day DATE, tm TIME, ts TIMESTAMP)");
+        + " d DOUBLE PRECISION, n NUMERIC(10, 2), v VARCHAR(20), t TEXT, bytes BYTEA, day DATE, tm TIME, ts TIMESTAMP,"
+        + " u UUID)");
     long count = copy.copyIn("COPY copied FROM STDIN", new StringReader(
         "1\tt\t-3\t9000000000\t1.5\t2.25\t12.34\tvé\ttext\\ttab\t\\\\x00ff\t2024-02-29\t13:14:15.5\t"
-            + "2024-02-29 13:14:15.25\n"
-            + "2\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n"));
+            + "2024-02-29 13:14:15.25\tA0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11\n"
+            + "2\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n"));
     assertThat(count).isEqualTo(2);
     // What pgjdbc's getString returns for the same COPY into the same table on PostgreSQL 15.
     assertThat(rows("SELECT * FROM copied ORDER BY id")).containsExactly(
-        "1|t|-3|9000000000|1.5|2.25|12.34|vé|text\ttab|\\x00ff|2024-02-29|13:14:15.5|2024-02-29 13:14:15.25",
-        "2|null|null|null|null|null|null|null|null|null|null|null|null");
+        "1|t|-3|9000000000|1.5|2.25|12.34|vé|text\ttab|\\x00ff|2024-02-29|13:14:15.5|2024-02-29 13:14:15.25"
+            + "|a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+        "2|null|null|null|null|null|null|null|null|null|null|null|null|null");
   }
 
   @Test
