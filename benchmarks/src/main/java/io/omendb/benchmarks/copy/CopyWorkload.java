@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -31,7 +33,7 @@ import org.postgresql.copy.CopyManager;
  * pgjdbc's {@link CopyManager} and through psql's {@code \copy} (if psql is installed), then {@code COPY TO STDOUT}
  * of the whole table, each timed once and reported in rows per second of wall time and, for an in-process server,
  * per second of CPU time of the server's threads (a figure the load of a shared machine does not distort), with the
- * peak heap of this JVM. Without a
+ * heap of this JVM during each COPY. Without a
  * JDBC URL it serves a fresh OmenDB data directory in-process (loopback trust, an ephemeral port); with one it runs
  * against that server, e.g. PostgreSQL 15 on the same machine for comparison. The rows are generated as they are
  * sent, never held whole in memory. Run (from the repository root, after {@code mvn -B -q -o -pl benchmarks -am
@@ -75,16 +77,23 @@ public final class CopyWorkload {
       recreate(conn);
       long start = System.nanoTime();
       long cpu = serverCpuNanos();
+      resetPeakHeap();
       long loaded = copy.copyIn("COPY " + TABLE + " FROM STDIN", new GeneratedRows(0, rows));
       report("COPY FROM STDIN (pgjdbc CopyManager)", loaded, System.nanoTime() - start, serverCpuNanos() - cpu);
+      System.out.printf(Locale.ROOT, "peak heap during COPY FROM STDIN (client, server, write set): %,d MiB%n",
+          peakHeap() >> 20);
       check(conn, rows);
 
+      System.gc();
+      long heapBefore = resetPeakHeap();
       start = System.nanoTime();
       cpu = serverCpuNanos();
       CountingWriter sink = new CountingWriter();
       long exported = copy.copyOut("COPY " + TABLE + " TO STDOUT", sink);
       report("COPY TO STDOUT (pgjdbc CopyManager, " + sink.lines + " lines)", exported, System.nanoTime() - start,
           serverCpuNanos() - cpu);
+      System.out.printf(Locale.ROOT, "heap during COPY TO STDOUT: %,d MiB after GC before it, peak %,d MiB%n",
+          heapBefore >> 20, peakHeap() >> 20);
 
       Path file = Files.createTempFile("copy-workload", ".tsv");
       try {
@@ -93,9 +102,9 @@ public final class CopyWorkload {
           in.transferTo(out);
         }
         start = System.nanoTime();
-        cpu = serverCpuNanos();
         if (psqlCopy(url, file)) {
-          report("\\copy FROM (psql)", rows, System.nanoTime() - start, serverCpuNanos() - cpu);
+          // psql's session is another connection, whose thread or backend has ended: no CPU figure.
+          report("\\copy FROM (psql)", rows, System.nanoTime() - start, 0);
           check(conn, 2 * rows);
         }
       } finally {
@@ -105,10 +114,24 @@ public final class CopyWorkload {
         st.execute("DROP TABLE " + TABLE);
       }
     }
-    System.out.printf(Locale.ROOT, "peak heap of this JVM (client and in-process server): %,d MiB%n",
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
-            .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20);
+  }
+
+  /** Heap in use now; the heap pools' peaks restart from here. */
+  private static long resetPeakHeap() {
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+        used += pool.getUsage().getUsed();
+      }
+    }
+    return used;
+  }
+
+  /** The sum of the heap pools' peaks since the last {@link #resetPeakHeap()} (or the start). */
+  private static long peakHeap() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+        .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
   }
 
   private static void recreate(Connection conn) throws SQLException {
