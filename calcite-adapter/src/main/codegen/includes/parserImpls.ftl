@@ -1391,6 +1391,20 @@ SqlNode OmenTruncate() :
     }
 }
 
+/**
+ * Parses PostgreSQL's {@code current_schema()}, with parentheses, into the same pg_catalog call as the bare word.
+ */
+SqlNode PgCurrentSchemaCall() :
+{
+    final Span s;
+}
+{
+    <CURRENT_SCHEMA> { s = span(); } <LPAREN> <RPAREN>
+    {
+        return PgContextVariables.call("current_schema", s.end(this));
+    }
+}
+
 <#--
   PostgreSQL's RETURNING clause on INSERT, UPDATE and DELETE; see
   SqlReturning. Reached through statementParserMethods, ahead of Calcite's

@@ -211,6 +211,11 @@ final class StorePreparedQuery implements PreparedQuery {
   }
 
   @Override
+  public CommandKind kind() {
+    return calciteSql == null ? null : kind;
+  }
+
+  @Override
   public List<ColumnMeta> columns() {
     return columns;
   }

@@ -85,7 +85,7 @@ final class StoreSession implements Session, TransactionSource {
     this.connection = raw.unwrap(CalciteConnection.class);
     SchemaPlus root = connection.getRootSchema();
     root.add(StoreSchema.NAME, new StoreSchema(engine, this));
-    PgCatalogSchema.register(root, new PgSession(engine, user, settings::get));
+    PgCatalogSchema.register(root, new PgSession(engine, user, settings::get, settings::set));
     connection.setSchema(StoreSchema.NAME);
     this.statements = new StatementCache(connection, engine.catalog());
     initial.forEach(settings::setFromStartup);
@@ -317,7 +317,12 @@ final class StoreSession implements Session, TransactionSource {
     }
     CommandKind kind = kindOf(node);
     if (block.readsPast()) {
-      AsOfStatements.checkReadOnly(node);
+      try {
+        AsOfStatements.checkReadOnly(node);
+      } catch (SqlStateException e) {
+        failBlock();
+        throw SqlErrors.toSqlException(e);
+      }
     }
     beginStatement();
     access.beforeStatement(node, engine.catalog());

@@ -93,6 +93,11 @@ final class CatalogRows {
     return session.user();
   }
 
+  /** {@code set_config}: changes a setting of the session. */
+  void setSetting(String name, String value) {
+    session.setter().accept(name, value);
+  }
+
   String database() {
     return session.database();
   }

@@ -65,6 +65,19 @@ public final class PgFunctions {
     return encoding == null ? null : encoding == UTF8_ENCODING ? "UTF8" : "";
   }
 
+  /**
+   * {@code set_config(name, value, is_local)}, which pg_dump calls to empty the search path: sets the parameter for
+   * the rest of the session (also when {@code is_local}, which PostgreSQL undoes at the end of the transaction) and
+   * returns the value.
+   */
+  public static String set_config(DataContext root, String name, String value, Boolean isLocal) {
+    if (name == null) {
+      throw new IllegalArgumentException("the name of a configuration parameter must not be null");
+    }
+    rows(root).setSetting(name, value);
+    return value;
+  }
+
   /** The COMMENT ON description of a table (in pg_class), or null. */
   public static String obj_description(DataContext root, Integer oid, String catalog) {
     return oid == null || !"pg_class".equals(catalog) ? null : rows(root).description(oid, 0);
@@ -127,6 +140,15 @@ public final class PgFunctions {
   /** The version string, in PostgreSQL's form, of the PostgreSQL release whose behaviour we follow. */
   public static String version() {
     return "PostgreSQL " + PgSession.SERVER_VERSION + " (OmenDB)";
+  }
+
+  /** The process id the client was given in BackendKeyData; null for sessions not served over the wire protocol. */
+  public static Integer pg_backend_pid(DataContext root) {
+    SchemaPlus schema = root.getRootSchema().getSubSchema(PgCatalogSchema.NAME);
+    if (schema == null) {
+      throw new IllegalStateException("the pg_catalog schema is not registered");
+    }
+    return schema.unwrap(PgCatalogSchema.class).session().backendPid();
   }
 
   public static String current_database(DataContext root) {

@@ -31,7 +31,8 @@ class RowCodecTest {
   void decode_withMask_decodesExactlyTheNeededColumnsOfEveryType() {
     List<ColumnType> types = List.of(ColumnType.values());
     Object[] row = {true, (short) -7, 123456, -9_000_000_000L, 1.5f, -2.25, new BigDecimal("-12.340"), "héllo",
-        "c", new byte[] {0, 1, (byte) 255}, 19000, 3_600_000, 1_700_000_000_000L};
+        "c", new byte[] {0, 1, (byte) 255}, 19000, 3_600_000, 1_700_000_000_000L,
+        java.util.UUID.fromString("0b7e3f6a-1c2d-4e5f-8a9b-0c1d2e3f4a5b")};
     byte[] bytes = RowCodec.encode(types, row);
     for (int column = 0; column < row.length; column++) {
       Object[] decoded = RowCodec.decode(types, bytes, RowCodec.mask(row.length, new int[] {column}));
@@ -41,7 +42,7 @@ class RowCodecTest {
     }
     Object[] everyOther = RowCodec.decode(types, bytes, RowCodec.mask(row.length, new int[] {1, 3, 7, 12}));
     assertThat(everyOther).containsExactly(null, (short) -7, null, -9_000_000_000L, null, null, null, "héllo", null,
-        null, null, null, 1_700_000_000_000L);
+        null, null, null, 1_700_000_000_000L, null);
   }
 
   @Test
