@@ -72,6 +72,7 @@ void OmenColumnDefinition(TableElements elements) :
     final TableElements.Column column;
     Span s;
     SqlNode defaultExpr;
+    SqlIdentifier constraintName = null;
 }
 {
     name = SimpleIdentifier()
@@ -91,7 +92,17 @@ void OmenColumnDefinition(TableElements elements) :
             column.setDefault(defaultExpr);
         }
     |
+        LOOKAHEAD(3)
         OmenColumnPrimaryKey(column)
+    |
+        OmenIdentityColumn(column)
+    |
+        [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
+        <UNIQUE> {
+            elements.addUnique(getPos(), constraintName,
+                new SqlNodeList(java.util.Collections.<SqlNode>singletonList(name), name.getParserPosition()));
+            constraintName = null;
+        }
     )*
 }
 
@@ -123,10 +134,17 @@ void OmenTablePrimaryKey(TableElements elements) :
         <CONSTRAINT> { s.add(this); }
         constraintName = SimpleIdentifier()
     ]
-    <PRIMARY> { s.add(this); } <KEY>
-    columns = ParenthesizedSimpleIdentifierList() {
-        elements.addPrimaryKey(s.end(this), constraintName, columns);
-    }
+    (
+        <PRIMARY> { s.add(this); } <KEY>
+        columns = ParenthesizedSimpleIdentifierList() {
+            elements.addPrimaryKey(s.end(this), constraintName, columns);
+        }
+    |
+        <UNIQUE> { s.add(this); }
+        columns = ParenthesizedSimpleIdentifierList() {
+            elements.addUnique(s.end(this), constraintName, columns);
+        }
+    )
 }
 
 /** Parses the rest of {@code DROP TABLE [IF EXISTS] name} after {@code DROP}. */
@@ -258,6 +276,207 @@ SqlDrop OmenDropIndex(Span s, boolean replace) :
     ]
     {
         return SqlDropIndex.create(s.end(this), ifExists,
+            new SqlNodeList(names, SqlParserPos.sum(names)), cascade);
+    }
+}
+
+/**
+ * Parses the rest of {@code CREATE SEQUENCE [IF NOT EXISTS] name [option ...]}
+ * after {@code CREATE}; see OmenSequenceOption.
+ */
+SqlCreate OmenCreateSequence(Span s, boolean replace) :
+{
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    final SequenceOptions options = new SequenceOptions();
+}
+{
+    <SEQUENCE> {
+        if (replace) {
+            throw SqlUtil.newContextException(s.end(this),
+                ObjectParserResource.INSTANCE.createOrReplaceSequenceNotSupported());
+        }
+    }
+    [
+        LOOKAHEAD(3)
+        <IF> <NOT> <EXISTS> { ifNotExists = true; }
+    ]
+    name = CompoundIdentifier()
+    ( OmenSequenceOption(options) )*
+    {
+        return new SqlCreateSequence(s.end(this), ifNotExists, name, options);
+    }
+}
+
+/** Parses {@code ALTER SEQUENCE [IF EXISTS] name option ...}. */
+SqlNode OmenAlterSequence() :
+{
+    final Span s;
+    boolean ifExists = false;
+    final SqlIdentifier name;
+    final SequenceOptions options = new SequenceOptions();
+}
+{
+    <ALTER> { s = span(); } <SEQUENCE>
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    name = CompoundIdentifier()
+    ( OmenSequenceOption(options) )+
+    {
+        return new SqlAlterSequence(s.end(this), ifExists, name, options);
+    }
+}
+
+/**
+ * Parses one sequence option: {@code AS type}, {@code INCREMENT [BY] n},
+ * {@code MINVALUE n | NO MINVALUE}, {@code MAXVALUE n | NO MAXVALUE},
+ * {@code START [WITH] n}, {@code RESTART [[WITH] n]}, {@code CACHE n},
+ * {@code [NO] CYCLE} or {@code OWNED BY table.column | NONE}.
+ */
+void OmenSequenceOption(SequenceOptions options) :
+{
+    final SqlDataTypeSpec type;
+    long n;
+    final SqlIdentifier owner;
+}
+{
+    <AS> type = DataType() { options.type(type); }
+|
+    <INCREMENT> [ <BY> ] n = OmenSignedLong() { options.increment(n); }
+|
+    <MINVALUE> n = OmenSignedLong() { options.minValue(n); }
+|
+    <MAXVALUE> n = OmenSignedLong() { options.maxValue(n); }
+|
+    <NO> (
+        <MINVALUE> { options.minValue(null); }
+    |
+        <MAXVALUE> { options.maxValue(null); }
+    |
+        <CYCLE> { options.cycle(false); }
+    )
+|
+    <START> [ <WITH> ] n = OmenSignedLong() { options.start(n); }
+|
+    <RESTART> (
+        [ <WITH> ] n = OmenSignedLong() { options.restart(n); }
+    |
+        { options.restart(null); }
+    )
+|
+    <CACHE> n = OmenSignedLong() { options.cache(n); }
+|
+    <CYCLE> { options.cycle(true); }
+|
+    <OWNED> <BY> (
+        <NONE> { options.ownedBy(null); }
+    |
+        owner = CompoundIdentifier() { options.ownedBy(owner); }
+    )
+}
+
+/** Parses an optionally signed integer literal as a long. */
+long OmenSignedLong() :
+{
+    boolean negative = false;
+}
+{
+    [
+        <MINUS> { negative = true; }
+    |
+        <PLUS>
+    ]
+    <UNSIGNED_INTEGER_LITERAL> {
+        return SequenceOptions.parseLong(token.image, negative, getPos());
+    }
+}
+
+/**
+ * Parses {@code GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(option ...)]}
+ * on a column definition.
+ */
+void OmenIdentityColumn(TableElements.Column column) :
+{
+    final Span s;
+    final boolean always;
+    final SequenceOptions options = new SequenceOptions();
+}
+{
+    <GENERATED> { s = span(); }
+    (
+        <ALWAYS> { always = true; }
+    |
+        <BY> <DEFAULT_> { always = false; }
+    )
+    <AS> <IDENTITY>
+    [
+        <LPAREN> ( OmenSequenceOption(options) )+ <RPAREN>
+    ]
+    {
+        column.setIdentity(new SqlIdentitySpec(s.end(this), always, options));
+    }
+}
+
+/**
+ * Parses the rest of {@code CREATE [OR REPLACE] VIEW name [(column, ...)] AS
+ * query} after {@code CREATE}. The query's text, rebuilt from its tokens, is
+ * kept to be parsed again whenever the view is used.
+ */
+SqlCreate OmenCreateView(Span s, boolean replace) :
+{
+    final SqlIdentifier name;
+    SqlNodeList columns = null;
+    final Token first;
+    final SqlNode query;
+}
+{
+    <VIEW> name = CompoundIdentifier()
+    [
+        columns = ParenthesizedSimpleIdentifierList()
+    ]
+    <AS> { first = getToken(1); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlCreatePgView(s.end(this), replace, name, columns, query,
+            SqlCreatePgView.text(first, token));
+    }
+}
+
+/**
+ * Parses the rest of {@code DROP SEQUENCE | VIEW [IF EXISTS] name [, ...]
+ * [CASCADE | RESTRICT]} after {@code DROP}.
+ */
+SqlDrop OmenDropSequenceOrView(Span s, boolean replace) :
+{
+    final SqlKind kind;
+    boolean ifExists = false;
+    SqlIdentifier name;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    boolean cascade = false;
+}
+{
+    (
+        <SEQUENCE> { kind = SqlKind.DROP_SEQUENCE; }
+    |
+        <VIEW> { kind = SqlKind.DROP_VIEW; }
+    )
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    name = CompoundIdentifier() { names.add(name); }
+    (
+        <COMMA> name = CompoundIdentifier() { names.add(name); }
+    )*
+    [
+        <CASCADE> { cascade = true; }
+    |
+        <RESTRICT>
+    ]
+    {
+        return new SqlDropObjects(s.end(this), kind, ifExists,
             new SqlNodeList(names, SqlParserPos.sum(names)), cascade);
     }
 }
@@ -1172,6 +1391,20 @@ SqlNode OmenTruncate() :
     }
 }
 
+/**
+ * Parses PostgreSQL's {@code current_schema()}, with parentheses, into the same pg_catalog call as the bare word.
+ */
+SqlNode PgCurrentSchemaCall() :
+{
+    final Span s;
+}
+{
+    <CURRENT_SCHEMA> { s = span(); } <LPAREN> <RPAREN>
+    {
+        return PgContextVariables.call("current_schema", s.end(this));
+    }
+}
+
 <#--
   PostgreSQL's RETURNING clause on INSERT, UPDATE and DELETE; see
   SqlReturning. Reached through statementParserMethods, ahead of Calcite's
@@ -1304,5 +1537,189 @@ SqlNodeList OmenReturningList() :
     ( <COMMA> AddSelectItem(items) )*
     {
         return new SqlNodeList(items, s.end(this));
+    }
+}
+
+/**
+ * Parses {@code ALTER TABLE [IF EXISTS] [ONLY] name action [, ...]}, where an
+ * action is one of those of {@link AlterTableAction}; RENAME and OWNER TO
+ * stand alone, as in PostgreSQL.
+ */
+SqlNode OmenAlterTable() :
+{
+    final Span s;
+    boolean ifExists = false;
+    final SqlIdentifier name;
+    SqlIdentifier from;
+    SqlIdentifier to;
+    AlterTableAction action;
+    final List<AlterTableAction> actions = new ArrayList<AlterTableAction>();
+}
+{
+    <ALTER> { s = span(); } <TABLE>
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    [ <ONLY> ]
+    name = CompoundIdentifier()
+    (
+        <RENAME>
+        (
+            <TO> to = SimpleIdentifier() {
+                actions.add(new AlterTableAction.RenameTable(to));
+            }
+        |
+            [ <COLUMN> ] from = SimpleIdentifier() <TO> to = SimpleIdentifier() {
+                actions.add(new AlterTableAction.RenameColumn(from, to));
+            }
+        )
+    |
+        <OWNER> <TO> to = SimpleIdentifier() {
+            actions.add(new AlterTableAction.OwnerTo(to));
+        }
+    |
+        action = OmenAlterTableAction(name) { actions.add(action); }
+        (
+            <COMMA> action = OmenAlterTableAction(name) { actions.add(action); }
+        )*
+    )
+    {
+        return SqlAlterTable.create(s.end(this), ifExists, name, actions);
+    }
+}
+
+/** Parses one ADD, DROP or ALTER [COLUMN] action of an ALTER TABLE. */
+AlterTableAction OmenAlterTableAction(SqlIdentifier table) :
+{
+    boolean ifExists = false;
+    boolean ifNotExists = false;
+    SqlIdentifier column;
+    SqlIdentifier constraintName = null;
+    SqlDataTypeSpec type;
+    SqlNode expr = null;
+    SqlNodeList columns;
+    final TableElements elements = TableElements.create(table);
+    SqlNodeList declared;
+}
+{
+    <ADD>
+    (
+        [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
+        (
+            <PRIMARY> <KEY> columns = ParenthesizedSimpleIdentifierList() {
+                return new AlterTableAction.AddConstraint(constraintName, true,
+                    SqlAlterTable.identifiers(columns));
+            }
+        |
+            <UNIQUE> columns = ParenthesizedSimpleIdentifierList() {
+                return new AlterTableAction.AddConstraint(constraintName, false,
+                    SqlAlterTable.identifiers(columns));
+            }
+        )
+    |
+        [ <COLUMN> ]
+        [
+            LOOKAHEAD(3)
+            <IF> <NOT> <EXISTS> { ifNotExists = true; }
+        ]
+        OmenColumnDefinition(elements) {
+            declared = elements.toNodeList();
+            return new AlterTableAction.AddColumn(
+                (org.apache.calcite.sql.ddl.SqlColumnDeclaration) declared.get(0), ifNotExists,
+                declared.size() > 1);
+        }
+    )
+|
+    <DROP>
+    (
+        <CONSTRAINT>
+        [
+            LOOKAHEAD(2)
+            <IF> <EXISTS> { ifExists = true; }
+        ]
+        constraintName = SimpleIdentifier()
+        [ <CASCADE> | <RESTRICT> ]
+        {
+            return new AlterTableAction.DropConstraint(constraintName, ifExists);
+        }
+    |
+        [ <COLUMN> ]
+        [
+            LOOKAHEAD(2)
+            <IF> <EXISTS> { ifExists = true; }
+        ]
+        column = SimpleIdentifier()
+        [ <CASCADE> | <RESTRICT> ]
+        {
+            return new AlterTableAction.DropColumn(column, ifExists);
+        }
+    )
+|
+    <ALTER> [ <COLUMN> ] column = SimpleIdentifier()
+    (
+        <SET>
+        (
+            <DEFAULT_> expr = Expression(ExprContext.ACCEPT_NON_QUERY) {
+                return new AlterTableAction.SetDefault(column, expr);
+            }
+        |
+            <NOT> <NULL> {
+                return new AlterTableAction.SetNotNull(column, true);
+            }
+        |
+            <DATA> <TYPE> type = DataType()
+            [ <USING> expr = Expression(ExprContext.ACCEPT_NON_QUERY) ]
+            {
+                return new AlterTableAction.SetType(column, type, expr);
+            }
+        )
+    |
+        <DROP>
+        (
+            <DEFAULT_> {
+                return new AlterTableAction.SetDefault(column, null);
+            }
+        |
+            <NOT> <NULL> {
+                return new AlterTableAction.SetNotNull(column, false);
+            }
+        )
+    |
+        <TYPE> type = DataType()
+        [ <USING> expr = Expression(ExprContext.ACCEPT_NON_QUERY) ]
+        {
+            return new AlterTableAction.SetType(column, type, expr);
+        }
+    )
+}
+
+/**
+ * Parses {@code COMMENT ON TABLE name IS 'text' | NULL} and
+ * {@code COMMENT ON COLUMN table.column IS 'text' | NULL}.
+ */
+SqlNode OmenComment() :
+{
+    final Span s;
+    final boolean column;
+    final SqlIdentifier name;
+    String text = null;
+}
+{
+    <COMMENT> { s = span(); } <ON>
+    (
+        <TABLE> { column = false; }
+    |
+        <COLUMN> { column = true; }
+    )
+    name = CompoundIdentifier()
+    <IS>
+    (
+        <NULL>
+    |
+        text = SimpleStringLiteral()
+    )
+    {
+        return SqlCommentOn.create(s.end(this), column, name, text);
     }
 }

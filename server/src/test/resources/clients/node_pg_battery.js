@@ -49,6 +49,16 @@ async function main(port) {
   const nulls = await client.query('SELECT b, s, l, r, d, n, v, y, dt, ts FROM typed WHERE id = $1', [2]);
   check('nulls', Object.values(nulls.rows[0]), Array(10).fill(null));
 
+  await client.query('CREATE TABLE ids (id UUID PRIMARY KEY, other UUID)');
+  await client.query('INSERT INTO ids VALUES ($1, $2), ($3, NULL)', ['F0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11',
+    '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002']);
+  const ids = await client.query('SELECT id, other FROM ids WHERE id = $1', ['f0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11']);
+  check('uuid', [ids.rows[0].id, ids.rows[0].other],
+    ['f0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '00000000-0000-0000-0000-000000000001']);
+  const uuidType = await client.query('SELECT id FROM ids WHERE other IS NULL');
+  check('uuid oid and null', [uuidType.fields[0].dataTypeID, uuidType.rows[0].id],
+    [2950, '00000000-0000-0000-0000-000000000002']);
+
   await client.query('BEGIN');
   await client.query('INSERT INTO typed (id) VALUES ($1)', [10]);
   await client.query('COMMIT');

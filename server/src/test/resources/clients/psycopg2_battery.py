@@ -8,9 +8,11 @@ are passed as strings and checked as the typed values psycopg2 reads back; bytea
 import datetime
 import decimal
 import sys
+import uuid
 
 import psycopg2
 import psycopg2.errors
+import psycopg2.extras
 
 
 def check(name, actual, expected):
@@ -39,6 +41,16 @@ def main(port):
     check("select null bytea", cur.fetchone(), (None,))
     cur.execute("SELECT b, s, l, r, d, n, v, y, dt, tm, ts FROM typed WHERE id = %(id)s", {"id": 2})
     check("select nulls", cur.fetchone(), (None,) * 11)
+
+    # psycopg2 reads uuid as text unless told to adapt it; register_uuid sends uuid.UUID as '...'::uuid
+    psycopg2.extras.register_uuid(conn_or_curs=cur)
+    key = uuid.UUID("f0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
+    cur.execute("CREATE TABLE ids (id UUID PRIMARY KEY, other UUID)")
+    cur.execute("INSERT INTO ids VALUES (%s, %s), (%s, NULL)", (key, uuid.UUID(int=1), uuid.UUID(int=2)))
+    cur.execute("SELECT id, other FROM ids WHERE id = %s", (key,))
+    check("uuid round trip", cur.fetchone(), (key, uuid.UUID(int=1)))
+    cur.execute("SELECT id FROM ids WHERE other IS NULL")
+    check("uuid null", cur.fetchone(), (uuid.UUID(int=2),))
 
     conn.autocommit = False
     cur.execute("INSERT INTO typed (id) VALUES (10)")

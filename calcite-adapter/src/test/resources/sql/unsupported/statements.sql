@@ -4,15 +4,6 @@
 statement ok
 CREATE TABLE t (id INT PRIMARY KEY, v INT)
 
-statement error 0A000 ALTER TABLE
-ALTER TABLE t ADD COLUMN w INT
-
-statement error 0A000 ALTER TABLE
-ALTER TABLE ONLY t ADD CONSTRAINT t_v_key UNIQUE (v)
-
-statement error 0A000 sequences
-CREATE SEQUENCE s
-
 statement error 0A000 CREATE VIEW
 CREATE OR REPLACE VIEW tv AS SELECT id FROM t
 
@@ -22,14 +13,8 @@ DROP VIEW tv
 statement error 0A000 schemas
 CREATE SCHEMA app
 
-statement error 0A000 COMMENT ON
-COMMENT ON TABLE t IS 'rows'
-
 statement error 0A000 FOR UPDATE
 SELECT id FROM t WHERE id = 1 FOR UPDATE
-
-statement error 0A000 SYSTEM TIME
-SELECT id FROM t AS OF SYSTEM TIME '-1s'
 
 statement error 0A000
 CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql

@@ -3,6 +3,7 @@ package io.omendb.avatica;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.Database;
+import io.omendb.adapter.LoginThrottle;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.Inet6Address;
@@ -44,14 +45,21 @@ public final class AvaticaServer implements AutoCloseable {
 
   private final Database database;
   private final AvaticaServerConfig config;
+  private final LoginThrottle throttle;
   private OmenJdbcMeta meta; // guarded by this
   private HttpServer http; // guarded by this
   private BasicAuthentication authentication; // guarded by this; null unless BASIC
   private boolean closed; // guarded by this
 
   public AvaticaServer(Database database, AvaticaServerConfig config) {
+    this(database, config, LoginThrottle.defaults());
+  }
+
+  /** A server whose failed BASIC logins are slowed by {@code throttle} (the PostgreSQL endpoint's policy). */
+  public AvaticaServer(Database database, AvaticaServerConfig config, LoginThrottle throttle) {
     this.database = requireNonNull(database, "database");
     this.config = requireNonNull(config, "config");
+    this.throttle = requireNonNull(throttle, "throttle");
   }
 
   /**
@@ -86,7 +94,7 @@ public final class AvaticaServer implements AutoCloseable {
     BasicAuthentication newAuthentication = null;
     if (config.authMethod() == AuthMethod.BASIC) {
       RequestUser requestUser = new RequestUser();
-      BasicAuthentication basic = new BasicAuthentication(database, requestUser);
+      BasicAuthentication basic = new BasicAuthentication(database, requestUser, throttle);
       Service bound = new ErrorTranslatingService(new UserBoundService(service, requestUser));
       builder.withCustomAuthentication(basic).withServerCustomizers(List.of(
           server -> basic.install(server, bound, config.serialization(), host, config.port()),

@@ -2,6 +2,7 @@ package io.omendb.avatica;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.adapter.LoginThrottle;
 import io.omendb.adapter.RoleDirectory;
 import java.time.Clock;
 import java.util.List;
@@ -27,16 +28,19 @@ import org.eclipse.jetty.util.security.Constraint;
  * ({@link #doAsRemoteUser}, which records the user for {@link UserBoundService}). With custom authentication
  * Avatica's builder sets up neither connector nor handler: {@link #install}, a server customizer, adds the
  * connector and Avatica's handler behind a Jetty {@link ConstraintSecurityHandler} with {@link VerifierLoginService},
- * so an unauthenticated request never reaches Avatica (401 with a {@code WWW-Authenticate} challenge).
+ * so an unauthenticated request never reaches Avatica (401 with a {@code WWW-Authenticate} challenge). Failed
+ * logins are slowed per client address by the same {@link LoginThrottle} policy as the PostgreSQL endpoint's.
  */
 final class BasicAuthentication implements AvaticaServerConfiguration {
   private final RoleDirectory roles;
   private final RequestUser user;
+  private final LoginThrottle throttle;
   private ServerConnector connector;
 
-  BasicAuthentication(RoleDirectory roles, RequestUser user) {
+  BasicAuthentication(RoleDirectory roles, RequestUser user, LoginThrottle throttle) {
     this.roles = requireNonNull(roles, "roles");
     this.user = requireNonNull(user, "user");
+    this.throttle = requireNonNull(throttle, "throttle");
   }
 
   /**
@@ -58,7 +62,7 @@ final class BasicAuthentication implements AvaticaServerConfiguration {
     mapping.setPathSpec("/*");
     ConstraintSecurityHandler security = new ConstraintSecurityHandler();
     security.setAuthenticator(new BasicAuthenticator());
-    security.setLoginService(new VerifierLoginService(roles, Clock.systemUTC()));
+    security.setLoginService(new VerifierLoginService(roles, Clock.systemUTC(), throttle));
     security.setRealmName(AvaticaServer.REALM);
     security.setConstraintMappings(List.of(mapping));
     security.setHandler(avatica);

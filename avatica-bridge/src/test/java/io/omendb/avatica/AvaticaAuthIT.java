@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omendb.adapter.Database;
+import io.omendb.adapter.LoginThrottle;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
@@ -167,6 +169,27 @@ class AvaticaAuthIT {
         });
       }
     }
+  }
+
+  @Test
+  void failedLogins_slowedPerAddress_likeThePostgresEndpoint_resetBySuccess() throws Exception {
+    server.close();
+    server = new AvaticaServer(database, new AvaticaServerConfig(InetAddress.getLoopbackAddress(), 0,
+        Serialization.JSON, AuthMethod.BASIC), new LoginThrottle(Duration.ofSeconds(1), Duration.ofSeconds(5),
+        Duration.ofMinutes(15)));
+    server.start();
+    String open = "{\"request\":\"openConnection\",\"connectionId\":\"throttled\"}";
+    assertThat(post("alice:wrong", open).statusCode()).isEqualTo(401);
+    long start = System.nanoTime();
+    assertThat(post("alice:wrong-again", open).statusCode()).isEqualTo(401);
+    // the second consecutive failure waits twice the base delay before its 401
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    assertThat(post("alice:alice-pw", open).statusCode()).isEqualTo(200);
+    start = System.nanoTime();
+    assertThat(post("alice:wrong", open).statusCode()).isEqualTo(401);
+    // a success forgot the failures: back to the base delay
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1))
+        .isLessThan(Duration.ofSeconds(2));
   }
 
   private HttpResponse<String> post(String credentials, String json) throws Exception {

@@ -46,6 +46,10 @@ final class ColumnTypes {
       case "DATE" -> ColumnType.DATE;
       case "TIME" -> ColumnType.TIME;
       case "TIMESTAMP" -> ColumnType.TIMESTAMP;
+      // Until the engine has a time zone type, so that pg_dump output loads (see docs/sql.md): timestamptz as a
+      // timestamp holding the UTC time.
+      case "TIMESTAMP_TZ", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", "TIMESTAMPTZ" -> ColumnType.TIMESTAMP;
+      case "UUID" -> ColumnType.UUID;
       default -> throw new IllegalArgumentException("type \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
     };
     if (type == ColumnType.CHAR && precision < 0) {
@@ -74,6 +78,7 @@ final class ColumnTypes {
       case DATE -> factory.createSqlType(SqlTypeName.DATE);
       case TIME -> factory.createSqlType(SqlTypeName.TIME);
       case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP);
+      case UUID -> factory.createSqlType(SqlTypeName.UUID);
     };
     return factory.createTypeWithNullability(type, column.nullable());
   }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.plan.RelOptLattice;
@@ -36,6 +37,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>ANALYZE plans the statement with the standard optimizer program followed by one more step: every operator of
  * the optimized plan gets a {@link StoreAnalyze} above it that counts and times its rows. The printed plan is that
  * optimized plan, so it is the plan that ran, and its lines come in the same pre-order as the counters.
+ *
+ * <p>Without ANALYZE nothing runs, so the privileges the statement would need are checked on its converted plan
+ * ({@link PlanPrivileges}), as PostgreSQL checks them when it plans: EXPLAIN reveals nothing of a table one may not
+ * read.
  */
 final class ExplainCommand {
   private final StoreSession session;
@@ -53,7 +58,10 @@ final class ExplainCommand {
     List<Object[]> lines = new ArrayList<>();
     session.beginStatement();
     try {
-      List<String> text = explain.analyze() ? analyze(statement, explain) : plan(statement);
+      // an UPDATE or DELETE that reads nothing of its table needs no SELECT there, explained or run
+      session.access().beforeStatement(explain.statement(), connection.getRootSchema()
+          .getSubSchema(StoreSchema.NAME).unwrap(StoreSchema.class).engine().catalog());
+      List<String> text = explain.analyze() ? analyze(statement, explain) : plan(statement, true);
       text.forEach(line -> lines.add(new Object[] {line}));
       session.endStatement(true);
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
@@ -65,8 +73,18 @@ final class ExplainCommand {
   }
 
   private List<String> plan(String statement) throws SQLException {
-    try (Statement explainStatement = connection.createStatement();
+    return plan(statement, false);
+  }
+
+  /** The plan of {@code statement}; with {@code checkPrivileges}, first the checks running it would make. */
+  private List<String> plan(String statement, boolean checkPrivileges) throws SQLException {
+    List<RelNode> converted = new ArrayList<>();
+    try (Hook.Closeable ignored = Hook.CONVERTED.addThread((Consumer<RelNode>) converted::add);
+        Statement explainStatement = connection.createStatement();
         ResultSet resultSet = explainStatement.executeQuery("EXPLAIN PLAN FOR " + statement)) {
+      if (checkPrivileges) {
+        converted.forEach(rel -> PlanPrivileges.check(rel, session.access()));
+      }
       resultSet.next();
       return resultSet.getString(1).lines().toList();
     }

@@ -15,6 +15,17 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 final class ParameterValues {
   private ParameterValues() {}
 
+  /**
+   * The code that stands for a parameter Calcite typed UUID, which {@link Types} has none for: outside the range of
+   * the {@link Types} constants, so that only {@link #coerce} reads it.
+   */
+  static final int UUID_TYPE = 1_000_001;
+
+  /** The code {@link #coerce} takes for a parameter of JDBC type OTHER named {@code typeName}. */
+  static int otherType(String typeName) {
+    return "UUID".equalsIgnoreCase(typeName) ? UUID_TYPE : Types.OTHER;
+  }
+
   static Object convert(SqlLiteral literal, int jdbcType) {
     SqlTypeFamily family = literal.getTypeName().getFamily();
     try {
@@ -65,6 +76,7 @@ final class ParameterValues {
         case Types.DATE -> toDate(value);
         case Types.TIME -> toTime(value);
         case Types.TIMESTAMP -> toTimestamp(value);
+        case UUID_TYPE -> value instanceof java.util.UUID ? value : java.util.UUID.fromString(text(value));
         default -> value;
       };
     } catch (ArithmeticException e) {
@@ -198,6 +210,9 @@ final class ParameterValues {
       java.util.regex.Pattern.compile("(?:[+-]\\d{2}(?::?\\d{2})?|Z)$");
 
   private static String jdbcTypeName(int jdbcType) {
+    if (jdbcType == UUID_TYPE) {
+      return "UUID";
+    }
     try {
       return java.sql.JDBCType.valueOf(jdbcType).getName();
     } catch (IllegalArgumentException e) {

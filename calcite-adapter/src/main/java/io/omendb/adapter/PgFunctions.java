@@ -58,7 +58,7 @@ public final class PgFunctions {
           typeFactory.createSqlType(SqlTypeName.TIMESTAMP)), true);
 
   private static final SqlFunction GEN_RANDOM_UUID = new JavaFunction("gen_random_uuid",
-      ScalarFunctionImpl.create(PgFunctions.class, "genRandomUuid"), ReturnTypes.explicit(SqlTypeName.VARCHAR),
+      ScalarFunctionImpl.create(PgFunctions.class, "genRandomUuid"), ReturnTypes.explicit(SqlTypeName.UUID),
       List.of(), typeFactory -> List.of(), false);
 
   private static final SqlOperatorTable TABLE = SqlOperatorTables.of(
@@ -71,9 +71,9 @@ public final class PgFunctions {
     return TABLE;
   }
 
-  /** {@code gen_random_uuid()}: a version 4 UUID in its text form; called by generated code. */
-  public static String genRandomUuid() {
-    return UUID.randomUUID().toString();
+  /** {@code gen_random_uuid()}: a random (version 4) UUID; called by generated code. */
+  public static UUID genRandomUuid() {
+    return UUID.randomUUID();
   }
 
   private static SqlFunction rewriteToCurrentTimestamp(String name) {

@@ -180,10 +180,12 @@ final class RoleStatements {
       if (!owner && !holdsGrantOption(roles, access.user(), acl, privileges)) {
         throw SessionAccess.denied(table);
       }
+      // As in PostgreSQL, the owner's (or a superuser's) grant is recorded as made by the owner.
+      String grantor = owner ? acl.owner() : access.user();
       for (String grantee : grant.grantees()) {
         acl = grant.revoke()
             ? acl.revoke(grantee, privileges, grant.grantOption())
-            : acl.grant(grantee, access.user(), privileges, grant.grantOption());
+            : acl.grant(grantee, grantor, privileges, grant.grantOption());
       }
       roles.putAcl(acl);
     }

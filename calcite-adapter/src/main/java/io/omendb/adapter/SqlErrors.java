@@ -2,7 +2,9 @@ package io.omendb.adapter;
 
 import io.omendb.engine.ConstraintViolationException;
 import io.omendb.engine.catalog.CatalogException;
+import io.omendb.engine.mvcc.ReadOnlyTransactionException;
 import io.omendb.engine.mvcc.SerializationFailureException;
+import io.omendb.engine.mvcc.TimeTravelException;
 import io.omendb.engine.users.RoleException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
@@ -25,11 +27,16 @@ final class SqlErrors {
 
   /** Calcite's complaint about a date, time or timestamp string it cannot read. */
   private static final Pattern INVALID_DATETIME = Pattern.compile("Invalid (DATE|TIME|TIMESTAMP) value, .*");
+  /** What {@code java.util.UUID.fromString}, Calcite's cast to UUID, throws for text that is not a UUID. */
+  private static final Pattern INVALID_UUID = Pattern.compile("Invalid UUID string: (.*)", Pattern.DOTALL);
   /** Calcite's complaints about operator and function arguments, which PostgreSQL reports as 42883. */
   private static final Pattern NO_OPERATOR = Pattern.compile(
       "(Cannot apply .* to arguments of type .*|Invalid number of arguments to function .*)", Pattern.DOTALL);
   /** What Calcite's generated code throws when a scalar subquery returns more than one row. */
   private static final String SINGLE_VALUE = "more than one value in agg SINGLE_VALUE";
+
+  /** What Janino throws when a statement's generated code exceeds the JVM's method size limit. */
+  private static final String CODE_TOO_LARGE = "Code grows beyond 64 KB";
 
   private SqlErrors() {}
 
@@ -83,6 +90,13 @@ final class SqlErrors {
     if (t instanceof SerializationFailureException e) {
       return new SQLException(e.getMessage(), "40001");
     }
+    if (t instanceof TimeTravelException e) {
+      return new SQLException(e.getMessage(),
+          e.kind() == TimeTravelException.Kind.SNAPSHOT_TOO_OLD ? "72000" : "22023");
+    }
+    if (t instanceof ReadOnlyTransactionException e) {
+      return new SQLException(e.getMessage(), "25006");
+    }
     if (t instanceof CatalogException e) {
       String state = switch (e.kind()) {
         case UNDEFINED_TABLE -> "42P01";
@@ -111,6 +125,12 @@ final class SqlErrors {
       }
       return new SQLException(message, "22003");
     }
+    if (t instanceof IllegalArgumentException e && String.valueOf(e.getMessage()).startsWith("Invalid UUID string")
+        || t instanceof IllegalArgumentException && "UUID string too large".equals(t.getMessage())) {
+      Matcher m = INVALID_UUID.matcher(String.valueOf(t.getMessage()));
+      return new SQLException("invalid input syntax for type uuid" + (m.matches() ? ": \"" + m.group(1) + "\"" : ""),
+          "22P02");
+    }
     if (t instanceof NumberFormatException e) {
       return new SQLException("invalid input syntax: " + e.getMessage(), "22P02");
     }
@@ -122,6 +142,9 @@ final class SqlErrors {
     }
     if (t instanceof StackOverflowError) {
       return new SQLException("statement is too complex (stack depth limit exceeded)", "54001");
+    }
+    if (String.valueOf(t.getMessage()).startsWith(CODE_TOO_LARGE)) {
+      return new SQLException("statement is too complex (its compiled form exceeds 64 KB)", "54000");
     }
     return null;
   }

@@ -20,7 +20,11 @@ import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.apache.calcite.sql.ddl.SqlKeyConstraint;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import io.omendb.adapter.parser.SqlAlterSequence;
 import io.omendb.adapter.parser.SqlCreateIndex;
+import io.omendb.adapter.parser.SqlCreatePgView;
+import io.omendb.adapter.parser.SqlCreateSequence;
+import io.omendb.adapter.parser.SqlDropObjects;
 import io.omendb.adapter.parser.SqlDropIndex;
 import io.omendb.adapter.parser.SqlAlterRole;
 import io.omendb.adapter.parser.SqlCreateRole;
@@ -44,13 +48,16 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     String name = simpleName(create.name);
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> keyColumns = new LinkedHashSet<>();
+    List<SqlKeyConstraint> uniques = new ArrayList<>();
     SqlNodeList elements = create.columnList;
     if (elements == null || elements.isEmpty()) {
       throw new SqlStateException("42P16", "table \"" + name + "\" must have at least one column");
     }
+    GeneratedColumns generated = new GeneratedColumns(name, schema.engine().catalog());
     for (SqlNode element : elements) {
       if (element instanceof SqlColumnDeclaration column) {
-        columns.add(column(column));
+        ColumnDef generatedColumn = generated.column(column);
+        columns.add(generatedColumn != null ? generatedColumn : column(column));
       } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.PRIMARY_KEY) {
         if (!keyColumns.isEmpty()) {
           throw new SqlStateException("42P16",
@@ -60,6 +67,8 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         for (SqlNode keyColumn : keyList) {
           keyColumns.add(simpleName((SqlIdentifier) keyColumn));
         }
+      } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.UNIQUE) {
+        uniques.add(key);
       } else {
         throw new SqlStateException("0A000", "table element not supported yet: " + element);
       }
@@ -80,6 +89,8 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         create.ifNotExists);
     if (!existed) {
       Ownership.created(schema.access(), created);
+      generated.createSequences(created);
+      TableConstraints.addUniques(schema.engine(), created, uniques);
     }
   }
 
@@ -111,6 +122,30 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     }
   }
 
+  /** {@code CREATE SEQUENCE}. */
+  public void execute(SqlCreateSequence create, CalcitePrepare.Context context) {
+    SequenceStatements.create(create, schema(context).engine().catalog());
+  }
+
+  /** {@code ALTER SEQUENCE}. */
+  public void execute(SqlAlterSequence alter, CalcitePrepare.Context context) {
+    SequenceStatements.alter(alter, schema(context).engine().catalog());
+  }
+
+  /** {@code DROP SEQUENCE | VIEW}. */
+  public void execute(SqlDropObjects drop, CalcitePrepare.Context context) {
+    if (drop.getKind() == SqlKind.DROP_SEQUENCE) {
+      SequenceStatements.drop(drop, schema(context).engine().catalog());
+    } else {
+      throw new SqlStateException("0A000", "views are not supported yet");
+    }
+  }
+
+  /** {@code CREATE [OR REPLACE] VIEW}. */
+  public void execute(SqlCreatePgView create, CalcitePrepare.Context context) {
+    throw new SqlStateException("0A000", "CREATE VIEW is not supported yet");
+  }
+
   /** {@code CREATE USER | ROLE}. */
   public void execute(SqlCreateRole create, CalcitePrepare.Context context) {
     RoleStatements.create(create, schema(context).access());
@@ -136,7 +171,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     RoleStatements.grantPrivileges(grant, schema(context).access(), schema(context).engine().catalog());
   }
 
-  private static ColumnDef column(SqlColumnDeclaration declaration) {
+  static ColumnDef column(SqlColumnDeclaration declaration) {
     String name = simpleName(declaration.name);
     ColumnTypes.Declared declared;
     try {
@@ -154,7 +189,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         .withDefault(defaultExpression);
   }
 
-  private static String simpleName(SqlIdentifier identifier) {
+  static String simpleName(SqlIdentifier identifier) {
     if (identifier.names.size() == 2 && identifier.names.get(0).equals(StoreSchema.NAME)) {
       return identifier.names.get(1);
     }

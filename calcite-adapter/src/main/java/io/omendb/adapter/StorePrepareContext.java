@@ -8,7 +8,8 @@ import org.apache.calcite.sql.SqlOperatorTable;
 
 /**
  * Wraps Calcite's prepare context so that validation sees PostgreSQL's functions ({@link PgOperatorTable}) and
- * arithmetic ({@link PgConformance}); everything else is the connection's own configuration.
+ * arithmetic ({@link PgConformance}) and generated code the Java classes of {@link StoreTypeFactory}; everything
+ * else is the connection's own configuration.
  */
 final class StorePrepareContext {
   private StorePrepareContext() {}
@@ -16,10 +17,14 @@ final class StorePrepareContext {
   /** {@code context} with the configuration's operator table and conformance replaced. */
   static CalcitePrepare.Context wrap(CalcitePrepare.Context context) {
     CalciteConnectionConfig config = config(context.config());
+    StoreTypeFactory typeFactory = new StoreTypeFactory(context.getTypeFactory().getTypeSystem());
     return (CalcitePrepare.Context) Proxy.newProxyInstance(StorePrepareContext.class.getClassLoader(),
         new Class<?>[] {CalcitePrepare.Context.class}, (self, method, args) -> {
           if (method.getName().equals("config") && method.getParameterCount() == 0) {
             return config;
+          }
+          if (method.getName().equals("getTypeFactory") && method.getParameterCount() == 0) {
+            return typeFactory;
           }
           return invoke(method, context, args);
         });

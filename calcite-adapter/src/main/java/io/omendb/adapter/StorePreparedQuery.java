@@ -38,10 +38,19 @@ final class StorePreparedQuery implements PreparedQuery {
   private final List<ColumnMeta> columns;
   /** Whether executions return rows (queries, DML with RETURNING). */
   private final boolean rows;
+  /** The {@code AS OF SYSTEM TIME} expression the query reads at, evaluated at each execution; or null. */
+  private final String asOfTime;
 
   private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
       List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
       List<ColumnMeta> columns) {
+    this(session, sql, calciteSql, kind, parameterTypes, occurrences, occurrenceTypes, columns, null);
+  }
+
+  private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
+      List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
+      List<ColumnMeta> columns, String asOfTime) {
+    this.asOfTime = asOfTime;
     this.session = requireNonNull(session, "session");
     this.sql = requireNonNull(sql, "sql");
     this.calciteSql = calciteSql;
@@ -57,13 +66,23 @@ final class StorePreparedQuery implements PreparedQuery {
       throws SQLException {
     PlaceholderRewriter.Placeholders placeholders;
     SqlNode node;
+    AsOfSystemTime.Clause asOf = null;
     try {
-      placeholders = PlaceholderRewriter.find(sql);
+      IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
+      sql = overriding.sql();
+      asOf = AsOfSystemTime.extract(sql);
+      if (asOf != null && AsOfStatements.isSetTransaction(asOf.sql())) {
+        // SET TRANSACTION AS OF SYSTEM TIME: the session runs it
+        return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), List.of());
+      }
+      placeholders = PlaceholderRewriter.find(asOf == null ? sql : asOf.sql());
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
+      IdentityColumns.check(node, session.engine().catalog(), overriding.systemValue());
     } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
     }
+    StatementLimits.check(node, session);
     if (session.refusedByFailedBlock(node)) {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
@@ -77,7 +96,13 @@ final class StorePreparedQuery implements PreparedQuery {
       return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), columnsOf(node));
     }
     try {
-      return plan(session, sql, node, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      if (asOf != null) {
+        AsOfStatements.checkReadOnly(node);
+      }
+      StorePreparedQuery query =
+          plan(session, sql, node, placeholders, declaredTypes, count, StoreSession.kindOf(node));
+      return asOf == null ? query : new StorePreparedQuery(session, sql, query.calciteSql, query.kind,
+          query.parameterTypes, query.occurrences, query.occurrenceTypes, query.columns, asOf.time());
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
@@ -107,7 +132,9 @@ final class StorePreparedQuery implements PreparedQuery {
     ParameterMetaData metaData = prepared.getParameterMetaData();
     List<Integer> occurrenceTypes = new ArrayList<>();
     for (int i = 0; i < placeholders.parameters().size(); i++) {
-      occurrenceTypes.add(metaData.getParameterType(i + 1));
+      int type = metaData.getParameterType(i + 1);
+      occurrenceTypes.add(type == Types.OTHER ? ParameterValues.otherType(metaData.getParameterTypeName(i + 1))
+          : type);
     }
     List<Integer> types = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
@@ -157,8 +184,8 @@ final class StorePreparedQuery implements PreparedQuery {
 
   /** The type reported for a parameter Calcite typed; text when Calcite could not say. */
   private static int described(int jdbcType) {
-    return jdbcType == Types.OTHER || jdbcType == Types.NULL || jdbcType == Types.JAVA_OBJECT ? Types.VARCHAR
-        : jdbcType;
+    return jdbcType == Types.OTHER || jdbcType == Types.NULL || jdbcType == Types.JAVA_OBJECT
+        || jdbcType == ParameterValues.UUID_TYPE ? Types.VARCHAR : jdbcType;
   }
 
   private static String sqlTypeName(int jdbcType) {
@@ -181,6 +208,11 @@ final class StorePreparedQuery implements PreparedQuery {
   @Override
   public List<Integer> parameterTypes() {
     return parameterTypes;
+  }
+
+  @Override
+  public CommandKind kind() {
+    return calciteSql == null ? null : kind;
   }
 
   @Override
@@ -207,10 +239,11 @@ final class StorePreparedQuery implements PreparedQuery {
       session.failBlock();
       throw e;
     }
-    return session.executePrepared(kind, rows, calciteSql, prepared -> {
+    return session.executePrepared(kind, rows, calciteSql, asOfTime, prepared -> {
       for (int i = 0; i < bound.length; i++) {
         if (bound[i] == null) {
-          prepared.setNull(i + 1, occurrenceTypes.get(i));
+          int type = occurrenceTypes.get(i);
+          prepared.setNull(i + 1, type == ParameterValues.UUID_TYPE ? Types.OTHER : type);
         } else {
           prepared.setObject(i + 1, bound[i]);
         }

@@ -3,7 +3,9 @@ package io.omendb.adapter;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.parser.OmenParserConfig;
+import io.omendb.adapter.parser.SqlAlterTable;
 import io.omendb.adapter.parser.SqlBeginTransaction;
+import io.omendb.adapter.parser.SqlCommentOn;
 import io.omendb.adapter.parser.SqlCommitTransaction;
 import io.omendb.adapter.parser.SqlDiscard;
 import io.omendb.adapter.parser.SqlPgExplain;
@@ -16,6 +18,7 @@ import io.omendb.adapter.pgcatalog.PgCatalogSchema;
 import io.omendb.adapter.pgcatalog.PgSession;
 import io.omendb.engine.Engine;
 import io.omendb.engine.mvcc.IsolationLevel;
+import io.omendb.engine.mvcc.TimeTravelException;
 import io.omendb.engine.mvcc.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,6 +56,8 @@ final class StoreSession implements Session, TransactionSource {
   private Transaction transaction;
   /** Whether {@link #transaction} is the statement's own (autocommit) rather than the block's. */
   private boolean autocommitStatement;
+  /** The commit timestamp the next statement reads at ({@code AS OF SYSTEM TIME}), or null for the current state. */
+  private Long statementAsOf;
   /** The row-returning result still being read, which holds the statement open. */
   private AutoCloseable openResult;
   private boolean closed;
@@ -80,7 +85,7 @@ final class StoreSession implements Session, TransactionSource {
     this.connection = raw.unwrap(CalciteConnection.class);
     SchemaPlus root = connection.getRootSchema();
     root.add(StoreSchema.NAME, new StoreSchema(engine, this));
-    PgCatalogSchema.register(root, new PgSession(engine, user, settings::get));
+    PgCatalogSchema.register(root, new PgSession(engine, user, settings::get, settings::set));
     connection.setSchema(StoreSchema.NAME);
     this.statements = new StatementCache(connection, engine.catalog());
     initial.forEach(settings::setFromStartup);
@@ -147,19 +152,41 @@ final class StoreSession implements Session, TransactionSource {
         throw SqlErrors.toSqlException(e);
       }
     }
-    SqlNode node;
+    AsOfSystemTime.Clause asOf;
     try {
-      node = SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
+      asOf = AsOfSystemTime.extract(sql);
+    } catch (SqlStateException e) {
+      failBlock();
+      throw SqlErrors.toSqlException(e);
+    }
+    if (asOf != null && !AsOfStatements.isSetTransaction(asOf.sql())) {
+      sql = asOf.sql();
+    }
+    SqlNode node;
+    IdentityColumns.Overriding overriding;
+    try {
+      overriding = IdentityColumns.overriding(sql);
+      sql = overriding.sql();
+      node = asOf != null && AsOfStatements.isSetTransaction(asOf.sql()) ? null
+          : SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
+    } catch (SqlStateException e) {
+      failBlock();
+      throw SqlErrors.toSqlException(e);
     } catch (SqlParseException | StackOverflowError e) {
       failBlock();
       throw UnsupportedFeatures.reclassify(sql, PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql));
     }
+    StatementLimits.check(node, this);
     if (block.status() == TransactionStatus.FAILED
         && !(node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction)) {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
     }
+    if (asOf != null) {
+      return executeAsOf(sql, node, asOf.time());
+    }
     try {
+      IdentityColumns.check(node, engine.catalog(), overriding.systemValue());
       StatementResult control = executeControl(node);
       if (control != null) {
         return control;
@@ -226,14 +253,90 @@ final class StoreSession implements Session, TransactionSource {
     return null;
   }
 
+  /**
+   * A statement with an {@code AS OF SYSTEM TIME} clause (cut out of {@code sql}; {@code node} null for
+   * {@code SET TRANSACTION}): BEGIN and SET TRANSACTION make the block read at that time; a query or EXPLAIN runs
+   * alone in a read-only transaction at that time; anything else is a write (25006).
+   */
+  private StatementResult executeAsOf(String sql, SqlNode node, String time) throws SQLException {
+    try {
+      long ts = AsOfSystemTime.resolve(time, AsOfStatements.nowMicros(), java.time.ZoneId.systemDefault(),
+          this::evaluateTime);
+      if (node instanceof SqlBeginTransaction begin) {
+        if (!block.inBlock()) {
+          block.begin(TransactionBlock.fromParser(begin.isolationLevel()), defaultIsolation());
+        }
+        block.setAsOf(ts);
+        return CommandResult.of(begin.startTransaction() ? CommandKind.START_TRANSACTION : CommandKind.BEGIN, 0);
+      }
+      if (node == null) {
+        if (!block.inBlock()) {
+          throw new SqlStateException("25P01", "SET TRANSACTION can only be used in transaction blocks");
+        }
+        block.setAsOf(ts);
+        return CommandResult.of(CommandKind.SET, 0);
+      }
+      if (block.inBlock()) {
+        throw new SqlStateException("25001",
+            "AS OF SYSTEM TIME cannot be used inside a transaction block; use BEGIN AS OF SYSTEM TIME");
+      }
+      AsOfStatements.checkReadOnly(node);
+      statementAsOf = ts;
+      try {
+        StatementResult result = executeSql(sql, node);
+        return node instanceof SqlPgExplain ? AsOfStatements.withSnapshotLine(result, ts) : result;
+      } finally {
+        statementAsOf = null;
+      }
+    } catch (SqlStateException | TimeTravelException e) {
+      failBlock();
+      throw SqlErrors.toSqlException(e);
+    } catch (SQLException e) {
+      failBlock();
+      throw e;
+    }
+  }
+
+  /** Evaluates an {@code AS OF SYSTEM TIME} expression (no table may appear in it) to microseconds. */
+  private long evaluateTime(String expression) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT CAST((" + expression + ") AS TIMESTAMP(3))")) {
+      java.sql.Timestamp time = rs.next() ? rs.getTimestamp(1) : null;
+      if (time == null) {
+        throw new SQLException("AS OF SYSTEM TIME must not be null", "22004");
+      }
+      return Math.floorDiv(time.getTime(), 1000L) * 1_000_000L + time.getNanos() / 1000;
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.toSqlException(e);
+    }
+  }
+
   private StatementResult executeSql(String sql, SqlNode node) throws SQLException {
     if (node instanceof SqlPgExplain explain) {
       return new ExplainCommand(this, connection).execute(sql, explain);
     }
     CommandKind kind = kindOf(node);
+    if (block.readsPast()) {
+      try {
+        AsOfStatements.checkReadOnly(node);
+      } catch (SqlStateException e) {
+        failBlock();
+        throw SqlErrors.toSqlException(e);
+      }
+    }
     beginStatement();
     access.beforeStatement(node, engine.catalog());
     try {
+      if (node instanceof SqlAlterTable alter) {
+        new AlterTableCommand(engine, access, connection).execute(alter);
+        endStatement(true);
+        return CommandResult.of(kind, 0);
+      }
+      if (node instanceof SqlCommentOn comment) {
+        CommentCommand.execute(engine, access, comment);
+        endStatement(true);
+        return CommandResult.of(kind, 0);
+      }
       if (node.getKind().belongsTo(SqlKind.DDL)) {
         try (Statement statement = connection.createStatement()) {
           statement.execute(sql);
@@ -283,6 +386,11 @@ final class StoreSession implements Session, TransactionSource {
     return StorePreparedQuery.prepare(this, sql, parameterTypes);
   }
 
+  /** The engine this session runs on, for {@link StorePreparedQuery}. */
+  Engine engine() {
+    return engine;
+  }
+
   /** The session's plan cache, for {@link StorePreparedQuery}. */
   StatementCache statementCache() {
     return statements;
@@ -294,6 +402,28 @@ final class StoreSession implements Session, TransactionSource {
    */
   StatementResult executePrepared(CommandKind kind, boolean rows, String sql, StatementBinder binder)
       throws SQLException {
+    return executePrepared(kind, rows, sql, null, binder);
+  }
+
+  /** As above, reading as of {@code asOfTime} (an {@code AS OF SYSTEM TIME} expression) unless it is null. */
+  StatementResult executePrepared(CommandKind kind, boolean rows, String sql, String asOfTime,
+      StatementBinder binder) throws SQLException {
+    if (asOfTime != null) {
+      if (block.inBlock()) {
+        failBlock();
+        throw new SQLException(
+            "AS OF SYSTEM TIME cannot be used inside a transaction block; use BEGIN AS OF SYSTEM TIME", "25001");
+      }
+      try {
+        statementAsOf = AsOfSystemTime.resolve(asOfTime, AsOfStatements.nowMicros(),
+            java.time.ZoneId.systemDefault(), this::evaluateTime);
+        return executePrepared(kind, rows, sql, null, binder);
+      } catch (SqlStateException e) {
+        throw SqlErrors.toSqlException(e);
+      } finally {
+        statementAsOf = null;
+      }
+    }
     beginStatement();
     try {
       PreparedStatement prepared = statements.prepare(sql);
@@ -329,12 +459,20 @@ final class StoreSession implements Session, TransactionSource {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
     }
+    Transaction past = null;
     try {
+      past = statementAsOf == null ? null : engine.beginAsOf(statementAsOf);
       interrupts.start(StatementInterrupts.parseTimeout(settings.get("statement_timeout")));
-    } catch (SqlStateException e) {
+    } catch (SqlStateException | TimeTravelException e) {
+      if (past != null) {
+        past.rollback();
+      }
       throw SqlErrors.toSqlException(e);
     }
-    if (block.inBlock()) {
+    if (past != null) {
+      transaction = past;
+      autocommitStatement = true;
+    } else if (block.inBlock()) {
       transaction = block.forStatement();
       autocommitStatement = false;
     } else {
@@ -468,6 +606,9 @@ final class StoreSession implements Session, TransactionSource {
     if (node instanceof io.omendb.adapter.parser.SqlTruncate) {
       return CommandKind.TRUNCATE_TABLE;
     }
+    if (node instanceof SqlCommentOn) {
+      return CommandKind.COMMENT;
+    }
     return switch (kind) {
       case INSERT -> CommandKind.INSERT;
       case UPDATE -> CommandKind.UPDATE;
@@ -476,6 +617,8 @@ final class StoreSession implements Session, TransactionSource {
       case DROP_TABLE -> CommandKind.DROP_TABLE;
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
+      case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW -> CommandKind.valueOf(kind.name());
+      case ALTER_TABLE -> CommandKind.ALTER_TABLE;
       case EXPLAIN -> CommandKind.EXPLAIN;
       case OTHER_DDL -> RoleStatements.commandKind(node);
       default -> throw new SQLException("statement not supported yet: " + kind, "0A000");

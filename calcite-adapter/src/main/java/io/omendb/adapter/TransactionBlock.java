@@ -18,6 +18,8 @@ final class TransactionBlock {
   private Transaction transaction;
   private IsolationLevel blockIsolation;
   private boolean blockHasRunStatements;
+  /** The commit timestamp a read-only block reads at ({@code BEGIN AS OF SYSTEM TIME}), or null. */
+  private Long asOf;
 
   TransactionBlock(Engine engine) {
     this.engine = requireNonNull(engine, "engine");
@@ -46,6 +48,19 @@ final class TransactionBlock {
     blockIsolation = isolation;
   }
 
+  /** {@code BEGIN / SET TRANSACTION AS OF SYSTEM TIME}: the block reads at {@code ts} and refuses writes. */
+  void setAsOf(long ts) {
+    if (blockHasRunStatements) {
+      throw new SqlStateException("25001", "SET TRANSACTION AS OF SYSTEM TIME must be called before any query");
+    }
+    asOf = ts;
+  }
+
+  /** Whether the block reads a past snapshot (and so refuses writes). */
+  boolean readsPast() {
+    return asOf != null;
+  }
+
   IsolationLevel blockIsolation() {
     return blockIsolation;
   }
@@ -53,7 +68,7 @@ final class TransactionBlock {
   /** The transaction a statement in the block runs in, begun on first use; moves READ COMMITTED to a new snapshot. */
   Transaction forStatement() {
     if (transaction == null) {
-      transaction = engine.begin(blockIsolation);
+      transaction = asOf != null ? engine.beginAsOf(asOf) : engine.begin(blockIsolation);
     } else {
       transaction.beginStatement();
     }
@@ -97,6 +112,7 @@ final class TransactionBlock {
     status = TransactionStatus.IDLE;
     blockIsolation = null;
     blockHasRunStatements = false;
+    asOf = null;
   }
 
   /** Parses a PostgreSQL isolation level name ("read committed", "REPEATABLE READ", ...). */

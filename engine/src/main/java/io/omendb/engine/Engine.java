@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.CatalogException;
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.Comments;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.mvcc.GarbageCollector;
@@ -36,6 +37,7 @@ public final class Engine implements AutoCloseable {
   private final KvStore store;
   private final Catalog catalog;
   private final RoleStore roles;
+  private final Comments comments;
   private final TransactionManager transactions;
   private final GarbageCollector garbageCollector;
   private final IndexStatistics indexStatistics;
@@ -47,8 +49,10 @@ public final class Engine implements AutoCloseable {
     this.catalog = new Catalog(store);
     this.roles = new RoleStore(store);
     catalog.addListener(roles);
+    this.comments = new Comments(store);
+    catalog.addListener(comments);
     this.transactions = new TransactionManager(store, catalog, options.syncCommits(), options.alexDirectories(),
-        options.rowCacheBytes());
+        options.rowCacheBytes(), options.historyRetention());
     this.garbageCollector = new GarbageCollector(transactions, store);
     this.indexStatistics = new IndexStatistics(store);
     if (options.gcInterval().isZero()) {
@@ -105,6 +109,14 @@ public final class Engine implements AutoCloseable {
   /** Starts a transaction at the given isolation level. */
   public Transaction begin(IsolationLevel isolation) {
     return transactions.begin(isolation);
+  }
+
+  /**
+   * Starts a read-only transaction seeing the database as of commit timestamp {@code ts} (microseconds since the
+   * epoch); see {@link TransactionManager#beginAsOf}.
+   */
+  public Transaction beginAsOf(long ts) {
+    return transactions.beginAsOf(ts);
   }
 
   /** Whether point reads and commits of {@code table} use an ALEX primary-key directory (one integer-like key column). */
@@ -213,6 +225,16 @@ public final class Engine implements AutoCloseable {
   public boolean dropIndex(String name, boolean ifExists) {
     catalog.index(requireNonNull(name, "name")).ifPresent(index -> indexStatistics.forget(index.id()));
     return transactions.dropIndex(name, ifExists);
+  }
+
+  /** The descriptions set by COMMENT ON. */
+  public Comments comments() {
+    return comments;
+  }
+
+  /** ALTER TABLE: adds, drops and renames columns and constraints of existing tables. */
+  public io.omendb.engine.mvcc.TableAlterations alterations() {
+    return transactions.alterations();
   }
 
   /** The transaction manager, for diagnostics (watermark, WAL syncs). */

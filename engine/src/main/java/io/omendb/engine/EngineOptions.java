@@ -18,13 +18,17 @@ import java.time.Duration;
  *     directory (the default); off, every point read and conflict check goes to RocksDB (for comparisons)
  * @param rowCacheBytes bytes of newest row versions kept in memory for point reads that the directory validates
  *     (0: no cache)
+ * @param historyRetention how far back {@code AS OF} reads may go: garbage collection keeps every row version some
+ *     timestamp within this window before now can see (zero: only what active transactions see)
  */
 public record EngineOptions(Path dataDir, boolean syncCommits, Duration gcInterval, int gcKeysPerPass,
-    boolean alexDirectories, long rowCacheBytes) {
+    boolean alexDirectories, long rowCacheBytes, Duration historyRetention) {
   /** The default pause between garbage-collection passes. */
   public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(1);
   /** The default bound on the work of one garbage-collection pass. */
   public static final int DEFAULT_GC_KEYS_PER_PASS = 10_000;
+  /** The default window of history kept for {@code AS OF} reads. */
+  public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofHours(1);
 
   public EngineOptions {
     requireNonNull(dataDir, "dataDir");
@@ -35,34 +39,49 @@ public record EngineOptions(Path dataDir, boolean syncCommits, Duration gcInterv
     if (gcKeysPerPass < 1) {
       throw new IllegalArgumentException("gcKeysPerPass must be positive: " + gcKeysPerPass);
     }
+    requireNonNull(historyRetention, "historyRetention");
+    if (historyRetention.isNegative()) {
+      throw new IllegalArgumentException("historyRetention must not be negative: " + historyRetention);
+    }
   }
 
   public static EngineOptions create(Path dataDir) {
     return new EngineOptions(dataDir, true, DEFAULT_GC_INTERVAL, DEFAULT_GC_KEYS_PER_PASS, true,
-        io.omendb.engine.mvcc.TransactionManager.DEFAULT_ROW_CACHE_BYTES);
+        io.omendb.engine.mvcc.TransactionManager.DEFAULT_ROW_CACHE_BYTES, DEFAULT_HISTORY_RETENTION);
   }
 
   public EngineOptions withDataDir(Path dataDir) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes,
+        historyRetention);
   }
 
   public EngineOptions withSyncCommits(boolean syncCommits) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes,
+        historyRetention);
   }
 
   public EngineOptions withGcInterval(Duration gcInterval) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes,
+        historyRetention);
   }
 
   public EngineOptions withGcKeysPerPass(int gcKeysPerPass) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes,
+        historyRetention);
   }
 
   public EngineOptions withAlexDirectories(boolean alexDirectories) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes,
+        historyRetention);
   }
 
   public EngineOptions withRowCacheBytes(long rowCacheBytes) {
-    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes);
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes,
+        historyRetention);
+  }
+
+  public EngineOptions withHistoryRetention(Duration historyRetention) {
+    return new EngineOptions(dataDir, syncCommits, gcInterval, gcKeysPerPass, alexDirectories, rowCacheBytes,
+        historyRetention);
   }
 }

@@ -1,10 +1,13 @@
 package io.omendb.server;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
   static final String VERSION = "0.1.0";
   private static final int PIPED_SHELL_WIDTH = 200;
+  /** Where {@code omendb shell} takes the user's password from, when set; otherwise it asks on the terminal. */
+  static final String SHELL_PASSWORD_ENV = "OMENDB_PASSWORD";
   private static final String USAGE = String.join("\n",
       "usage: omendb <command> [options]",
       "",
@@ -38,10 +43,14 @@ public final class Main {
       "  --tls-required        refuse plain-text connections (implies --tls)",
       "  --hba-file FILE       pg_hba.conf-style rules: host|hostssl|hostnossl DATABASE USER ADDRESS",
       "                        trust|scram-sha-256|password|reject (default: scram-sha-256 for all)",
+      "  --auth-timeout SECONDS  close clients that have not finished connecting and authenticating",
+      "                        within this time (default: 60)",
       "  --admin-user NAME     superuser created on the first start (default: " + AdminConfig.DEFAULT_USER + ")",
       "  --admin-password-file FILE  its first password (else $" + AdminBootstrap.PASSWORD_ENV
           + ", else a random one",
       "                        written to DIR/" + AdminBootstrap.GENERATED_FILE + ")",
+      "  --history-retention D how far back AS OF SYSTEM TIME reads may go, e.g. 90s, 15m, 1h, 2d; garbage",
+      "                        collection keeps every row version a time in this window can see (default: 1h)",
       "",
       "gen-cert options:",
       "  --dir DIR             where to write ca.crt, ca.key, server.crt, server.key (default: ./certs)",
@@ -51,6 +60,8 @@ public final class Main {
       "",
       "shell options:",
       "  --url JDBC_URL        connect to this URL (default: the local server's Avatica endpoint)",
+      "  --user NAME           log in to the local server as NAME (default: your login name); the",
+      "                        password comes from $" + SHELL_PASSWORD_ENV + ", else it is asked for",
       "  --avatica-port N      port of the local server's Avatica endpoint",
       "  --data-dir DIR        open this data directory in-process instead (no server may hold it)");
 
@@ -119,8 +130,11 @@ public final class Main {
         case "--tls-key" -> config.withSecurity(config.security().withTlsKey(Path.of(value)));
         case "--tls-ca" -> config.withSecurity(config.security().withTlsCa(Path.of(value)));
         case "--hba-file" -> config.withSecurity(config.security().withHbaFile(Path.of(value)));
+        case "--auth-timeout" -> config.withSecurity(
+            config.security().withAuthTimeout(Duration.ofSeconds(parsePositive(flag, value))));
         case "--admin-user" -> config.withAdmin(config.admin().withUser(value));
         case "--admin-password-file" -> config.withAdmin(config.admin().withPasswordFile(Path.of(value)));
+        case "--history-retention" -> config.withHistoryRetention(ServerConfig.parseDuration(flag, value));
         default -> throw new IllegalArgumentException("unknown option " + flag);
       };
     }
@@ -135,6 +149,14 @@ public final class Main {
       throw new IllegalArgumentException(flag + " needs a value");
     }
     return args.get(i + 1);
+  }
+
+  private static int parsePositive(String flag, String value) {
+    int seconds = parsePort(flag, value);
+    if (seconds <= 0) {
+      throw new IllegalArgumentException(flag + " must be positive: " + value);
+    }
+    return seconds;
   }
 
   private static int parsePort(String flag, String value) {
@@ -189,8 +211,28 @@ public final class Main {
     }
   }
 
-  private static int shell(List<String> args) throws IOException {
+  private static int shell(List<String> args) throws IOException, SQLException {
+    List<String> sqllineArgs = shellArguments(args, System.getenv(), System.console(),
+        System.getProperty("user.name", "omendb"));
+    java.sql.DriverManager.registerDriver(new ShellDriver());
+    if (System.console() == null) {
+      // no terminal (input piped): jline's dumb terminal reports width 0, which would truncate every column
+      sqllineArgs.add("--maxWidth=" + PIPED_SHELL_WIDTH);
+    }
+    sqlline.SqlLine.Status status = sqlline.SqlLine.start(sqllineArgs.toArray(new String[0]), null, true);
+    return status == sqlline.SqlLine.Status.OK ? 0 : 1;
+  }
+
+  /**
+   * sqlline's arguments for {@code omendb shell}: the URL (the local server's Avatica endpoint through {@link
+   * ShellDriver} unless {@code --url} or {@code --data-dir} names another) and the user ({@code --user}, else the
+   * login name) with its password, from {@value #SHELL_PASSWORD_ENV} or asked on the terminal (empty when neither
+   * is there, so that a refused login says so).
+   */
+  static List<String> shellArguments(List<String> args, Map<String, String> env, Console console,
+      String loginName) {
     String url = null;
+    String user = loginName;
     int avaticaPort = ServerConfig.DEFAULT_AVATICA_PORT;
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
@@ -199,19 +241,19 @@ public final class Main {
         case "--url" -> url = value;
         case "--avatica-port" -> avaticaPort = parsePort(flag, value);
         case "--data-dir" -> url = "jdbc:omendb:" + Path.of(value).toAbsolutePath().normalize();
+        case "--user" -> user = value;
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
+    String password = "";
     if (url == null) {
-      url = "jdbc:avatica:remote:url=http://127.0.0.1:" + avaticaPort + ";serialization=protobuf";
+      url = ShellDriver.url("http://127.0.0.1:" + avaticaPort);
+      password = env.get(SHELL_PASSWORD_ENV);
+      if (password == null) {
+        char[] typed = console == null ? null : console.readPassword("Password for user %s: ", user);
+        password = typed == null ? "" : new String(typed);
+      }
     }
-    List<String> sqllineArgs = new java.util.ArrayList<>(
-        List.of("-u", url, "-n", System.getProperty("user.name", "omendb"), "-p", ""));
-    if (System.console() == null) {
-      // no terminal (input piped): jline's dumb terminal reports width 0, which would truncate every column
-      sqllineArgs.add("--maxWidth=" + PIPED_SHELL_WIDTH);
-    }
-    sqlline.SqlLine.Status status = sqlline.SqlLine.start(sqllineArgs.toArray(new String[0]), null, true);
-    return status == sqlline.SqlLine.Status.OK ? 0 : 1;
+    return new java.util.ArrayList<>(List.of("-u", url, "-n", user, "-p", password));
   }
 }

@@ -40,12 +40,12 @@ public final class OmenServer implements AutoCloseable {
   /** Opens the database and starts listening; on failure everything started so far is closed again. */
   public synchronized void start() throws IOException, SQLException {
     try {
-      database = Database.open(config.dataDir());
+      database = Database.open(config.engineOptions());
       new AdminBootstrap(new SecureRandom()).bootstrap(database, config.admin(), environment);
       // Passwords are checked against the roles the database keeps.
       SecurityConfig security = config.security().build(config.dataDir(), database);
       pgServer = new PgServer(database, PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen())
-          .withSecurity(security));
+          .withSecurity(security).withAuthTimeout(config.security().authTimeout()));
       pgServer.start();
       if (config.avaticaPort() >= 0) {
         avaticaServer = new AvaticaServer(database,

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import io.omendb.engine.EngineOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The server's settings, from the command line.
@@ -15,9 +17,10 @@ import java.nio.file.Path;
  * @param avaticaPort the Avatica HTTP port (0 = any free port, -1 = disabled)
  * @param security TLS and client authentication of the PostgreSQL endpoint
  * @param admin how the first start creates the superuser
+ * @param historyRetention how far back {@code AS OF} reads may go (garbage collection keeps what they see)
  */
 public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort, SecurityOptions security,
-    AdminConfig admin) {
+    AdminConfig admin, Duration historyRetention) {
   /** Default PostgreSQL-protocol port; one above PostgreSQL's own so both can run on one machine. */
   public static final int DEFAULT_PG_PORT = 5433;
   /** Default Avatica port, the one Avatica's own tools assume. */
@@ -32,11 +35,16 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
     checkPort("--pg-port", pgPort, false);
     checkPort("--avatica-port", avaticaPort, true);
     requireNonNull(security, "security");
+    requireNonNull(historyRetention, "historyRetention");
+    if (historyRetention.isNegative()) {
+      throw new IllegalArgumentException("--history-retention must not be negative: " + historyRetention);
+    }
   }
 
   /** Settings with the default security options (no TLS, SCRAM-SHA-256 for everyone) and superuser bootstrap. */
   public ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort) {
-    this(dataDir, listen, pgPort, avaticaPort, SecurityOptions.defaults(), AdminConfig.defaults());
+    this(dataDir, listen, pgPort, avaticaPort, SecurityOptions.defaults(), AdminConfig.defaults(),
+        EngineOptions.DEFAULT_HISTORY_RETENTION);
   }
 
   public static ServerConfig defaults() {
@@ -45,27 +53,58 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
   }
 
   public ServerConfig withAdmin(AdminConfig admin) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
   }
 
   public ServerConfig withDataDir(Path dataDir) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
   }
 
   public ServerConfig withListen(InetAddress listen) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
   }
 
   public ServerConfig withPgPort(int pgPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
   }
 
   public ServerConfig withAvaticaPort(int avaticaPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
   }
 
   public ServerConfig withSecurity(SecurityOptions security) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
+  }
+
+  public ServerConfig withHistoryRetention(Duration historyRetention) {
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
+  }
+
+  /** The engine's options for this server's database. */
+  EngineOptions engineOptions() {
+    return EngineOptions.create(dataDir).withHistoryRetention(historyRetention);
+  }
+
+  /** Parses a duration: a number and a unit ({@code 90s}, {@code 15m}, {@code 1h}, {@code 2d}; ms too), or ISO-8601. */
+  static Duration parseDuration(String flag, String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|min|m|h|d)?")
+        .matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
+    if (m.matches()) {
+      long amount = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2);
+      return switch (unit) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m", "min" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofDays(amount);
+      };
+    }
+    try {
+      return Duration.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(flag + ": not a duration (e.g. 90s, 15m, 1h, 2d): " + text);
+    }
   }
 
   /** Parses a listen address; host names are resolved. */

@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -74,11 +76,58 @@ class MainTest {
   }
 
   @Test
+  void parseStart_authTimeout() {
+    assertThat(Main.parseStart(List.of()).security().authTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(Main.parseStart(List.of("--auth-timeout", "5")).security().authTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> Main.parseStart(List.of("--auth-timeout", "0"))).hasMessageContaining("positive");
+    assertThatThrownBy(() -> Main.parseStart(List.of("--auth-timeout", "x"))).hasMessageContaining("number");
+  }
+
+  @Test
+  void parseStart_historyRetention() {
+    assertThat(Main.parseStart(List.of()).historyRetention()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(Main.parseStart(List.of("--history-retention", "15m")).historyRetention())
+        .isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(Main.parseStart(List.of("--history-retention", "2d")).historyRetention())
+        .isEqualTo(java.time.Duration.ofDays(2));
+    assertThat(Main.parseStart(List.of("--history-retention", "0")).historyRetention()).isZero();
+    assertThat(Main.parseStart(List.of("--history-retention", "PT90S")).historyRetention())
+        .isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThatThrownBy(() -> Main.parseStart(List.of("--history-retention", "soon")))
+        .hasMessageContaining("not a duration");
+  }
+
+  @Test
   void parseStart_badInputIsRefusedClearly() {
     assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "x"))).hasMessageContaining("must be a number");
     assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "70000"))).hasMessageContaining("[0, 65535]");
     assertThatThrownBy(() -> Main.parseStart(List.of("--bogus", "1"))).hasMessageContaining("unknown option");
     assertThatThrownBy(() -> Main.parseStart(List.of("--data-dir"))).hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void shellArguments_localServer_userAndPasswordFromEnvironment_notInTheUrl() {
+    List<String> args = Main.shellArguments(List.of("--user", "alice", "--avatica-port", "9999"),
+        Map.of(Main.SHELL_PASSWORD_ENV, "s3cret-pw"), null, "login");
+    assertThat(args).containsExactly("-u", "jdbc:omendb-shell:url=http://127.0.0.1:9999;serialization=protobuf",
+        "-n", "alice", "-p", "s3cret-pw");
+    assertThat(args.get(1)).doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void shellArguments_noUserGiven_loginName_noPasswordAnywhere_empty() {
+    assertThat(Main.shellArguments(List.of(), Map.of(), null, "login")).containsExactly(
+        "-u", "jdbc:omendb-shell:url=http://127.0.0.1:" + ServerConfig.DEFAULT_AVATICA_PORT + ";serialization=protobuf",
+        "-n", "login", "-p", "");
+  }
+
+  @Test
+  void shellArguments_explicitUrl_takenAsGiven() {
+    assertThat(Main.shellArguments(List.of("--url", "jdbc:omendb:/tmp/x"), Map.of(Main.SHELL_PASSWORD_ENV, "pw"),
+        null, "login")).containsExactly("-u", "jdbc:omendb:/tmp/x", "-n", "login", "-p", "");
+    assertThatThrownBy(() -> Main.shellArguments(List.of("--user"), Map.of(), null, "login"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * pgjdbc's DatabaseMetaData against the server: the catalog queries pgjdbc sends (captured against PostgreSQL 15
  * with statement logging) run on our pg_catalog, and the results are those PostgreSQL 15 returned for the same
- * schema, through the extended query protocol pgjdbc uses by default. getPrimaryKeys and getIndexInfo are not
- * covered: they need information_schema._pg_expandarray.
+ * schema, through the extended query protocol pgjdbc uses by default. getPrimaryKeys, getIndexInfo and
+ * getBestRowIdentifier run pgjdbc's queries over {@code information_schema._pg_expandarray(i.indkey)}.
  */
 class PgjdbcMetadataIT {
   @TempDir Path dataDir;
@@ -98,6 +98,75 @@ class PgjdbcMetadataIT {
     DatabaseMetaData meta = connection.getMetaData();
     assertThat(rows(meta.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG"))
         .containsExactly("information_schema|omendb", "pg_catalog|omendb", "public|omendb");
+  }
+
+  /** A composite primary key, a unique and a non-unique two-column index, and a table keyed by a row id. */
+  private void createKeyedTables() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE shipments (region TEXT, id INT, amount NUMERIC(10,2), PRIMARY KEY (region, id))");
+      statement.execute("CREATE TABLE items (sku TEXT PRIMARY KEY, name VARCHAR(40) NOT NULL, price INT)");
+      statement.execute("CREATE UNIQUE INDEX items_name ON items (name)");
+      statement.execute("CREATE INDEX items_price ON items (price, sku)");
+      statement.execute("CREATE TABLE notes (body TEXT, n INT)");
+    }
+  }
+
+  @Test
+  void getPrimaryKeys_compositeKeyInKeyOrder() throws SQLException {
+    createKeyedTables();
+    DatabaseMetaData meta = connection.getMetaData();
+    String[] columns = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"};
+    // as PostgreSQL 15 answered for the same tables
+    assertThat(rows(meta.getPrimaryKeys(null, "public", "shipments"), columns)).containsExactly(
+        "omendb|public|shipments|region|1|shipments_pkey",
+        "omendb|public|shipments|id|2|shipments_pkey");
+    assertThat(rows(meta.getPrimaryKeys(null, "public", "items"), columns))
+        .containsExactly("omendb|public|items|sku|1|items_pkey");
+    assertThat(rows(meta.getPrimaryKeys(null, "public", "notes"), columns)).isEmpty();
+  }
+
+  @Test
+  void getIndexInfo_uniqueAndNonUniqueIndexesByColumn() throws SQLException {
+    createKeyedTables();
+    DatabaseMetaData meta = connection.getMetaData();
+    String[] columns = {"TABLE_NAME", "NON_UNIQUE", "INDEX_QUALIFIER", "INDEX_NAME", "TYPE", "ORDINAL_POSITION",
+        "COLUMN_NAME", "ASC_OR_DESC", "FILTER_CONDITION"};
+    // as PostgreSQL 15 answered for the same tables (CARDINALITY and PAGES are statistics, not compared)
+    assertThat(rows(meta.getIndexInfo(null, "public", "items", false, false), columns)).containsExactly(
+        "items|f|null|items_name|3|1|name|A|null",
+        "items|f|null|items_pkey|3|1|sku|A|null",
+        "items|t|null|items_price|3|1|price|A|null",
+        "items|t|null|items_price|3|2|sku|A|null");
+    assertThat(rows(meta.getIndexInfo(null, "public", "items", true, false), columns)).containsExactly(
+        "items|f|null|items_name|3|1|name|A|null",
+        "items|f|null|items_pkey|3|1|sku|A|null");
+    assertThat(rows(meta.getIndexInfo(null, "public", "shipments", false, false), columns)).containsExactly(
+        "shipments|f|null|shipments_pkey|3|1|region|A|null",
+        "shipments|f|null|shipments_pkey|3|2|id|A|null");
+    assertThat(rows(meta.getIndexInfo(null, "public", "notes", false, false), columns)).isEmpty();
+  }
+
+  @Test
+  void getImportedAndExportedKeys_noForeignKeys() throws SQLException {
+    createKeyedTables();
+    DatabaseMetaData meta = connection.getMetaData();
+    assertThat(rows(meta.getImportedKeys(null, "public", "shipments"), "FK_NAME")).isEmpty();
+    assertThat(rows(meta.getExportedKeys(null, "public", "items"), "FK_NAME")).isEmpty();
+  }
+
+  @Test
+  void getBestRowIdentifier_thePrimaryKeyColumns() throws SQLException {
+    createKeyedTables();
+    DatabaseMetaData meta = connection.getMetaData();
+    String[] columns = {"SCOPE", "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME", "COLUMN_SIZE", "DECIMAL_DIGITS",
+        "PSEUDO_COLUMN"};
+    // as PostgreSQL 15 answered for the same tables
+    assertThat(rows(meta.getBestRowIdentifier(null, "public", "shipments", DatabaseMetaData.bestRowSession, true),
+        columns)).containsExactly(
+            "2|region|" + Types.VARCHAR + "|text|2147483647|0|1",
+            "2|id|" + Types.INTEGER + "|int4|10|0|1");
+    assertThat(rows(meta.getBestRowIdentifier(null, "public", "notes", DatabaseMetaData.bestRowSession, true),
+        columns)).isEmpty();
   }
 
   @Test

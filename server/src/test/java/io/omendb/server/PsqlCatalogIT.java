@@ -82,13 +82,19 @@ class PsqlCatalogIT {
   }
 
   /**
-   * Roles, a membership and table grants ({@code psql/catalog/roles.sql}) as {@code \\du} shows them and as
-   * pg_class.relacl, pg_roles, pg_user and pg_auth_members hold them ({@code roles_queries.sql}).
+   * Roles, a membership and table grants ({@code psql/catalog/roles.sql}) as {@code \\du}, {@code \\dp} and
+   * {@code \\z} show them, as pg_class.relacl, pg_roles, pg_user and pg_auth_members hold them
+   * ({@code roles_queries.sql}), and as information_schema.table_privileges lists them before and after a GRANT
+   * and two REVOKEs ({@code privileges_queries.sql}).
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "-c|\\du ledger*|du_ledger",
       "-f|roles_queries.sql|roles_queries",
+      "-c|\\dp|dp",
+      "-c|\\dp ledger|dp_ledger",
+      "-c|\\z ledger|z_ledger",
+      "-f|privileges_queries.sql|privileges_queries",
   })
   void roles_printWhatPostgresPrinted(String flag, String argument, String golden) throws Exception {
     assertThat(psql("-q", "-v", "ON_ERROR_STOP=1", "-f", copy("roles.sql").toString())).isEmpty();

@@ -9,7 +9,8 @@ import org.apache.calcite.util.SourceStringReader;
 
 /**
  * The generated parser followed by the PostgreSQL rewrites that need a whole statement: {@link
- * PgFromFunctionAliases} always, and {@link PgContextVariables} in the parsers of {@link #EXECUTION_FACTORY}, which
+ * PgFromFunctionAliases} always, and {@link PgContextVariables}, {@link PgEscapeStrings} and {@link
+ * PgSetReturningFunctions} in the parsers of {@link #EXECUTION_FACTORY}, which
  * Calcite prepares statements with. {@link #FACTORY} leaves {@code USER} and {@code CURRENT_USER} as stock Calcite
  * parses them, so statements parsed only to be classified or unparsed again stay comparable with Calcite's trees.
  */
@@ -40,7 +41,10 @@ public final class PgSqlParserImpl extends OmenSqlParserImpl {
 
   private SqlNode rewrite(SqlNode statement) {
     SqlNode aliased = PgFromFunctionAliases.apply(statement);
-    return sessionFunctions ? PgContextVariables.apply(aliased) : aliased;
+    if (!sessionFunctions) {
+      return aliased;
+    }
+    return PgSetReturningFunctions.apply(PgEscapeStrings.apply(PgContextVariables.apply(aliased)));
   }
 
   @Override

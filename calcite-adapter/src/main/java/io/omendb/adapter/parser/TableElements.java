@@ -36,6 +36,7 @@ final class TableElements {
   private final SqlIdentifier tableName;
   private final Map<String, Column> columns = new LinkedHashMap<>();
   private PrimaryKey primaryKey;
+  private final List<SqlNode> uniques = new ArrayList<>();
 
   private TableElements(SqlIdentifier tableName) {
     this.tableName = requireNonNull(tableName, "tableName");
@@ -76,7 +77,12 @@ final class TableElements {
     primaryKey = new PrimaryKey(pos, constraintName, columnNames);
   }
 
-  /** Returns the column declarations followed by the primary key, if any. */
+  /** Declares a UNIQUE constraint (named, or named by the executor as PostgreSQL would). */
+  void addUnique(SqlParserPos pos, SqlIdentifier constraintName, SqlNodeList columnNames) {
+    uniques.add(SqlDdlNodes.unique(pos, constraintName, requireNonNull(columnNames, "columnNames")));
+  }
+
+  /** Returns the column declarations followed by the primary key, if any, then the UNIQUE constraints. */
   SqlNodeList toNodeList() {
     final Set<String> keyColumns = new HashSet<>();
     if (primaryKey != null) {
@@ -97,6 +103,7 @@ final class TableElements {
       nodes.add(SqlDdlNodes.primary(primaryKey.pos, primaryKey.constraintName,
           primaryKey.columnNames));
     }
+    nodes.addAll(uniques);
     return new SqlNodeList(nodes, SqlParserPos.sum(nodes));
   }
 
@@ -108,6 +115,7 @@ final class TableElements {
     /** Explicit {@code NULL} (true) or {@code NOT NULL} (false); null if neither was written. */
     private Boolean nullable;
     private SqlNode defaultExpr;
+    private SqlIdentitySpec identity;
     private boolean inlinePrimaryKey;
 
     private Column(SqlIdentifier name, SqlDataTypeSpec type) {
@@ -127,7 +135,21 @@ final class TableElements {
       pos = pos.plus(constraintPos);
     }
 
+    /** {@code GENERATED ... AS IDENTITY}: a NOT NULL column whose default is its own sequence. */
+    void setIdentity(SqlIdentitySpec spec) {
+      if (defaultExpr != null || identity != null) {
+        throw SqlUtil.newContextException(spec.getParserPosition(),
+            ObjectParserResource.INSTANCE.identityWithDefault(name.getSimple()));
+      }
+      identity = requireNonNull(spec, "spec");
+      pos = pos.plus(spec.getParserPosition());
+    }
+
     void setDefault(SqlNode expr) {
+      if (identity != null) {
+        throw SqlUtil.newContextException(expr.getParserPosition(),
+            ObjectParserResource.INSTANCE.identityWithDefault(name.getSimple()));
+      }
       if (defaultExpr != null) {
         throw SqlUtil.newContextException(expr.getParserPosition(),
             OmenParserResource.INSTANCE.multipleDefaults(name.getSimple()));
@@ -148,6 +170,9 @@ final class TableElements {
     }
 
     private SqlNode toNode(boolean inPrimaryKey) {
+      if (identity != null) {
+        return SqlDdlNodes.column(pos, name, type.withNullable(false), identity, ColumnStrategy.DEFAULT);
+      }
       final boolean effectiveNullable = !inPrimaryKey && !Boolean.FALSE.equals(nullable);
       final ColumnStrategy strategy;
       if (defaultExpr != null) {

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.omendb.adapter.AccessCatalog;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.ColumnDef;
+import io.omendb.engine.catalog.Comments;
 import io.omendb.engine.catalog.IndexDef;
+import io.omendb.engine.catalog.SequenceDef;
 import io.omendb.engine.catalog.TableDef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,11 @@ final class CatalogRows {
   private record Rel(int oid, String name, String kind, TableDef table, IndexDef index) {
     boolean isPrimaryKey() {
       return kind.equals("i") && index == null;
+    }
+
+    /** An index that backs a UNIQUE constraint (its constraint's oid is the index's plus one). */
+    boolean isUniqueConstraint() {
+      return index != null && index.constraint();
     }
 
     /** The 1-based column numbers of an index's key. */
@@ -64,11 +71,16 @@ final class CatalogRows {
     for (TableDef table : tables) {
       add(new Rel(PgOids.table(table), table.name(), "r", table, null));
       if (!table.hasRowId()) {
-        add(new Rel(PgOids.primaryKeyIndex(table), table.name() + "_pkey", "i", table, null));
+        add(new Rel(PgOids.primaryKeyIndex(table), table.primaryKeyName(), "i", table, null));
       }
       for (IndexDef index : catalog.indexes(table.name())) {
         add(new Rel(PgOids.index(index), index.name(), "i", table, index));
       }
+    }
+    for (SequenceDef sequence : catalog.sequences().sequences()) {
+      // a sequence's table is the table of the column that owns it, if any
+      TableDef owner = sequence.ownedByTable() == null ? null : catalog.table(sequence.ownedByTable()).orElse(null);
+      add(new Rel(PgOids.sequence(sequence), sequence.name(), "S", owner, null));
     }
   }
 
@@ -79,6 +91,11 @@ final class CatalogRows {
 
   String user() {
     return session.user();
+  }
+
+  /** {@code set_config}: changes a setting of the session. */
+  void setSetting(String name, String value) {
+    session.setter().accept(name, value);
   }
 
   String database() {
@@ -102,7 +119,8 @@ final class CatalogRows {
       row.put("oid", rel.oid());
       row.put("relname", rel.name());
       row.put("relnamespace", PgOids.PUBLIC_NAMESPACE);
-      row.put("relowner", access.owner(rel.table()).map(this::roleOid).orElse(PgOids.BOOTSTRAP_ROLE));
+      row.put("relowner", rel.table() == null ? PgOids.BOOTSTRAP_ROLE
+          : access.owner(rel.table()).map(this::roleOid).orElse(PgOids.BOOTSTRAP_ROLE));
       row.put("relfilenode", rel.oid());
       row.put("reltuples", -1f);
       row.put("relpersistence", "p");
@@ -116,11 +134,36 @@ final class CatalogRows {
         row.put("relacl", relacl(rel.table()));
         row.put("relhasindex", !rel.table().hasRowId()
             || !session.engine().catalog().indexes(rel.table().name()).isEmpty());
+      } else if (rel.kind().equals("S")) {
+        row.put("relam", 0);
+        row.put("relnatts", (short) 3);
       } else {
         row.put("relam", PgOids.BTREE_AM);
         row.put("relnatts", (short) rel.keyColumns().length);
       }
       rows.add(PgRelations.CLASS.row(row));
+    }
+    return rows;
+  }
+
+  /** {@code pg_sequence}: one row per sequence. */
+  List<Object[]> sequences() {
+    List<Object[]> rows = new ArrayList<>();
+    for (SequenceDef sequence : session.engine().catalog().sequences().sequences()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("seqrelid", PgOids.sequence(sequence));
+      row.put("seqtypid", switch (sequence.type()) {
+        case SMALLINT -> PgTypes.INT2;
+        case INTEGER -> PgTypes.INT4;
+        default -> PgTypes.INT8;
+      });
+      row.put("seqstart", sequence.start());
+      row.put("seqincrement", sequence.increment());
+      row.put("seqmax", sequence.maxValue());
+      row.put("seqmin", sequence.minValue());
+      row.put("seqcache", sequence.cache());
+      row.put("seqcycle", sequence.cycle());
+      rows.add(PgRelations.SEQUENCE.row(row));
     }
     return rows;
   }
@@ -221,7 +264,7 @@ final class CatalogRows {
   List<Object[]> constraints() {
     List<Object[]> rows = new ArrayList<>();
     for (Rel rel : relations) {
-      if (!rel.isPrimaryKey()) {
+      if (!rel.isPrimaryKey() && !rel.isUniqueConstraint()) {
         continue;
       }
       List<Short> conkey = new ArrayList<>();
@@ -229,10 +272,10 @@ final class CatalogRows {
         conkey.add((short) attnum);
       }
       Map<String, Object> row = new HashMap<>();
-      row.put("oid", PgOids.primaryKeyConstraint(rel.table()));
+      row.put("oid", rel.isPrimaryKey() ? PgOids.primaryKeyConstraint(rel.table()) : rel.oid() + 1);
       row.put("conname", rel.name());
       row.put("connamespace", PgOids.PUBLIC_NAMESPACE);
-      row.put("contype", "p");
+      row.put("contype", rel.isPrimaryKey() ? "p" : "u");
       row.put("convalidated", true);
       row.put("conrelid", PgOids.table(rel.table()));
       row.put("conindid", rel.oid());
@@ -242,6 +285,42 @@ final class CatalogRows {
       rows.add(PgRelations.CONSTRAINT.row(row));
     }
     return rows;
+  }
+
+  /** pg_description: the COMMENT ON descriptions of tables (objsubid 0) and their columns. */
+  List<Object[]> descriptions() {
+    List<Object[]> rows = new ArrayList<>();
+    Comments comments = session.engine().comments();
+    for (Rel rel : relations) {
+      if (!rel.kind().equals("r")) {
+        continue;
+      }
+      TableDef table = rel.table();
+      comments.table(table).ifPresent(text -> rows.add(description(rel.oid(), 0, text)));
+      for (int i = 0; i < table.columns().size(); i++) {
+        int attnum = i + 1;
+        comments.column(table, i).ifPresent(text -> rows.add(description(rel.oid(), attnum, text)));
+      }
+    }
+    return rows;
+  }
+
+  private static Object[] description(int oid, int subId, String text) {
+    return PgRelations.DESCRIPTION.row(Map.of("objoid", oid, "classoid", PgOids.PG_CLASS_RELATION, "objsubid", subId,
+        "description", text));
+  }
+
+  /** {@code obj_description} (column 0) and {@code col_description}: the comment on a table or column, or null. */
+  String description(int oid, int column) {
+    Rel rel = byOid.get(oid);
+    if (rel == null || !rel.kind().equals("r")) {
+      return null;
+    }
+    Comments comments = session.engine().comments();
+    if (column == 0) {
+      return comments.table(rel.table()).orElse(null);
+    }
+    return column > rel.table().columns().size() ? null : comments.column(rel.table(), column - 1).orElse(null);
   }
 
   List<Object[]> accessMethods() {
@@ -418,6 +497,23 @@ final class CatalogRows {
             "collencoding", -1, "collcollate", "C", "collctype", "C")));
   }
 
+  /** The preset limits clients read from pg_settings: {@code max_index_keys}, which pgjdbc's getImportedKeys needs. */
+  List<Object[]> settings() {
+    Map<String, Object> row = new HashMap<>();
+    row.put("name", "max_index_keys");
+    row.put("setting", "32");
+    row.put("category", "Preset Options");
+    row.put("short_desc", "Shows the maximum number of index keys.");
+    row.put("context", "internal");
+    row.put("vartype", "integer");
+    row.put("source", "default");
+    row.put("min_val", "32");
+    row.put("max_val", "32");
+    row.put("boot_val", "32");
+    row.put("reset_val", "32");
+    return List.<Object[]>of(PgRelations.SETTINGS.row(row));
+  }
+
   /** The name of a relation (regclass output): ours by oid, or the oid itself as text when unknown. */
   String relationName(int oid) {
     Rel rel = byOid.get(oid);
@@ -471,11 +567,23 @@ final class CatalogRows {
         + rel.table().name() + " USING btree " + columnList(rel);
   }
 
+  /** The name of the {@code column}th (1-based) key column of an index; null when there is no such column. */
+  String indexColumn(int oid, int column) {
+    Rel rel = byOid.get(oid);
+    if (rel == null || !rel.kind().equals("i") || column < 1 || column > rel.keyColumns().length) {
+      return null;
+    }
+    return rel.table().columns().get(rel.keyColumns()[column - 1] - 1).name();
+  }
+
   /** {@code pg_get_constraintdef}: the definition of a constraint, or null for an unknown oid. */
   String constraintDefinition(int oid) {
     for (Rel rel : relations) {
       if (rel.isPrimaryKey() && PgOids.primaryKeyConstraint(rel.table()) == oid) {
         return "PRIMARY KEY " + columnList(rel);
+      }
+      if (rel.isUniqueConstraint() && rel.oid() + 1 == oid) {
+        return "UNIQUE " + columnList(rel);
       }
     }
     return null;

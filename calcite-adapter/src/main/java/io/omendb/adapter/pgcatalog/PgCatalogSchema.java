@@ -16,7 +16,7 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 /**
  * The virtual {@code pg_catalog} schema of one session: PostgreSQL's system catalog relations, computed from the
  * engine catalog on every scan, and the catalog functions, which {@link #register} also makes reachable
- * unqualified, as PostgreSQL's search path does.
+ * unqualified, as PostgreSQL's search path does; {@link #register} adds {@link InformationSchema} beside it.
  */
 public final class PgCatalogSchema extends AbstractSchema {
   /** The schema's name. */
@@ -43,11 +43,14 @@ public final class PgCatalogSchema extends AbstractSchema {
     table(map, PgRelations.AUTH_MEMBERS, CatalogRows::authMembers);
     table(map, PgRelations.TABLESPACE, CatalogRows::tablespaces);
     table(map, PgRelations.COLLATION, CatalogRows::collations);
-    for (PgRelation empty : List.of(PgRelations.DESCRIPTION, PgRelations.SHDESCRIPTION,
+    table(map, PgRelations.SEQUENCE, CatalogRows::sequences);
+    table(map, PgRelations.SETTINGS, CatalogRows::settings);
+    table(map, PgRelations.DESCRIPTION, CatalogRows::descriptions);
+    for (PgRelation empty : List.of(PgRelations.SHDESCRIPTION,
         PgRelations.INHERITS, PgRelations.POLICY, PgRelations.STATISTIC_EXT, PgRelations.TRIGGER,
         PgRelations.REWRITE, PgRelations.PUBLICATION, PgRelations.PUBLICATION_NAMESPACE,
-        PgRelations.PUBLICATION_REL, PgRelations.SETTINGS, PgRelations.EXTENSION, PgRelations.FOREIGN_TABLE,
-        PgRelations.PARTITIONED_TABLE, PgRelations.SEQUENCE, PgRelations.PROC)) {
+        PgRelations.PUBLICATION_REL, PgRelations.EXTENSION, PgRelations.FOREIGN_TABLE,
+        PgRelations.PARTITIONED_TABLE, PgRelations.PROC)) {
       table(map, empty, rows -> List.of());
     }
     this.tables = Map.copyOf(map);
@@ -55,7 +58,7 @@ public final class PgCatalogSchema extends AbstractSchema {
 
   private void table(Map<String, Table> map, PgRelation relation,
       java.util.function.Function<CatalogRows, List<Object[]>> rows) {
-    map.put(relation.name(), new PgCatalogTable(relation, session, rows));
+    map.put(relation.name(), new PgCatalogTable(relation, session, s -> rows.apply(new CatalogRows(s))));
   }
 
   /**
@@ -75,6 +78,7 @@ public final class PgCatalogSchema extends AbstractSchema {
       schema.add(method.getName(), function);
       root.add(method.getName(), function);
     }
+    root.add(InformationSchema.NAME, new InformationSchema(session));
     Function series = TableFunctionImpl.create(SeriesTable.class, "generate_series");
     schema.add("generate_series", series);
     root.add("generate_series", series);

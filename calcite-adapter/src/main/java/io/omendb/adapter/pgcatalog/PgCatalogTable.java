@@ -12,13 +12,13 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** A system catalog relation whose rows are computed from the engine catalog each time it is scanned. */
+/** A system catalog relation or information_schema view whose rows are computed each time it is scanned. */
 final class PgCatalogTable extends AbstractTable implements ScannableTable {
   private final PgRelation relation;
   private final PgSession session;
-  private final Function<CatalogRows, List<Object[]>> rows;
+  private final Function<PgSession, List<Object[]>> rows;
 
-  PgCatalogTable(PgRelation relation, PgSession session, Function<CatalogRows, List<Object[]>> rows) {
+  PgCatalogTable(PgRelation relation, PgSession session, Function<PgSession, List<Object[]>> rows) {
     this.relation = requireNonNull(relation, "relation");
     this.session = requireNonNull(session, "session");
     this.rows = requireNonNull(rows, "rows");
@@ -31,6 +31,6 @@ final class PgCatalogTable extends AbstractTable implements ScannableTable {
 
   @Override
   public Enumerable<Object[]> scan(DataContext root) {
-    return Linq4j.asEnumerable(rows.apply(new CatalogRows(session)));
+    return Linq4j.asEnumerable(rows.apply(session));
   }
 }

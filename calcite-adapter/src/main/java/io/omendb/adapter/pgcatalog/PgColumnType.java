@@ -7,7 +7,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * The PostgreSQL column types of the system catalogs, each as the Calcite type that carries it: {@code oid} (and
  * {@code regproc}, {@code xid}) as INTEGER, {@code name}, {@code text}, {@code "char"} and {@code pg_node_tree}
- * as VARCHAR, vectors and arrays as ARRAY.
+ * as VARCHAR, vectors and arrays as ARRAY; information_schema's domains as their base types.
  */
 enum PgColumnType {
   OID(SqlTypeName.INTEGER, null),
@@ -18,6 +18,8 @@ enum PgColumnType {
   INT2(SqlTypeName.SMALLINT, null),
   INT4(SqlTypeName.INTEGER, null),
   INT8(SqlTypeName.BIGINT, null),
+  /** information_schema's {@code cardinal_number}: an integer that is null where a catalog integer would be 0. */
+  CARDINAL_NUMBER(SqlTypeName.INTEGER, null),
   FLOAT4(SqlTypeName.REAL, null),
   TIMESTAMPTZ(SqlTypeName.TIMESTAMP, null),
   OID_ARRAY(SqlTypeName.ARRAY, SqlTypeName.INTEGER),

@@ -65,17 +65,31 @@ public final class PgFunctions {
     return encoding == null ? null : encoding == UTF8_ENCODING ? "UTF8" : "";
   }
 
-  /** Nothing has a comment yet: COMMENT ON is not supported. */
-  public static String obj_description(Integer oid, String catalog) {
-    return null;
+  /**
+   * {@code set_config(name, value, is_local)}, which pg_dump calls to empty the search path: sets the parameter for
+   * the rest of the session (also when {@code is_local}, which PostgreSQL undoes at the end of the transaction) and
+   * returns the value.
+   */
+  public static String set_config(DataContext root, String name, String value, Boolean isLocal) {
+    if (name == null) {
+      throw new IllegalArgumentException("the name of a configuration parameter must not be null");
+    }
+    rows(root).setSetting(name, value);
+    return value;
   }
 
-  public static String obj_description(Integer oid) {
-    return null;
+  /** The COMMENT ON description of a table (in pg_class), or null. */
+  public static String obj_description(DataContext root, Integer oid, String catalog) {
+    return oid == null || !"pg_class".equals(catalog) ? null : rows(root).description(oid, 0);
   }
 
-  public static String col_description(Integer relation, Integer column) {
-    return null;
+  public static String obj_description(DataContext root, Integer oid) {
+    return oid == null ? null : rows(root).description(oid, 0);
+  }
+
+  /** The COMMENT ON description of a column (1-based), or null. */
+  public static String col_description(DataContext root, Integer relation, Integer column) {
+    return relation == null || column == null || column <= 0 ? null : rows(root).description(relation, column);
   }
 
   public static String shobj_description(Integer oid, String catalog) {
@@ -128,6 +142,15 @@ public final class PgFunctions {
     return "PostgreSQL " + PgSession.SERVER_VERSION + " (OmenDB)";
   }
 
+  /** The process id the client was given in BackendKeyData; null for sessions not served over the wire protocol. */
+  public static Integer pg_backend_pid(DataContext root) {
+    SchemaPlus schema = root.getRootSchema().getSubSchema(PgCatalogSchema.NAME);
+    if (schema == null) {
+      throw new IllegalStateException("the pg_catalog schema is not registered");
+    }
+    return schema.unwrap(PgCatalogSchema.class).session().backendPid();
+  }
+
   public static String current_database(DataContext root) {
     return rows(root).database();
   }
@@ -164,8 +187,12 @@ public final class PgFunctions {
     return index == null ? null : rows(root).indexDefinition(index);
   }
 
+  /** With a column number above 0, the name of that key column of the index (pgjdbc's getIndexInfo asks so). */
   public static String pg_get_indexdef(DataContext root, Integer index, Integer column, Boolean pretty) {
-    return index == null ? null : rows(root).indexDefinition(index);
+    if (index == null || column == null) {
+      return null;
+    }
+    return column == 0 ? rows(root).indexDefinition(index) : rows(root).indexColumn(index, column);
   }
 
   public static String pg_get_constraintdef(DataContext root, Integer constraint) {

@@ -2,14 +2,17 @@ package io.omendb.adapter.pgcatalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.adapter.SessionFactory;
 import io.omendb.engine.Engine;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
  * What the catalog emulation knows of the session it serves: the engine, the session user, and its settings
- * (a parameter name to its value, null when unset).
+ * (a parameter name to its value, null when unset), which {@code set_config} changes through {@code setter}.
  */
-public record PgSession(Engine engine, String user, UnaryOperator<String> settings) {
+public record PgSession(Engine engine, String user, UnaryOperator<String> settings,
+    BiConsumer<String, String> setter) {
   /** The PostgreSQL release whose behaviour, catalog and client queries we follow. */
   static final String SERVER_VERSION = "15.0";
   /** The database name reported when the client named none. */
@@ -19,6 +22,20 @@ public record PgSession(Engine engine, String user, UnaryOperator<String> settin
     requireNonNull(engine, "engine");
     requireNonNull(user, "user");
     requireNonNull(settings, "settings");
+    requireNonNull(setter, "setter");
+  }
+
+  /** A session whose settings {@code set_config} cannot change (it answers 0A000). */
+  public PgSession(Engine engine, String user, UnaryOperator<String> settings) {
+    this(engine, user, settings, (name, value) -> {
+      throw new UnsupportedOperationException("set_config is not available here");
+    });
+  }
+
+  /** The process id the server front end gave this session's connection, or null if it gave none. */
+  Integer backendPid() {
+    String pid = settings.apply(SessionFactory.BACKEND_PID);
+    return pid == null ? null : Integer.valueOf(pid);
   }
 
   /** The database the client connected to. */

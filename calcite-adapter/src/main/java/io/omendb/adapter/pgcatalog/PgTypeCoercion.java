@@ -9,17 +9,20 @@ import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
- * Calcite's implicit type coercion plus two of PostgreSQL's, where a string literal takes the type it is compared
- * with: an array's text form ({@code polroles = '{0}'}) becomes an array, and a string compared with the elements
- * of an array of strings ({@code 'd' = ANY(stxkind)}) takes their type.
+ * Calcite's implicit type coercion plus PostgreSQL's, where a string literal takes the type it is compared
+ * with: an array's text form ({@code polroles = '{0}'}) becomes an array, a string compared with the elements
+ * of an array of strings ({@code 'd' = ANY(stxkind)}) takes their type, and a string compared with a uuid (also in
+ * an IN list) is read as a uuid rather than the uuid turned into text.
  */
 public final class PgTypeCoercion extends TypeCoercionImpl {
 
@@ -37,9 +40,47 @@ public final class PgTypeCoercion extends TypeCoercionImpl {
             && arrayFromText(binding.getScope(), call, i, literal, other)) {
           return true;
         }
+        if (other.getSqlTypeName() == SqlTypeName.UUID && SqlTypeUtil.isCharacter(binding.getOperandType(i))) {
+          castOperand(binding.getScope(), call, i, other);
+          return true;
+        }
       }
     }
     return super.binaryComparisonCoercion(binding);
+  }
+
+  @Override
+  public boolean inOperationCoercion(SqlCallBinding binding) {
+    SqlCall call = binding.getCall();
+    RelDataType left = binding.getOperandType(0);
+    if (left.getSqlTypeName() == SqlTypeName.UUID && call.operand(1) instanceof SqlNodeList list) {
+      boolean changed = false;
+      for (int i = 0; i < list.size(); i++) {
+        SqlNode element = list.get(i);
+        if (SqlTypeUtil.isCharacter(validator.deriveType(binding.getScope(), element))) {
+          SqlNode cast = SqlStdOperatorTable.CAST.createCall(element.getParserPosition(), element,
+              SqlTypeUtil.convertTypeToSpec(left));
+          list.set(i, cast);
+          validator.deriveType(binding.getScope(), cast);
+          changed = true;
+        }
+      }
+      if (changed) {
+        updateInferredType(list, left);
+        return true;
+      }
+    }
+    return super.inOperationCoercion(binding);
+  }
+
+  /** Wraps operand {@code index} of {@code call} in a cast to {@code type} (keeping the operand's nullability). */
+  private void castOperand(SqlValidatorScope scope, SqlCall call, int index, RelDataType type) {
+    SqlNode operand = call.operand(index);
+    RelDataType operandType = validator.deriveType(scope, operand);
+    SqlNode cast = SqlStdOperatorTable.CAST.createCall(operand.getParserPosition(), operand,
+        SqlTypeUtil.convertTypeToSpec(type));
+    call.setOperand(index, cast);
+    updateInferredType(cast, factory.createTypeWithNullability(type, operandType.isNullable()));
   }
 
   @Override

@@ -33,6 +33,7 @@ final class PgTypes {
   static final int TIME = 1083;
   static final int TIMESTAMP = 1114;
   static final int NUMERIC = 1700;
+  static final int UUID = 2950;
   /** PostgreSQL's {@code array_in} and {@code array_out}, the input and output functions of every array type. */
   static final int ARRAY_IN = 750;
   static final int ARRAY_OUT = 751;
@@ -96,6 +97,7 @@ final class PgTypes {
       case DATE -> DATE;
       case TIME -> TIME;
       case TIMESTAMP -> TIMESTAMP;
+      case UUID -> UUID;
     };
   }
 

@@ -38,6 +38,7 @@ public final class Catalog {
   /** Indexes of each table by table name, ordered by index id; replaced (never mutated) under the lock. */
   private final Map<String, List<IndexDef>> indexesByTable = new ConcurrentHashMap<>();
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
+  private final Sequences sequences;
   private int nextTableId;
   private int nextIndexId;
   private volatile long version;
@@ -63,6 +64,7 @@ public final class Catalog {
       }
     }
     indexes.values().stream().map(IndexDef::tableName).distinct().forEach(this::refreshTableIndexes);
+    sequences = new Sequences(store, this);
   }
 
   private int readCounter(byte[] key) {
@@ -123,7 +125,7 @@ public final class Catalog {
       }
       throw duplicateRelation(spec.name());
     }
-    if (indexes.containsKey(spec.name())) {
+    if (indexes.containsKey(spec.name()) || sequences.exists(spec.name())) {
       throw duplicateRelation(spec.name());
     }
     TableDef def = spec.withId(nextTableId);
@@ -168,9 +170,63 @@ public final class Catalog {
     indexesByTable.remove(name);
     tables.remove(name);
     tablesById.remove(def.id());
+    sequences.dropOwnedBy(name);
     version++;
     listeners.forEach(listener -> listener.tableDropped(def));
     return true;
+  }
+
+  /**
+   * Replaces the definition of table {@code oldName} by {@code def} (same id; renamed if its name differs) and the
+   * definitions of its indexes by {@code tableIndexes}; the entries of an index left out are deleted. Rows are not
+   * touched: the caller ({@code Engine}'s ALTER TABLE) keeps them readable through {@link TableDef#layout()}.
+   *
+   * @throws CatalogException UNDEFINED_TABLE if there is no such table, DUPLICATE_TABLE if the new name is taken
+   */
+  public synchronized TableDef alterTable(String oldName, TableDef def, List<IndexDef> tableIndexes) {
+    requireNonNull(def, "def");
+    requireNonNull(tableIndexes, "tableIndexes");
+    TableDef old = tables.get(oldName);
+    if (old == null) {
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE, "relation \"" + oldName + "\" does not exist");
+    }
+    if (old.id() != def.id()) {
+      throw new IllegalArgumentException("table " + oldName + " cannot change its id");
+    }
+    boolean renamed = !oldName.equals(def.name());
+    if (renamed && (tables.containsKey(def.name()) || indexes.containsKey(def.name()))) {
+      throw duplicateRelation(def.name());
+    }
+    List<IndexDef> before = indexes(oldName);
+    KvBatch batch = new KvBatch()
+        .delete(Space.CATALOG, tableKey(oldName))
+        .put(Space.CATALOG, tableKey(def.name()), TableDefSerializer.write(def));
+    for (IndexDef index : before) {
+      if (tableIndexes.stream().noneMatch(kept -> kept.id() == index.id())) {
+        deleteIndex(batch, index);
+      } else {
+        batch.delete(Space.CATALOG, indexKey(index.name()));
+      }
+    }
+    for (IndexDef index : tableIndexes) {
+      batch.put(Space.CATALOG, indexKey(index.name()), TableDefSerializer.write(index));
+    }
+    store.write(batch, true);
+    for (IndexDef index : before) {
+      indexes.remove(index.name());
+      indexesById.remove(index.id());
+    }
+    for (IndexDef index : tableIndexes) {
+      indexes.put(index.name(), index);
+      indexesById.put(index.id(), index);
+    }
+    tables.remove(oldName);
+    tables.put(def.name(), def);
+    tablesById.put(def.id(), def);
+    refreshTableIndexes(oldName);
+    refreshTableIndexes(def.name());
+    version++;
+    return def;
   }
 
   /** Allocates a fresh index id (persisted, never reused) for an index about to be built. */
@@ -188,7 +244,8 @@ public final class Catalog {
    * @throws CatalogException DUPLICATE_TABLE if a table or index of that name exists (PostgreSQL's 42P07)
    */
   public void checkIndexName(String name) {
-    if (tables.containsKey(name) || indexes.containsKey(name)) {
+    if (tables.containsKey(name) || indexes.containsKey(name) || sequences.exists(name)
+        || tables.values().stream().anyMatch(table -> name.equals(table.primaryKeyName()))) {
       throw duplicateRelation(name);
     }
   }
@@ -233,6 +290,21 @@ public final class Catalog {
     refreshTableIndexes(def.tableName());
     version++;
     return def;
+  }
+
+  /** The sequences, which share the relation name space with tables and indexes. */
+  public Sequences sequences() {
+    return sequences;
+  }
+
+  /** Whether a table or index of this name exists (sequences check their own names). */
+  boolean relationExists(String name) {
+    return tables.containsKey(name) || indexes.containsKey(name);
+  }
+
+  /** Records a change made by {@link Sequences} under this object's lock, for plan caches. */
+  synchronized void changed() {
+    version++;
   }
 
   /** Names of all tables; for diagnostics and tests. */

@@ -4,7 +4,9 @@ package io.omendb.engine.catalog;
  * The storage types of columns and the Java class each value has inside the engine. Temporal values use the same
  * representation as Calcite's runtime so rows pass between the layers without conversion: DATE as days since
  * 1970-01-01 ({@link Integer}), TIME as milliseconds of the day ({@link Integer}), TIMESTAMP as milliseconds since
- * the epoch ({@link Long}).
+ * the epoch ({@link Long}). UUID values are {@link java.util.UUID}s, the class Calcite's runtime uses.
+ *
+ * <p>The constants are stored by name in serialized catalogs: new types are appended, never renamed.
  */
 public enum ColumnType {
   BOOLEAN(Boolean.class, true),
@@ -19,7 +21,8 @@ public enum ColumnType {
   VARBINARY(byte[].class, true),
   DATE(Integer.class, true),
   TIME(Integer.class, true),
-  TIMESTAMP(Long.class, true);
+  TIMESTAMP(Long.class, true),
+  UUID(java.util.UUID.class, true);
 
   private final Class<?> javaClass;
   private final boolean keyable;

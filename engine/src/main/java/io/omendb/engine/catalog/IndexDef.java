@@ -13,8 +13,10 @@ import java.util.Arrays;
  * @param tableName the indexed table
  * @param columns indexes into the table's columns, in index key order
  * @param unique whether two live rows may not share non-null values of the indexed columns (NULLs never conflict)
+ * @param constraint whether the index backs a UNIQUE constraint ({@code ADD CONSTRAINT name UNIQUE}), which
+ *     {@code DROP CONSTRAINT} drops, rather than being a {@code CREATE UNIQUE INDEX}
  */
-public record IndexDef(int id, String name, String tableName, int[] columns, boolean unique) {
+public record IndexDef(int id, String name, String tableName, int[] columns, boolean unique, boolean constraint) {
   public IndexDef {
     requireNonNull(name, "name");
     requireNonNull(tableName, "tableName");
@@ -27,8 +29,18 @@ public record IndexDef(int id, String name, String tableName, int[] columns, boo
     }
   }
 
+  /** An index made by CREATE INDEX (not backing a constraint). */
+  public IndexDef(int id, String name, String tableName, int[] columns, boolean unique) {
+    this(id, name, tableName, columns, unique, false);
+  }
+
   public IndexDef withId(int id) {
-    return new IndexDef(id, name, tableName, columns, unique);
+    return new IndexDef(id, name, tableName, columns, unique, constraint);
+  }
+
+  /** This index on the renamed table {@code tableName} with its columns at {@code columns}. */
+  public IndexDef withTable(String tableName, int[] columns) {
+    return new IndexDef(id, name, tableName, columns, unique, constraint);
   }
 
   @Override
@@ -45,10 +57,28 @@ public record IndexDef(int id, String name, String tableName, int[] columns, boo
     return values;
   }
 
+  /**
+   * Whether every one of {@code columns} of {@code table} is an indexed column or a primary-key column, so an entry
+   * (index values ‖ primary key) holds all of them.
+   */
+  public boolean covers(TableDef table, int[] columns) {
+    if (table.hasRowId()) {
+      return false;
+    }
+    for (int column : columns) {
+      if (Arrays.stream(this.columns).noneMatch(c -> c == column)
+          && Arrays.stream(table.primaryKey()).noneMatch(c -> c == column)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof IndexDef d && d.id == id && d.name.equals(name) && d.tableName.equals(tableName)
-        && Arrays.equals(d.columns, columns) && d.unique == unique;
+        && Arrays.equals(d.columns, columns) && d.unique == unique
+        && d.constraint == constraint;
   }
 
   @Override

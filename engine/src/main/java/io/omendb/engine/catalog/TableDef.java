@@ -16,14 +16,35 @@ import java.util.Set;
  * @param name the table name as stored
  * @param columns the columns in declaration order
  * @param primaryKey indexes into {@code columns} of the primary key columns, in key order; empty for a rowid table
+ * @param layout where each column is stored in the rows (see {@link RowLayout}); identity unless columns were
+ *     added or dropped
+ * @param primaryKeyName the name of the primary key constraint ({@code name_pkey} unless named otherwise); null for
+ *     a rowid table
  */
-public record TableDef(int id, String name, List<ColumnDef> columns, int[] primaryKey) {
+public record TableDef(int id, String name, List<ColumnDef> columns, int[] primaryKey, RowLayout layout,
+    String primaryKeyName) {
   public TableDef {
     requireNonNull(name, "name");
     columns = List.copyOf(requireNonNull(columns, "columns"));
     primaryKey = requireNonNull(primaryKey, "primaryKey").clone();
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("table " + name + " must have at least one column");
+    }
+    if (layout == null) {
+      layout = RowLayout.identity(columns);
+    }
+    if (layout.columnCount() != columns.size()) {
+      throw new IllegalArgumentException("layout of " + layout.columnCount() + " columns for " + columns.size());
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      if (layout.slotTypes().get(layout.slotOf(i)) != columns.get(i).type()) {
+        throw new IllegalArgumentException("column " + columns.get(i).name() + " stored as another type");
+      }
+    }
+    if (primaryKey.length == 0) {
+      primaryKeyName = null;
+    } else if (primaryKeyName == null) {
+      primaryKeyName = name + "_pkey";
     }
     Set<String> names = new HashSet<>();
     for (ColumnDef column : columns) {
@@ -43,8 +64,27 @@ public record TableDef(int id, String name, List<ColumnDef> columns, int[] prima
     }
   }
 
+  /** A table whose columns were never added or dropped, its primary key named {@code name_pkey}. */
+  public TableDef(int id, String name, List<ColumnDef> columns, int[] primaryKey) {
+    this(id, name, columns, primaryKey, null, null);
+  }
+
   public TableDef withId(int id) {
-    return new TableDef(id, name, columns, primaryKey);
+    return new TableDef(id, name, columns, primaryKey, layout, primaryKeyName);
+  }
+
+  public TableDef withName(String name) {
+    return new TableDef(id, name, columns, primaryKey, layout, primaryKeyName);
+  }
+
+  /** This table with other columns stored as {@code layout} says (an ALTER TABLE). */
+  public TableDef withColumns(List<ColumnDef> columns, int[] primaryKey, RowLayout layout) {
+    return new TableDef(id, name, columns, primaryKey, layout, primaryKeyName);
+  }
+
+  /** This table keyed by {@code primaryKey} (empty: a rowid table) under the constraint name given. */
+  public TableDef withPrimaryKey(int[] primaryKey, String primaryKeyName) {
+    return new TableDef(id, name, columns, primaryKey, layout, primaryKeyName);
   }
 
   /** Whether the table is keyed by a hidden row id rather than a declared primary key. */
@@ -79,7 +119,8 @@ public record TableDef(int id, String name, List<ColumnDef> columns, int[] prima
   @Override
   public boolean equals(Object o) {
     return o instanceof TableDef t && t.id == id && t.name.equals(name) && t.columns.equals(columns)
-        && Arrays.equals(t.primaryKey, primaryKey);
+        && Arrays.equals(t.primaryKey, primaryKey) && t.layout.equals(layout)
+        && java.util.Objects.equals(t.primaryKeyName, primaryKeyName);
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.util.List;
 /** Binary persistence of {@link TableDef}s and {@link IndexDef}s; types are stored by name so the enum may be reordered. */
 final class TableDefSerializer {
   private static final int FORMAT_V1 = 1;
+  /** V1 plus, for a table, its row layout and primary key name; for an index, whether it backs a constraint. */
+  private static final int FORMAT_V2 = 2;
 
   private TableDefSerializer() {}
 
@@ -19,7 +21,7 @@ final class TableDefSerializer {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
-      out.writeByte(FORMAT_V1);
+      out.writeByte(FORMAT_V2);
       out.writeInt(def.id());
       out.writeUTF(def.name());
       out.writeShort(def.columns().size());
@@ -36,6 +38,16 @@ final class TableDefSerializer {
       }
       int[] pk = def.primaryKey();
       writeColumnIndexes(out, pk);
+      RowLayout layout = def.layout();
+      out.writeShort(layout.slotTypes().size());
+      for (ColumnType type : layout.slotTypes()) {
+        out.writeUTF(type.name());
+      }
+      writeColumnIndexes(out, layout.slots());
+      out.writeBoolean(def.primaryKeyName() != null);
+      if (def.primaryKeyName() != null) {
+        out.writeUTF(def.primaryKeyName());
+      }
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -47,12 +59,13 @@ final class TableDefSerializer {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
-      out.writeByte(FORMAT_V1);
+      out.writeByte(FORMAT_V2);
       out.writeInt(def.id());
       out.writeUTF(def.name());
       out.writeUTF(def.tableName());
       writeColumnIndexes(out, def.columns());
       out.writeBoolean(def.unique());
+      out.writeBoolean(def.constraint());
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -62,12 +75,14 @@ final class TableDefSerializer {
 
   static IndexDef readIndex(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      checkFormat(in, "index");
+      int format = checkFormat(in, "index");
       int id = in.readInt();
       String name = in.readUTF();
       String tableName = in.readUTF();
       int[] columns = readColumnIndexes(in);
-      return new IndexDef(id, name, tableName, columns, in.readBoolean());
+      boolean unique = in.readBoolean();
+      boolean constraint = format >= FORMAT_V2 && in.readBoolean();
+      return new IndexDef(id, name, tableName, columns, unique, constraint);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,7 +90,7 @@ final class TableDefSerializer {
 
   static TableDef read(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      checkFormat(in, "table");
+      int format = checkFormat(in, "table");
       int id = in.readInt();
       String name = in.readUTF();
       int columnCount = in.readShort();
@@ -90,17 +105,28 @@ final class TableDefSerializer {
         columns.add(new ColumnDef(columnName, type, precision, scale, nullable, defaultExpression));
       }
       int[] pk = readColumnIndexes(in);
-      return new TableDef(id, name, columns, pk);
+      if (format < FORMAT_V2) {
+        return new TableDef(id, name, columns, pk);
+      }
+      List<ColumnType> slotTypes = new ArrayList<>();
+      int slotCount = in.readShort();
+      for (int i = 0; i < slotCount; i++) {
+        slotTypes.add(ColumnType.valueOf(in.readUTF()));
+      }
+      RowLayout layout = new RowLayout(slotTypes, readColumnIndexes(in));
+      String primaryKeyName = in.readBoolean() ? in.readUTF() : null;
+      return new TableDef(id, name, columns, pk, layout, primaryKeyName);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void checkFormat(DataInputStream in, String what) throws IOException {
+  private static int checkFormat(DataInputStream in, String what) throws IOException {
     int format = in.readByte();
-    if (format != FORMAT_V1) {
+    if (format != FORMAT_V1 && format != FORMAT_V2) {
       throw new IllegalStateException("unknown " + what + " definition format " + format);
     }
+    return format;
   }
 
   private static void writeColumnIndexes(DataOutputStream out, int[] columns) throws IOException {

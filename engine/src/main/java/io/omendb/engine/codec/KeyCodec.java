@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Each value starts with a marker byte ({@link #VALUE} or {@link #NULL}). Integers follow as fixed-width
  * big-endian two's complement with the sign bit flipped; floating point as IEEE bits transformed so that negative
  * numbers sort first; text and bytes with every 0x00 escaped as 0x00 0xFF and terminated by 0x00 0x01, so a prefix
- * sorts before its extensions.
+ * sorts before its extensions. A UUID is its 16 bytes, most significant first, which orders uuids as PostgreSQL
+ * does (byte by byte, unsigned).
  */
 public final class KeyCodec {
   static final byte VALUE = 0x01;
@@ -60,6 +61,11 @@ public final class KeyCodec {
       }
       case VARCHAR, CHAR -> writeEscaped(out, ((String) value).getBytes(StandardCharsets.UTF_8));
       case VARBINARY -> writeEscaped(out, (byte[]) value);
+      case UUID -> {
+        java.util.UUID uuid = (java.util.UUID) value;
+        writeBigEndian(out, uuid.getMostSignificantBits(), Long.BYTES);
+        writeBigEndian(out, uuid.getLeastSignificantBits(), Long.BYTES);
+      }
       case DECIMAL -> throw new IllegalArgumentException("DECIMAL values cannot be encoded as keys yet");
     }
   }
@@ -146,6 +152,7 @@ public final class KeyCodec {
       }
       case VARCHAR, CHAR -> new String(readEscaped(key, pos), StandardCharsets.UTF_8);
       case VARBINARY -> readEscaped(key, pos);
+      case UUID -> new java.util.UUID(readBigEndian(key, pos, Long.BYTES), readBigEndian(key, pos, Long.BYTES));
       case DECIMAL -> throw new IllegalArgumentException("DECIMAL values cannot be decoded from keys yet");
     };
   }

@@ -31,6 +31,11 @@ final class GroupCommit {
     written.set(ts);
   }
 
+  /** The newest commit timestamp in the WAL, durable or not. */
+  long written() {
+    return written.get();
+  }
+
   /** Returns once the commit at {@code ts} is durable, and makes it (and every earlier commit) visible. */
   void awaitDurable(long ts) {
     lock.lock();

@@ -4,6 +4,7 @@ import io.omendb.engine.ConstraintViolationException;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.RowLayout;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.catalog.TableKeys;
@@ -22,16 +23,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Secondary index entries: their layout ({@code index id ‖ encoded index columns ‖ encoded primary key}, empty value),
- * the entries a commit adds, unique checks, backfill, and whether an entry is still needed.
+ * Secondary index entries: their layout ({@code index id ‖ encoded index columns ‖ encoded primary key}, value the
+ * commit timestamp of the row version that last wrote the entry, 8 bytes; empty in entries written before it was
+ * recorded), the entries a commit adds, unique checks, backfill, and whether an entry is still needed.
  *
- * <p>Entries are not versioned. A commit adds the entries of every new row version and leaves the entries of the
+ * <p>Entries are not versioned: the timestamp only lets a covering scan tell that an entry belongs to the row's
+ * newest version (see {@link IndexRowCursor}). A commit adds the entries of every new row version and leaves the entries of the
  * versions it supersedes; every reader re-checks a hit against the row version its snapshot sees, so an entry whose
  * values that version no longer has is skipped. The garbage collector deletes an entry once no version of its row
  * (newest or history) has its values, under the commit lock.
  */
 final class IndexMaintenance {
+  /** The value of an entry that records no timestamp (as all entries did before); covering scans re-check it. */
   static final byte[] EMPTY = new byte[0];
+  private static final int TS_BYTES = Long.BYTES;
   private static final int BACKFILL_BATCH = 10_000;
 
   private final KvStore store;
@@ -89,6 +94,18 @@ final class IndexMaintenance {
     return prefix.length == valuesEnd && Arrays.equals(prefix, 0, valuesEnd, entry, 0, valuesEnd);
   }
 
+  /** An entry's value: the commit timestamp of the version writing it. */
+  static byte[] entryValue(long commitTs) {
+    byte[] value = new byte[TS_BYTES];
+    Versions.putLong(value, 0, commitTs);
+    return value;
+  }
+
+  /** The commit timestamp recorded in an entry's value, or -1 for an entry without one. */
+  static long entryTimestamp(byte[] value) {
+    return value == null || value.length != TS_BYTES ? -1 : Versions.getLong(value, 0);
+  }
+
   static boolean anyNull(Object[] values) {
     for (Object value : values) {
       if (value == null) {
@@ -100,8 +117,11 @@ final class IndexMaintenance {
 
   // ---- commit ----
 
-  /** Adds the entries of a new row version (nothing for a delete) to a commit's batch. */
-  void addEntries(KvBatch batch, byte[] rowKey, byte[] row) {
+  /**
+   * Adds the entries of a new row version committed at {@code commitTs} (nothing for a delete) to a commit's batch;
+   * an entry whose values did not change is rewritten with the new timestamp.
+   */
+  void addEntries(KvBatch batch, byte[] rowKey, byte[] row, long commitTs) {
     if (row == null) {
       return;
     }
@@ -115,7 +135,8 @@ final class IndexMaintenance {
     }
     Object[] values = RowCodec.decode(Transaction.types(table.get()), row);
     for (IndexDef index : indexes) {
-      batch.put(Space.INDEX, entryKey(valuesPrefix(table.get(), index, index.valuesOf(values)), rowKey), EMPTY);
+      batch.put(Space.INDEX, entryKey(valuesPrefix(table.get(), index, index.valuesOf(values)), rowKey),
+          entryValue(commitTs));
     }
   }
 
@@ -163,7 +184,7 @@ final class IndexMaintenance {
    */
   byte[] findHolder(TableDef table, IndexDef index, byte[] prefix, byte[] rowKey,
       Map<byte[], Transaction.PendingWrite> own, long snapshotTs) {
-    List<ColumnType> rowTypes = Transaction.types(table);
+    RowLayout rowTypes = Transaction.types(table);
     try (KvCursor cursor = store.scan(null, Space.INDEX, prefix, KeyCodec.prefixEnd(prefix))) {
       while (cursor.next()) {
         byte[] entry = cursor.key();
@@ -233,29 +254,32 @@ final class IndexMaintenance {
   }
 
   private long writeEntries(TableDef table, IndexDef index) {
-    List<ColumnType> rowTypes = Transaction.types(table);
+    RowLayout rowTypes = Transaction.types(table);
     byte[] from = TableKeys.tablePrefix(table.id());
     byte[] to = TableKeys.tablePrefix(table.id() + 1);
     long written = 0;
     KvBatch batch = new KvBatch();
-    try (KvCursor cursor = store.scan(null, Space.DATA, from, to)) {
-      while (cursor.next()) {
-        byte[] value = cursor.value();
-        if (!Versions.isTombstone(value)) {
-          Object[] row = RowCodec.decode(rowTypes, Versions.decodeData(value).row());
-          batch.put(Space.INDEX, entryKey(valuesPrefix(table, index, index.valuesOf(row)), cursor.key()), EMPTY);
-          batch = flushIfFull(batch);
-          written++;
-        }
-      }
-    }
+    // history first, newest last: an entry shared by several versions ends with the newest one's timestamp
     try (KvCursor cursor = store.scan(null, Space.HISTORY, from, to)) {
       while (cursor.next()) {
         Versions.Version version = Versions.decodeHistory(cursor.key(), cursor.value());
         if (!version.isTombstone()) {
           Object[] row = RowCodec.decode(rowTypes, version.row());
           byte[] rowKey = Versions.rowKeyOfHistory(cursor.key());
-          batch.put(Space.INDEX, entryKey(valuesPrefix(table, index, index.valuesOf(row)), rowKey), EMPTY);
+          batch.put(Space.INDEX, entryKey(valuesPrefix(table, index, index.valuesOf(row)), rowKey),
+              entryValue(version.commitTs()));
+          batch = flushIfFull(batch);
+          written++;
+        }
+      }
+    }
+    try (KvCursor cursor = store.scan(null, Space.DATA, from, to)) {
+      while (cursor.next()) {
+        byte[] value = cursor.value();
+        if (!Versions.isTombstone(value)) {
+          Object[] row = RowCodec.decode(rowTypes, Versions.decodeData(value).row());
+          batch.put(Space.INDEX, entryKey(valuesPrefix(table, index, index.valuesOf(row)), cursor.key()),
+              entryValue(Versions.dataTimestamp(value)));
           batch = flushIfFull(batch);
           written++;
         }
@@ -277,7 +301,7 @@ final class IndexMaintenance {
 
   /** Entries are in value order, so two live rows with equal values have adjacent live entries. */
   private void checkNoDuplicates(TableDef table, IndexDef index, byte[] indexFrom, byte[] indexTo) {
-    List<ColumnType> rowTypes = Transaction.types(table);
+    RowLayout rowTypes = Transaction.types(table);
     List<ColumnType> indexTypes = types(table, index);
     byte[] previous = null;
     try (KvCursor cursor = store.scan(null, Space.INDEX, indexFrom, indexTo)) {
@@ -320,7 +344,7 @@ final class IndexMaintenance {
     if (table.isEmpty()) {
       return false;
     }
-    List<ColumnType> rowTypes = Transaction.types(table.get());
+    RowLayout rowTypes = Transaction.types(table.get());
     int valuesEnd = valuesEnd(types(table.get(), index.get()), entry);
     byte[] rowKey = rowKeyOf(table.get().id(), entry, valuesEnd);
     byte[] latest = versions.latest(rowKey);

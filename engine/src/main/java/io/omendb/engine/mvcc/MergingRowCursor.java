@@ -1,5 +1,6 @@
 package io.omendb.engine.mvcc;
 
+import io.omendb.engine.catalog.RowLayout;
 import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.codec.RowCodec;
 import java.util.Arrays;
@@ -12,17 +13,19 @@ import java.util.NavigableMap;
 final class MergingRowCursor implements RowCursor {
   private final VersionedStore.VersionCursor stored;
   private final Iterator<Map.Entry<byte[], Transaction.PendingWrite>> own;
-  private final List<ColumnType> types;
+  private final RowLayout types;
+  private final boolean[] needed;
   private boolean storedValid;
   private Map.Entry<byte[], Transaction.PendingWrite> ownHead;
   private byte[] currentKey;
 
   MergingRowCursor(VersionedStore.VersionCursor stored, NavigableMap<byte[], Transaction.PendingWrite> own,
-      List<ColumnType> types) {
+      RowLayout types, boolean[] needed) {
     this.stored = stored;
     // a snapshot of the entries, so the transaction may write while this cursor is open (UPDATE reads and writes)
     this.own = own.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList().iterator();
     this.types = types;
+    this.needed = needed;
     this.storedValid = stored.next();
     this.ownHead = this.own.hasNext() ? this.own.next() : null;
   }
@@ -47,7 +50,7 @@ final class MergingRowCursor implements RowCursor {
       }
       if (value != null) {
         currentKey = key;
-        return RowCodec.decode(types, value);
+        return RowCodec.decode(types, value, needed);
       }
     }
     currentKey = null;

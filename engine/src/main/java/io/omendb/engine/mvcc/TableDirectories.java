@@ -43,7 +43,7 @@ final class TableDirectories {
     return loadNanos;
   }
 
-  private long load(KvStore store, TableDef table) {
+  long load(KvStore store, TableDef table) {
     PrimaryKeyDirectory directory = enabled && PrimaryKeyDirectory.supports(table) ? PrimaryKeyDirectory.of(table) : null;
     long[] keys = new long[directory == null ? 0 : 1024];
     long[] payloads = new long[keys.length];

@@ -29,6 +29,19 @@ final class TimestampOracle {
     return last;
   }
 
+  /**
+   * Makes every later commit timestamp exceed {@code ts}, so a read at {@code ts} (not yet visible) stays
+   * repeatable; called under the commit lock.
+   */
+  void reserveReadAt(long ts) {
+    last = Math.max(last, ts);
+  }
+
+  /** The wall clock in the units of commit timestamps (microseconds since the epoch). */
+  static long wallClock() {
+    return System.currentTimeMillis() * MICROS_PER_MILLI;
+  }
+
   /** Adds the persisted high-water mark for {@code ts} to a commit's batch. */
   static void record(KvBatch batch, long ts) {
     byte[] value = new byte[Long.BYTES];

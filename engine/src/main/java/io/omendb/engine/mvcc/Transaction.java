@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.omendb.engine.ConstraintViolationException;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.RowLayout;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.catalog.TableKeys;
 import io.omendb.engine.codec.KeyCodec;
@@ -46,9 +47,12 @@ public final class Transaction implements AutoCloseable {
   /** For each unique index: the non-null values prefix of each own new row → its row key. */
   private final Map<Integer, TreeMap<byte[], byte[]>> ownUnique = new HashMap<>();
   private TransactionState state = TransactionState.ACTIVE;
+  /** Whether writes are refused: a transaction reading a past snapshot ({@link TransactionManager#beginAsOf}). */
+  private final boolean readOnly;
 
   Transaction(TransactionManager manager, VersionedStore versions, IsolationLevel isolation, long id,
-      long snapshotTs) {
+      long snapshotTs, boolean readOnly) {
+    this.readOnly = readOnly;
     this.manager = manager;
     this.versions = versions;
     this.isolation = isolation;
@@ -62,6 +66,11 @@ public final class Transaction implements AutoCloseable {
 
   public IsolationLevel isolation() {
     return isolation;
+  }
+
+  /** Whether this transaction reads a past snapshot and refuses writes. */
+  public boolean readOnly() {
+    return readOnly;
   }
 
   /** The commit timestamp this transaction reads at. */
@@ -91,17 +100,30 @@ public final class Transaction implements AutoCloseable {
 
   /** The row with primary key {@code key} as this transaction sees it, or null. */
   public Object[] get(TableDef table, Object[] key) {
+    return get(table, key, null);
+  }
+
+  /**
+   * As {@link #get(TableDef, Object[])}, decoding only {@code columns} (null: all); the other values of the returned
+   * full-width row are null. The same holds for the other reads that take {@code columns}.
+   */
+  public Object[] get(TableDef table, Object[] key, int[] columns) {
     checkActive();
     byte[] rowKey = rowKey(table, key);
     if (isolation == IsolationLevel.SERIALIZABLE) {
       readKeys.add(rowKey);
     }
     byte[] value = read(rowKey);
-    return value == null ? null : RowCodec.decode(types(table), value);
+    return value == null ? null : RowCodec.decode(types(table), value, RowCodec.mask(table.columns().size(), columns));
   }
 
   /** All rows of {@code table} in primary-key order, as this transaction sees them. The caller closes the cursor. */
   public RowCursor scan(TableDef table) {
+    return scan(table, null);
+  }
+
+  /** As {@link #scan(TableDef)}, decoding only {@code columns} (null: all). */
+  public RowCursor scan(TableDef table, int[] columns) {
     checkActive();
     byte[] from = TableKeys.tablePrefix(table.id());
     byte[] to = TableKeys.tablePrefix(table.id() + 1);
@@ -109,7 +131,7 @@ public final class Transaction implements AutoCloseable {
       readRanges.add(new byte[][] {from, to});
     }
     return new MergingRowCursor(versions.scan(from, to, snapshotTs), writes.subMap(from, true, to, false),
-        types(table));
+        types(table), RowCodec.mask(table.columns().size(), columns));
   }
 
   /** Whether point reads of {@code table} go through its ALEX primary-key directory. */
@@ -123,6 +145,11 @@ public final class Transaction implements AutoCloseable {
    * not the whole table, is recorded for validation. The caller closes the cursor.
    */
   public RowCursor scanRange(TableDef table, KeyBound lower, KeyBound upper) {
+    return scanRange(table, lower, upper, null);
+  }
+
+  /** As {@link #scanRange(TableDef, KeyBound, KeyBound)}, decoding only {@code columns} (null: all). */
+  public RowCursor scanRange(TableDef table, KeyBound lower, KeyBound upper, int[] columns) {
     checkActive();
     if (table.hasRowId()) {
       throw new IllegalArgumentException("table " + table.name() + " has no primary key to range over");
@@ -132,7 +159,7 @@ public final class Transaction implements AutoCloseable {
       readRanges.add(range);
     }
     return new MergingRowCursor(versions.scan(range[0], range[1], snapshotTs),
-        writes.subMap(range[0], true, range[1], false), types(table));
+        writes.subMap(range[0], true, range[1], false), types(table), RowCodec.mask(table.columns().size(), columns));
   }
 
   /**
@@ -140,12 +167,18 @@ public final class Transaction implements AutoCloseable {
    * without a row are left out.
    */
   public List<Object[]> getAll(TableDef table, List<Object[]> keys) {
+    return getAll(table, keys, null);
+  }
+
+  /** As {@link #getAll(TableDef, List)}, decoding only {@code columns} (null: all). */
+  public List<Object[]> getAll(TableDef table, List<Object[]> keys, int[] columns) {
     checkActive();
     TreeSet<byte[]> rowKeys = new TreeSet<>(Arrays::compareUnsigned);
     for (Object[] key : keys) {
       rowKeys.add(rowKey(table, key));
     }
-    List<ColumnType> types = types(table);
+    RowLayout types = types(table);
+    boolean[] needed = RowCodec.mask(table.columns().size(), columns);
     List<Object[]> rows = new ArrayList<>(rowKeys.size());
     for (byte[] rowKey : rowKeys) {
       if (isolation == IsolationLevel.SERIALIZABLE) {
@@ -153,7 +186,7 @@ public final class Transaction implements AutoCloseable {
       }
       byte[] value = read(rowKey);
       if (value != null) {
-        rows.add(RowCodec.decode(types, value));
+        rows.add(RowCodec.decode(types, value, needed));
       }
     }
     return rows;
@@ -166,6 +199,16 @@ public final class Transaction implements AutoCloseable {
    * writes are merged in. Under SERIALIZABLE the whole table counts as read. The caller closes the cursor.
    */
   public RowCursor scanIndex(TableDef table, IndexDef index, KeyBound lower, KeyBound upper) {
+    return scanIndex(table, index, lower, upper, null);
+  }
+
+  /**
+   * As {@link #scanIndex(TableDef, IndexDef, KeyBound, KeyBound)}, decoding only {@code columns} (null: all). When
+   * the columns are all in the index or the primary key ({@link IndexDef#covers}) and the table has a primary-key
+   * directory, this is an index-only scan: an entry written by the row's newest version, committed at or before the
+   * snapshot, answers from the entry alone; only other entries read their row (see {@link IndexRowCursor}).
+   */
+  public RowCursor scanIndex(TableDef table, IndexDef index, KeyBound lower, KeyBound upper, int[] columns) {
     checkActive();
     if (!index.tableName().equals(table.name())) {
       throw new IllegalArgumentException("index " + index.name() + " is not on table " + table.name());
@@ -180,7 +223,7 @@ public final class Transaction implements AutoCloseable {
     NavigableMap<byte[], PendingWrite> ownWrites = writes.subMap(tableFrom, true, tableTo, false);
     Set<byte[]> ownKeys = new TreeSet<>(Arrays::compareUnsigned);
     ownKeys.addAll(ownWrites.keySet());
-    List<ColumnType> types = types(table);
+    RowLayout types = types(table);
     List<IndexRowCursor.OwnHit> own = new ArrayList<>();
     for (Map.Entry<byte[], PendingWrite> write : ownWrites.entrySet()) {
       if (write.getValue().row() == null) {
@@ -195,7 +238,9 @@ public final class Transaction implements AutoCloseable {
     }
     own.sort(Comparator.comparing(IndexRowCursor.OwnHit::entry, Arrays::compareUnsigned));
     KvCursor entries = versions.store().scan(null, Space.INDEX, range[0], range[1]);
-    return new IndexRowCursor(entries, table, index, versions, snapshotTs, ownKeys, own);
+    boolean covering = columns != null && index.covers(table, columns) && manager.hasDirectory(table);
+    return new IndexRowCursor(entries, table, index, versions, snapshotTs, ownKeys, own,
+        RowCodec.mask(table.columns().size(), columns), covering);
   }
 
   /**
@@ -205,6 +250,7 @@ public final class Transaction implements AutoCloseable {
    */
   public void insert(TableDef table, Object[] row) {
     checkActive();
+    checkWritable();
     Object[] values = checkRow(table, row);
     byte[] rowKey;
     if (table.hasRowId()) {
@@ -231,6 +277,7 @@ public final class Transaction implements AutoCloseable {
   /** Deletes the row whose storage key a {@link RowCursor} reported; returns whether it existed. */
   public boolean deleteKey(byte[] rowKey) {
     checkActive();
+    checkWritable();
     if (read(rowKey) == null) {
       return false;
     }
@@ -253,6 +300,7 @@ public final class Transaction implements AutoCloseable {
    */
   public boolean update(TableDef table, Object[] oldKey, Object[] newRow) {
     checkActive();
+    checkWritable();
     Object[] values = checkRow(table, newRow);
     byte[] oldRowKey = rowKey(table, oldKey);
     if (table.hasRowId()) {
@@ -273,6 +321,7 @@ public final class Transaction implements AutoCloseable {
   /** Replaces the row whose storage key a {@link RowCursor} reported (tables keyed by row id). */
   public boolean updateKey(TableDef table, byte[] rowKey, Object[] newRow) {
     checkActive();
+    checkWritable();
     return replace(table, rowKey, checkRow(table, newRow));
   }
 
@@ -404,6 +453,12 @@ public final class Transaction implements AutoCloseable {
     return Arrays.stream(table.primaryKey()).mapToObj(k -> table.columns().get(k).type()).toList();
   }
 
+  private void checkWritable() {
+    if (readOnly) {
+      throw new ReadOnlyTransactionException("cannot write in a read-only transaction reading a past snapshot");
+    }
+  }
+
   private void checkActive() {
     if (state != TransactionState.ACTIVE) {
       throw new IllegalStateException("transaction is " + state);
@@ -449,8 +504,9 @@ public final class Transaction implements AutoCloseable {
     return "Key (" + names + ")=(" + values + ") already exists.";
   }
 
-  static List<ColumnType> types(TableDef table) {
-    return table.columns().stream().map(ColumnDef::type).toList();
+  /** Where the table's columns are stored in its rows: what row bytes are encoded and decoded with. */
+  static RowLayout types(TableDef table) {
+    return table.layout();
   }
 
   /** The storage key of the row with primary key {@code key}. */
@@ -471,7 +527,7 @@ public final class Transaction implements AutoCloseable {
     return out.toByteArray();
   }
 
-  private static byte[] rowIdKey(TableDef table, long rowId) {
+  static byte[] rowIdKey(TableDef table, long rowId) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(16);
     out.writeBytes(TableKeys.tablePrefix(table.id()));
     KeyCodec.encode(List.of(ColumnType.BIGINT), new Object[] {rowId}, out);

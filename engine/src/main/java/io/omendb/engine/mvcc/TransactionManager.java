@@ -37,6 +37,8 @@ public final class TransactionManager implements AutoCloseable {
   private final TimestampOracle oracle;
   private final GroupCommit groupCommit;
   private final IndexMaintenance indexes;
+  /** How far before now {@code AS OF} reads may go, in microseconds; garbage collection keeps what they see. */
+  private final long retentionMicros;
   private final Object commitLock = new Object();
   private final AtomicLong ids = new AtomicLong();
   private final Map<Integer, AtomicLong> rowIds = new ConcurrentHashMap<>();
@@ -69,6 +71,14 @@ public final class TransactionManager implements AutoCloseable {
    */
   public TransactionManager(KvStore store, Catalog catalog, boolean syncCommits, boolean alexDirectories,
       long rowCacheBytes) {
+    this(store, catalog, syncCommits, alexDirectories, rowCacheBytes, java.time.Duration.ZERO);
+  }
+
+  /** As above; {@code historyRetention} is how far back {@link #beginAsOf} may read. */
+  public TransactionManager(KvStore store, Catalog catalog, boolean syncCommits, boolean alexDirectories,
+      long rowCacheBytes, java.time.Duration historyRetention) {
+    this.retentionMicros = java.util.concurrent.TimeUnit.MICROSECONDS.convert(
+        requireNonNull(historyRetention, "historyRetention"));
     this.store = requireNonNull(store, "store");
     this.catalog = requireNonNull(catalog, "catalog");
     this.directories = new TableDirectories(alexDirectories);
@@ -107,9 +117,66 @@ public final class TransactionManager implements AutoCloseable {
         increment(serializableSnapshots, snapshot);
       }
     }
-    Transaction transaction = new Transaction(this, versions, isolation, ids.incrementAndGet(), snapshot);
+    Transaction transaction = new Transaction(this, versions, isolation, ids.incrementAndGet(), snapshot, false);
     active.add(transaction);
     return transaction;
+  }
+
+  /**
+   * Starts a read-only transaction whose snapshot is commit timestamp {@code ts} (microseconds since the epoch):
+   * it sees exactly the commits at or before {@code ts}. A time later than the newest visible commit but not after
+   * now waits for commits already under way and makes every later commit's timestamp exceed it, so the read is
+   * repeatable.
+   *
+   * @throws TimeTravelException SNAPSHOT_TOO_OLD before the retention window, FUTURE_TIMESTAMP after now
+   */
+  public Transaction beginAsOf(long ts) {
+    long now = TimestampOracle.wallClock();
+    if (ts > now + MICROS_PER_MILLI - 1) {
+      throw new TimeTravelException(TimeTravelException.Kind.FUTURE_TIMESTAMP,
+          "AS OF timestamp " + instant(ts) + " is in the future (now " + instant(now) + ")");
+    }
+    if (ts > oracle.visible()) {
+      long written;
+      synchronized (commitLock) {
+        oracle.reserveReadAt(ts);
+        written = groupCommit.written();
+      }
+      if (written > oracle.visible()) {
+        // commits with timestamps up to ts are in the WAL but not yet durable: wait for them to become visible
+        groupCommit.awaitDurable(written);
+      }
+    }
+    synchronized (snapshots) {
+      long horizon = horizon(oracle.visible());
+      if (ts < horizon) {
+        throw new TimeTravelException(TimeTravelException.Kind.SNAPSHOT_TOO_OLD,
+            "snapshot too old: AS OF timestamp " + instant(ts) + " is before the history kept (from "
+                + instant(horizon) + ")");
+      }
+      increment(snapshots, ts);
+    }
+    Transaction transaction = new Transaction(this, versions, IsolationLevel.REPEATABLE_READ, ids.incrementAndGet(),
+        ts, true);
+    active.add(transaction);
+    return transaction;
+  }
+
+  private static final long MICROS_PER_MILLI = 1000;
+
+  /** A commit timestamp as an ISO instant, for messages. */
+  private static String instant(long micros) {
+    return java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS).toString();
+  }
+
+  /** The oldest timestamp an {@code AS OF} read may start at now: the retention window back from now. */
+  private long horizon(long visible) {
+    return retentionMicros == 0 ? visible : Math.min(visible, TimestampOracle.wallClock() - retentionMicros);
+  }
+
+  /** The oldest timestamp a new {@code AS OF} read may use now (microseconds since the epoch). */
+  public long historyHorizon() {
+    return horizon(oracle.visible());
   }
 
   /** Moves a READ COMMITTED transaction to the newest snapshot; returns it. */
@@ -128,20 +195,24 @@ public final class TransactionManager implements AutoCloseable {
    */
   public long watermark() {
     synchronized (snapshots) {
-      return snapshots.isEmpty() ? oracle.visible() : Math.min(snapshots.firstKey(), oracle.visible());
+      long horizon = horizon(oracle.visible());
+      return snapshots.isEmpty() ? horizon : Math.min(snapshots.firstKey(), horizon);
     }
   }
 
-  /** The snapshots in use at one moment, for the garbage collector. */
-  record SnapshotView(long[] active, long visible) {
-    /** The oldest snapshot anyone may read at: the oldest active one, or the visible timestamp. */
+  /**
+   * The snapshots in use at one moment, for the garbage collector: the active ones and the horizon, the oldest
+   * timestamp a future snapshot may read at (the visible timestamp, or earlier by the history retention window).
+   */
+  record SnapshotView(long[] active, long horizon) {
+    /** The oldest snapshot anyone may read at: the oldest active one, or the horizon. */
     long watermark() {
-      return active.length == 0 ? visible : Math.min(active[0], visible);
+      return active.length == 0 ? horizon : Math.min(active[0], horizon);
     }
 
-    /** Whether some active or future snapshot lies in {@code [from, to)}; future snapshots are at least visible. */
+    /** Whether some active or future snapshot lies in {@code [from, to)}; future snapshots are at least horizon. */
     boolean anySnapshotIn(long from, long to) {
-      if (to > visible) {
+      if (to > horizon) {
         return true;
       }
       int i = Arrays.binarySearch(active, from);
@@ -153,7 +224,8 @@ public final class TransactionManager implements AutoCloseable {
   /** The snapshots in use now. */
   SnapshotView snapshotView() {
     synchronized (snapshots) {
-      return new SnapshotView(snapshots.keySet().stream().mapToLong(Long::longValue).toArray(), oracle.visible());
+      return new SnapshotView(snapshots.keySet().stream().mapToLong(Long::longValue).toArray(),
+          horizon(oracle.visible()));
     }
   }
 
@@ -232,7 +304,7 @@ public final class TransactionManager implements AutoCloseable {
               Versions.historyValueOf(old));
         }
         batch.put(Space.DATA, rowKey, Versions.dataValue(commitTs, row));
-        indexes.addEntries(batch, rowKey, row);
+        indexes.addEntries(batch, rowKey, row, commitTs);
         liveDelta[i] = (row != null ? 1 : 0) - (old != null && !Versions.isTombstone(old) ? 1 : 0);
         i++;
       }
@@ -349,6 +421,48 @@ public final class TransactionManager implements AutoCloseable {
     synchronized (commitLock) {
       return catalog.dropIndex(name, ifExists) != null;
     }
+  }
+
+  /** Runs {@code work} while no commit can be applied and returns its result; ALTER TABLE runs so. */
+  <T> T locked(java.util.function.Supplier<T> work) {
+    synchronized (commitLock) {
+      return work.get();
+    }
+  }
+
+  /** Re-keys {@code old}'s rows as {@code keyed} says, under the commit lock; see {@link TableRewrite}. */
+  TableDef rekey(TableDef old, TableDef keyed) {
+    synchronized (commitLock) {
+      return new TableRewrite(this, store).rekey(old, keyed, oracle, groupCommit);
+    }
+  }
+
+  /** Throws NOT_NULL if a committed row of {@code table} holds NULL in {@code column}; under the commit lock. */
+  void checkNoNulls(TableDef table, int column) {
+    synchronized (commitLock) {
+      Transaction reader = begin(IsolationLevel.READ_COMMITTED);
+      try (RowCursor cursor = reader.scan(table)) {
+        for (Object[] row = cursor.next(); row != null; row = cursor.next()) {
+          if (row[column] == null) {
+            throw new ConstraintViolationException(ConstraintViolationException.Kind.NOT_NULL,
+                "column \"" + table.columns().get(column).name() + "\" of relation \"" + table.name()
+                    + "\" contains null values", null);
+          }
+        }
+      } finally {
+        reader.rollback();
+      }
+    }
+  }
+
+  /** Forgets the cached last row id of a table that was re-keyed; the next insert reads it from the store. */
+  void forgetRowIds(TableDef table) {
+    rowIds.remove(table.id());
+  }
+
+  /** ALTER TABLE: column and constraint changes of existing tables. */
+  public TableAlterations alterations() {
+    return new TableAlterations(this);
   }
 
   /** Runs {@code work} while no commit can be applied; the garbage collector's re-checks use it. */

@@ -15,6 +15,7 @@ final class VersionedStore {
   private final TableDirectories directories;
   private final RowCache rowCache;
   private final LongAdder dataGets = new LongAdder();
+  private final LongAdder indexOnlyHits = new LongAdder();
 
   VersionedStore(KvStore store, TableDirectories directories, RowCache rowCache) {
     this.store = store;
@@ -25,6 +26,20 @@ final class VersionedStore {
   /** Number of point reads of the data key space so far; for tests of the directory. */
   long dataGets() {
     return dataGets.sum();
+  }
+
+  /** Number of index entries answered without reading their row (covering scans); for tests. */
+  long indexOnlyHits() {
+    return indexOnlyHits.sum();
+  }
+
+  void countIndexOnlyHit() {
+    indexOnlyHits.increment();
+  }
+
+  /** The primary-key directory's payload for {@code rowKey}, {@link PrimaryKeyDirectory#UNKNOWN} without one. */
+  long directoryLookup(byte[] rowKey) {
+    return directories.lookup(rowKey);
   }
 
   /** The data value (newest version) of {@code rowKey} in the latest state, or null. */

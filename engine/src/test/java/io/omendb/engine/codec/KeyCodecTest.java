@@ -55,6 +55,27 @@ class KeyCodecTest {
   }
 
   @Test
+  void encode_uuidsSortAsUnsignedBytesLikePostgres() {
+    Random random = new Random(7);
+    List<java.util.UUID> uuids = new ArrayList<>(List.of(new java.util.UUID(0, 0), new java.util.UUID(-1, -1),
+        java.util.UUID.fromString("7fffffff-ffff-ffff-8000-000000000000"),
+        java.util.UUID.fromString("80000000-0000-0000-7fff-ffffffffffff")));
+    for (int i = 0; i < 200; i++) {
+      uuids.add(new java.util.UUID(random.nextLong(), random.nextLong()));
+    }
+    List<byte[]> encoded = new ArrayList<>();
+    for (java.util.UUID uuid : uuids) {
+      encoded.add(KeyCodec.encode(List.of(ColumnType.UUID), new Object[] {uuid}));
+    }
+    encoded.sort(Arrays::compareUnsigned);
+    // PostgreSQL compares uuids with memcmp, which orders them as their lower-case text
+    List<String> expected = uuids.stream().map(java.util.UUID::toString).sorted().toList();
+    List<String> decoded = encoded.stream()
+        .map(key -> KeyCodec.decode(List.of(ColumnType.UUID), key, 0)[0].toString()).toList();
+    assertThat(decoded).isEqualTo(expected);
+  }
+
+  @Test
   void encode_nullSortsAfterEveryValue() {
     byte[] nullKey = KeyCodec.encode(List.of(ColumnType.BIGINT), new Object[] {null});
     byte[] maxKey = KeyCodec.encode(List.of(ColumnType.BIGINT), new Object[] {Long.MAX_VALUE});

@@ -25,7 +25,8 @@ class MvccTest {
 
   @BeforeEach
   void open() {
-    engine = Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO));
+    engine = Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO)
+        .withHistoryRetention(Duration.ZERO));
     table = engine.catalog().createTable(new TableDef(0, "kv",
         List.of(ColumnDef.create("k", ColumnType.INTEGER).withNullable(false),
             ColumnDef.create("v", ColumnType.BIGINT)), new int[] {0}), false);
@@ -218,7 +219,8 @@ class MvccTest {
     put(1, 10);
     long before = engine.transactions().visibleTimestamp();
     engine.close();
-    engine = Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO));
+    engine = Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO)
+        .withHistoryRetention(Duration.ZERO));
     assertThat(engine.transactions().visibleTimestamp()).isEqualTo(before);
     table = engine.catalog().table("kv").orElseThrow();
     put(1, 11);

@@ -37,7 +37,8 @@ class PrimaryKeyDirectoryTest {
   }
 
   private Engine openEngine() {
-    return Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO).withSyncCommits(false));
+    return Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO).withSyncCommits(false)
+        .withHistoryRetention(Duration.ZERO));
   }
 
   @AfterEach

@@ -39,7 +39,8 @@ class SecondaryIndexTest {
   }
 
   private Engine openEngine() {
-    return Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO).withSyncCommits(false));
+    return Engine.open(EngineOptions.create(dir).withGcInterval(Duration.ZERO).withSyncCommits(false)
+        .withHistoryRetention(Duration.ZERO));
   }
 
   @AfterEach

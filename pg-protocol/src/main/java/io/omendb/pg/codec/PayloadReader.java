@@ -2,7 +2,13 @@ package io.omendb.pg.codec;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** A cursor over one message body that reads the protocol's primitive types and rejects truncated input. */
 final class PayloadReader {
@@ -48,7 +54,11 @@ final class PayloadReader {
     return count;
   }
 
-  /** A NUL-terminated UTF-8 string. */
+  /**
+   * A NUL-terminated UTF-8 string.
+   *
+   * @throws InvalidEncodingException if its bytes are not valid UTF-8 (they are never silently replaced)
+   */
   String readCString() throws ProtocolViolationException {
     int end = pos;
     while (end < data.length && data[end] != 0) {
@@ -57,9 +67,27 @@ final class PayloadReader {
     if (end == data.length) {
       throw new ProtocolViolationException("unterminated string in " + what);
     }
-    String value = new String(data, pos, end - pos, StandardCharsets.UTF_8);
+    String value = decodeUtf8(pos, end - pos);
     pos = end + 1;
     return value;
+  }
+
+  private String decodeUtf8(int offset, int length) throws InvalidEncodingException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(data, offset, length);
+    CharBuffer out = CharBuffer.allocate((int) Math.ceil(length * (double) decoder.maxCharsPerByte()));
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      throw new InvalidEncodingException(String.format(Locale.ROOT,
+          "invalid byte sequence for encoding \"UTF8\": 0x%02x",
+          data[Math.min(in.position(), offset + length - 1)] & 0xFF));
+    }
+    return out.flip().toString();
   }
 
   byte[] readBytes(int count) throws ProtocolViolationException {

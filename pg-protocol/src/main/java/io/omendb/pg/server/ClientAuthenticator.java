@@ -30,7 +30,7 @@ import java.util.Optional;
  * Authenticates one connection after its StartupMessage: enforces {@code --tls-required}, picks the first matching
  * hba rule and runs its method (trust, SCRAM-SHA-256[-PLUS], clear-text password over TLS, reject), talking to the
  * client through the connection's reader and writer. Failures are logged without secrets, slowed by the
- * {@link io.omendb.pg.auth.LoginThrottle}, and reported with PostgreSQL's messages: one message for a wrong password
+ * {@link io.omendb.adapter.LoginThrottle}, and reported with PostgreSQL's messages: one message for a wrong password
  * and an unknown user alike.
  */
 final class ClientAuthenticator {

@@ -14,7 +14,7 @@ final class CopyDataEncoder {
 
   CopyDataEncoder(CopyFormat format, List<ColumnMeta> columns) {
     this.format = format;
-    this.types = columns.stream().map(c -> PgType.fromJdbcType(c.jdbcType())).toArray(PgType[]::new);
+    this.types = columns.stream().map(c -> PgType.fromSqlType(c.jdbcType(), c.typeName())).toArray(PgType[]::new);
   }
 
   /** The header line of column names. */

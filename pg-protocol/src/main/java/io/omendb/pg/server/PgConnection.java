@@ -8,6 +8,7 @@ import io.omendb.pg.codec.BackendWriter;
 import io.omendb.pg.codec.Frame;
 import io.omendb.pg.codec.FrameReader;
 import io.omendb.pg.codec.FrontendDecoder;
+import io.omendb.pg.codec.InvalidEncodingException;
 import io.omendb.pg.codec.MessageType;
 import io.omendb.pg.codec.ProtocolViolationException;
 import io.omendb.pg.codec.UnsupportedMessageException;
@@ -284,6 +285,7 @@ final class PgConnection implements Runnable {
     }
     // PostgreSQL's default database is the one named like the user.
     settings.putIfAbsent("database", user);
+    settings.put(SessionFactory.BACKEND_PID, Integer.toString(key.processId()));
     try {
       session = sessions.openSession(user, settings);
     } catch (SQLException e) {
@@ -319,6 +321,9 @@ final class PgConnection implements Runnable {
           message = FrontendDecoder.decode(frame);
         } catch (UnsupportedMessageException e) {
           skipUnsupported(e.type());
+          continue;
+        } catch (InvalidEncodingException e) {
+          rejectEncoding(frame, e);
           continue;
         }
         if (message instanceof Terminate) {
@@ -381,6 +386,23 @@ final class PgConnection implements Runnable {
     if (!machine.skippingToSync()) {
       machine.extendedErrorOccurred();
       out.send(ErrorResponse.error(SqlState.FEATURE_NOT_SUPPORTED.code(), type + " is not supported"));
+    }
+  }
+
+  /**
+   * Answers a message whose text is not UTF-8 with 22021, as PostgreSQL does: a simple Query then ends with
+   * ReadyForQuery; an extended-protocol message makes the server skip to Sync.
+   */
+  private void rejectEncoding(Frame frame, InvalidEncodingException e) throws IOException {
+    if (machine.skippingToSync()) {
+      return;
+    }
+    out.send(ErrorResponse.error(SqlState.CHARACTER_NOT_IN_REPERTOIRE.code(), e.getMessage()));
+    if (frame.tag() == MessageType.QUERY.tag()) {
+      machine.queryCompleted(session.transactionStatus());
+      sendReadyForQuery();
+    } else {
+      machine.extendedErrorOccurred();
     }
   }
 

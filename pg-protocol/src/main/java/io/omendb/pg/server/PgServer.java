@@ -19,8 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,8 +55,11 @@ public final class PgServer implements AutoCloseable {
   private Thread acceptor; // guarded by this
   private ScheduledExecutorService timer; // guarded by this
 
-  /** A connection and the thread serving it. */
-  private record Running(PgConnection connection, Thread thread) {}
+  /**
+   * A connection, the thread serving it, and its authentication deadline, cancelled when the connection ends so
+   * that the timer does not keep an abandoned connection's socket and buffers alive until the deadline.
+   */
+  private record Running(PgConnection connection, Thread thread, Future<?> authDeadline) {}
 
   public PgServer(SessionFactory sessions, PgServerConfig config) {
     this.sessions = requireNonNull(sessions, "sessions");
@@ -85,7 +89,10 @@ public final class PgServer implements AutoCloseable {
       throw e;
     }
     serverSocket = socket;
-    timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "omendb-pg-auth-timer"));
+    ScheduledThreadPoolExecutor deadlines =
+        new ScheduledThreadPoolExecutor(1, runnable -> daemon(runnable, "omendb-pg-auth-timer"));
+    deadlines.setRemoveOnCancelPolicy(true);
+    timer = deadlines;
     acceptor = daemon(() -> acceptLoop(socket), "omendb-pg-acceptor");
     acceptor.start();
     LOG.log(Level.INFO, "PostgreSQL protocol server listening on {0}", socket.getLocalSocketAddress());
@@ -197,9 +204,10 @@ public final class PgServer implements AutoCloseable {
         new PgConnection(client, sessions, config, new BackendKeyData(processId, random.nextInt()), this::cancel,
             limits);
     Thread thread = daemon(() -> serve(processId, connection), "omendb-pg-conn-" + processId);
-    Running running = new Running(connection, thread);
+    Future<?> authDeadline =
+        timer.schedule(connection::authenticationTimedOut, config.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    Running running = new Running(connection, thread, authDeadline);
     connections.put(processId, running);
-    timer.schedule(connection::authenticationTimedOut, config.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return running;
   }
 
@@ -226,8 +234,12 @@ public final class PgServer implements AutoCloseable {
     try {
       connection.run();
     } finally {
+      Running ended;
       synchronized (this) {
-        connections.remove(processId);
+        ended = connections.remove(processId);
+      }
+      if (ended != null) {
+        ended.authDeadline().cancel(false);
       }
     }
   }

@@ -37,7 +37,7 @@ final class RowEncoder {
           "bind message has " + formats.size() + " result formats but query has " + columns.size() + " columns");
     }
     for (int i = 0; i < types.length; i++) {
-      types[i] = PgType.fromJdbcType(columns.get(i).jdbcType());
+      types[i] = PgType.fromSqlType(columns.get(i).jdbcType(), columns.get(i).typeName());
       binary[i] = Bind.formatOf(formats, i) == Bind.BINARY_FORMAT;
     }
   }

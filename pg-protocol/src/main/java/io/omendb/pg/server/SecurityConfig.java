@@ -2,9 +2,9 @@ package io.omendb.pg.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.adapter.LoginThrottle;
 import io.omendb.adapter.RoleDirectory;
 import io.omendb.pg.auth.HbaRules;
-import io.omendb.pg.auth.LoginThrottle;
 import io.omendb.pg.tls.TlsContext;
 import java.security.SecureRandom;
 import java.util.Optional;

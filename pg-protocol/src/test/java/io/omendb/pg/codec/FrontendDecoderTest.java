@@ -24,6 +24,21 @@ class FrontendDecoderTest {
   }
 
   @Test
+  void decode_queryWithInvalidUtf8_isAnEncodingErrorNamingTheByte() {
+    byte[] body = {'S', (byte) 0xE2, (byte) 0x82, 'x', 0};
+    assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(MessageType.QUERY.tag(), body)))
+        .isInstanceOf(InvalidEncodingException.class)
+        .hasMessage("invalid byte sequence for encoding \"UTF8\": 0xe2");
+  }
+
+  @Test
+  void decode_queryWithMultiByteUtf8_isDecoded() throws ProtocolViolationException {
+    byte[] body = {'\'', (byte) 0xC3, (byte) 0xA9, (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80, '\'', 0};
+    assertThat(FrontendDecoder.decode(new Frame(MessageType.QUERY.tag(), body)))
+        .isEqualTo(new io.omendb.pg.message.Query("'\u00e9\ud83d\ude00'"));
+  }
+
+  @Test
   void decode_truncatedParse_isProtocolViolation() {
     assertThatThrownBy(() -> FrontendDecoder.decode(new Frame(MessageType.PARSE.tag(), new byte[] {0, 'x'})))
         .isInstanceOf(ProtocolViolationException.class)

@@ -54,6 +54,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,33 @@ class MessageRoundTripTest {
   void samples_coverEveryBackendMessage() {
     assertThat(classesOf(backendMessages())).containsExactlyInAnyOrderElementsOf(
         Arrays.asList(BackendMessage.class.getPermittedSubclasses()));
+  }
+
+  /**
+   * Every type byte the codec names is exercised by a sample, except the messages it names only to refuse them
+   * (FunctionCall) or never sends (the function-call, notification and CopyBoth responses).
+   */
+  @Test
+  void samples_coverEveryMessageTypeTheCodecKnows() {
+    Set<MessageType> covered = EnumSet.noneOf(MessageType.class);
+    List<FrontendMessage> frontend = new ArrayList<>(frontendMessages());
+    frontend.addAll(authenticationMessages());
+    for (FrontendMessage message : frontend) {
+      MessageType type = MessageType.frontend(FrontendEncoder.toBytes(message)[0]);
+      if (type != null) {
+        covered.add(type);
+      }
+    }
+    for (BackendMessage message : backendMessages()) {
+      MessageBuffer buffer = new MessageBuffer();
+      BackendEncoder.encode(message, buffer);
+      covered.add(MessageType.backend(buffer.toByteArray()[0]));
+    }
+    Set<MessageType> refusedOrNeverSent = EnumSet.of(MessageType.FUNCTION_CALL, MessageType.FUNCTION_CALL_RESPONSE,
+        MessageType.NOTIFICATION_RESPONSE, MessageType.COPY_BOTH_RESPONSE);
+    Set<MessageType> expected = EnumSet.allOf(MessageType.class);
+    expected.removeAll(refusedOrNeverSent);
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

@@ -272,6 +272,68 @@ class ExtendedQueryIT {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "&prepareThreshold=-1", "&binaryTransfer=false", "&preferQueryMode=simple"})
+  void pgjdbc_uuidRoundTrips(String options) throws SQLException {
+    java.util.UUID low = java.util.UUID.fromString("00000000-0000-4000-8000-000000000001");
+    java.util.UUID high = java.util.UUID.fromString("f0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+    try (Connection conn = connect(options); Statement st = conn.createStatement()) {
+      st.execute("CREATE TABLE ids (id UUID PRIMARY KEY, other UUID, n INT)");
+      try (PreparedStatement insert = conn.prepareStatement("INSERT INTO ids VALUES (?, ?, ?)")) {
+        insert.setObject(1, high);
+        insert.setObject(2, low);
+        insert.setInt(3, 1);
+        insert.executeUpdate();
+        insert.setObject(1, low);
+        insert.setNull(2, java.sql.Types.OTHER);
+        insert.setInt(3, 2);
+        insert.executeUpdate();
+      }
+      try (PreparedStatement select = conn.prepareStatement("SELECT id, other, n FROM ids WHERE id = ?")) {
+        select.setObject(1, high);
+        try (ResultSet rs = select.executeQuery()) {
+          assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("uuid");
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getObject(1)).isEqualTo(high);
+          assertThat(rs.getObject("other", java.util.UUID.class)).isEqualTo(low);
+          assertThat(rs.getString(1)).isEqualTo("f0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+          assertThat(rs.getInt(3)).isEqualTo(1);
+          assertThat(rs.next()).isFalse();
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT id, other FROM ids ORDER BY id")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getObject(1)).isEqualTo(low);
+        assertThat(rs.getObject(2)).isNull();
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getObject(1)).isEqualTo(high);
+      }
+      try (ResultSet rs = st.executeQuery("SELECT gen_random_uuid()")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getObject(1)).isInstanceOf(java.util.UUID.class);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "&prepareThreshold=-1", "&binaryTransfer=false", "&preferQueryMode=simple"})
+  void pgjdbc_arraysReadAsTypedArrays(String options) throws SQLException {
+    try (Connection conn = connect(options);
+        PreparedStatement select = conn.prepareStatement(
+            "SELECT '{1,NULL,3}'::int[], ARRAY['a b', name], '{9000000000}'::bigint[] FROM t WHERE id = ?")) {
+      select.setInt(1, 2);
+      try (ResultSet rs = select.executeQuery()) {
+        assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("_int4");
+        assertThat(rs.getMetaData().getColumnTypeName(2)).isEqualTo("_text");
+        assertThat(rs.getMetaData().getColumnTypeName(3)).isEqualTo("_int8");
+        assertThat(rs.next()).isTrue();
+        assertThat((Object[]) rs.getArray(1).getArray()).containsExactly(1, null, 3);
+        assertThat((Object[]) rs.getArray(2).getArray()).containsExactly("a b", "b");
+        assertThat((Object[]) rs.getArray(3).getArray()).containsExactly(9_000_000_000L);
+      }
+    }
+  }
+
   @Test
   void pgjdbc_simpleQueryMode_stillWorks() throws SQLException {
     try (Connection conn = connect("&preferQueryMode=simple"); Statement st = conn.createStatement()) {

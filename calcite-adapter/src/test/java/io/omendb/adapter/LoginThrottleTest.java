@@ -1,4 +1,4 @@
-package io.omendb.pg.auth;
+package io.omendb.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,10 @@
+SELECT id, name, email, balance, active, joined, seen, token, avatar FROM customer ORDER BY id;
+SELECT * FROM order_line ORDER BY order_id, line_no;
+SELECT * FROM event_log ORDER BY logged_at NULLS LAST, kind, payload;
+SELECT count(*), sum(qty), sum(price * qty) FROM order_line;
+SELECT c.name, sum(o.qty) FROM customer c JOIN order_line o ON o.customer_id = c.id GROUP BY c.name ORDER BY c.name;
+SELECT id FROM customer WHERE email = 'eve@example.com';
+SELECT order_id, line_no FROM order_line WHERE sku = 'PEN-01' ORDER BY order_id;
+SELECT relname, pg_get_userbyid(relowner), relacl FROM pg_class WHERE relname IN ('customer', 'order_line', 'event_log') ORDER BY relname;
+SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('customer'::regclass, 'order_line'::regclass) ORDER BY conname;
+SELECT obj_description('customer'::regclass, 'pg_class'), col_description('customer'::regclass, 3);
