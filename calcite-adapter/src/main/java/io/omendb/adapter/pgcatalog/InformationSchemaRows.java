@@ -312,7 +312,7 @@ final class InformationSchemaRows {
   }
 
   private static String primaryKeyName(TableDef table) {
-    return table.name() + "_pkey";
+    return table.primaryKeyName();
   }
 
   private static Set<Integer> keyColumns(TableDef table) {
