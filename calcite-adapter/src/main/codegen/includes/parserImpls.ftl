@@ -95,6 +95,8 @@ void OmenColumnDefinition(TableElements elements) :
         LOOKAHEAD(3)
         OmenColumnPrimaryKey(column)
     |
+        OmenIdentityColumn(column)
+    |
         [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
         <UNIQUE> {
             elements.addUnique(getPos(), constraintName,
@@ -274,6 +276,207 @@ SqlDrop OmenDropIndex(Span s, boolean replace) :
     ]
     {
         return SqlDropIndex.create(s.end(this), ifExists,
+            new SqlNodeList(names, SqlParserPos.sum(names)), cascade);
+    }
+}
+
+/**
+ * Parses the rest of {@code CREATE SEQUENCE [IF NOT EXISTS] name [option ...]}
+ * after {@code CREATE}; see OmenSequenceOption.
+ */
+SqlCreate OmenCreateSequence(Span s, boolean replace) :
+{
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    final SequenceOptions options = new SequenceOptions();
+}
+{
+    <SEQUENCE> {
+        if (replace) {
+            throw SqlUtil.newContextException(s.end(this),
+                ObjectParserResource.INSTANCE.createOrReplaceSequenceNotSupported());
+        }
+    }
+    [
+        LOOKAHEAD(3)
+        <IF> <NOT> <EXISTS> { ifNotExists = true; }
+    ]
+    name = CompoundIdentifier()
+    ( OmenSequenceOption(options) )*
+    {
+        return new SqlCreateSequence(s.end(this), ifNotExists, name, options);
+    }
+}
+
+/** Parses {@code ALTER SEQUENCE [IF EXISTS] name option ...}. */
+SqlNode OmenAlterSequence() :
+{
+    final Span s;
+    boolean ifExists = false;
+    final SqlIdentifier name;
+    final SequenceOptions options = new SequenceOptions();
+}
+{
+    <ALTER> { s = span(); } <SEQUENCE>
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    name = CompoundIdentifier()
+    ( OmenSequenceOption(options) )+
+    {
+        return new SqlAlterSequence(s.end(this), ifExists, name, options);
+    }
+}
+
+/**
+ * Parses one sequence option: {@code AS type}, {@code INCREMENT [BY] n},
+ * {@code MINVALUE n | NO MINVALUE}, {@code MAXVALUE n | NO MAXVALUE},
+ * {@code START [WITH] n}, {@code RESTART [[WITH] n]}, {@code CACHE n},
+ * {@code [NO] CYCLE} or {@code OWNED BY table.column | NONE}.
+ */
+void OmenSequenceOption(SequenceOptions options) :
+{
+    final SqlDataTypeSpec type;
+    long n;
+    final SqlIdentifier owner;
+}
+{
+    <AS> type = DataType() { options.type(type); }
+|
+    <INCREMENT> [ <BY> ] n = OmenSignedLong() { options.increment(n); }
+|
+    <MINVALUE> n = OmenSignedLong() { options.minValue(n); }
+|
+    <MAXVALUE> n = OmenSignedLong() { options.maxValue(n); }
+|
+    <NO> (
+        <MINVALUE> { options.minValue(null); }
+    |
+        <MAXVALUE> { options.maxValue(null); }
+    |
+        <CYCLE> { options.cycle(false); }
+    )
+|
+    <START> [ <WITH> ] n = OmenSignedLong() { options.start(n); }
+|
+    <RESTART> (
+        [ <WITH> ] n = OmenSignedLong() { options.restart(n); }
+    |
+        { options.restart(null); }
+    )
+|
+    <CACHE> n = OmenSignedLong() { options.cache(n); }
+|
+    <CYCLE> { options.cycle(true); }
+|
+    <OWNED> <BY> (
+        <NONE> { options.ownedBy(null); }
+    |
+        owner = CompoundIdentifier() { options.ownedBy(owner); }
+    )
+}
+
+/** Parses an optionally signed integer literal as a long. */
+long OmenSignedLong() :
+{
+    boolean negative = false;
+}
+{
+    [
+        <MINUS> { negative = true; }
+    |
+        <PLUS>
+    ]
+    <UNSIGNED_INTEGER_LITERAL> {
+        return SequenceOptions.parseLong(token.image, negative, getPos());
+    }
+}
+
+/**
+ * Parses {@code GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(option ...)]}
+ * on a column definition.
+ */
+void OmenIdentityColumn(TableElements.Column column) :
+{
+    final Span s;
+    final boolean always;
+    final SequenceOptions options = new SequenceOptions();
+}
+{
+    <GENERATED> { s = span(); }
+    (
+        <ALWAYS> { always = true; }
+    |
+        <BY> <DEFAULT_> { always = false; }
+    )
+    <AS> <IDENTITY>
+    [
+        <LPAREN> ( OmenSequenceOption(options) )+ <RPAREN>
+    ]
+    {
+        column.setIdentity(new SqlIdentitySpec(s.end(this), always, options));
+    }
+}
+
+/**
+ * Parses the rest of {@code CREATE [OR REPLACE] VIEW name [(column, ...)] AS
+ * query} after {@code CREATE}. The query's text, rebuilt from its tokens, is
+ * kept to be parsed again whenever the view is used.
+ */
+SqlCreate OmenCreateView(Span s, boolean replace) :
+{
+    final SqlIdentifier name;
+    SqlNodeList columns = null;
+    final Token first;
+    final SqlNode query;
+}
+{
+    <VIEW> name = CompoundIdentifier()
+    [
+        columns = ParenthesizedSimpleIdentifierList()
+    ]
+    <AS> { first = getToken(1); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlCreatePgView(s.end(this), replace, name, columns, query,
+            SqlCreatePgView.text(first, token));
+    }
+}
+
+/**
+ * Parses the rest of {@code DROP SEQUENCE | VIEW [IF EXISTS] name [, ...]
+ * [CASCADE | RESTRICT]} after {@code DROP}.
+ */
+SqlDrop OmenDropSequenceOrView(Span s, boolean replace) :
+{
+    final SqlKind kind;
+    boolean ifExists = false;
+    SqlIdentifier name;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    boolean cascade = false;
+}
+{
+    (
+        <SEQUENCE> { kind = SqlKind.DROP_SEQUENCE; }
+    |
+        <VIEW> { kind = SqlKind.DROP_VIEW; }
+    )
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    name = CompoundIdentifier() { names.add(name); }
+    (
+        <COMMA> name = CompoundIdentifier() { names.add(name); }
+    )*
+    [
+        <CASCADE> { cascade = true; }
+    |
+        <RESTRICT>
+    ]
+    {
+        return new SqlDropObjects(s.end(this), kind, ifExists,
             new SqlNodeList(names, SqlParserPos.sum(names)), cascade);
     }
 }
@@ -1185,6 +1388,20 @@ SqlNode OmenTruncate() :
     name = CompoundIdentifier()
     {
         return SqlTruncate.create(s.end(this), name);
+    }
+}
+
+/**
+ * Parses PostgreSQL's {@code current_schema()}, with parentheses, into the same pg_catalog call as the bare word.
+ */
+SqlNode PgCurrentSchemaCall() :
+{
+    final Span s;
+}
+{
+    <CURRENT_SCHEMA> { s = span(); } <LPAREN> <RPAREN>
+    {
+        return PgContextVariables.call("current_schema", s.end(this));
     }
 }
 

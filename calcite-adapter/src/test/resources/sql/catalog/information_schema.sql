@@ -175,3 +175,32 @@ SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' O
 ----
 accounts
 orders
+
+statement ok
+CREATE TABLE members (region TEXT NOT NULL, num INT NOT NULL, email TEXT)
+
+statement ok
+ALTER TABLE members ADD CONSTRAINT members_key PRIMARY KEY (num, region)
+
+statement ok
+ALTER TABLE members ADD CONSTRAINT members_email_key UNIQUE (email)
+
+query
+SELECT constraint_name, constraint_type, is_deferrable, initially_deferred, enforced, nulls_distinct FROM information_schema.table_constraints WHERE table_name = 'members' AND constraint_type <> 'CHECK' ORDER BY constraint_name
+----
+members_email_key|UNIQUE|NO|NO|YES|YES
+members_key|PRIMARY KEY|NO|NO|YES|NULL
+
+query
+SELECT constraint_name, column_name, ordinal_position, position_in_unique_constraint FROM information_schema.key_column_usage WHERE table_name = 'members' ORDER BY constraint_name, ordinal_position
+----
+members_email_key|email|1|NULL
+members_key|num|1|NULL
+members_key|region|2|NULL
+
+query
+SELECT constraint_name, column_name FROM information_schema.constraint_column_usage WHERE table_name = 'members' ORDER BY constraint_name, column_name
+----
+members_email_key|email
+members_key|num
+members_key|region

@@ -101,3 +101,11 @@ query
 SELECT CAST('A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11' AS UUID)
 ----
 a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11
+
+# psql's \d prints format_type of each column: uuid, as PostgreSQL does
+query
+SELECT attname, format_type(atttypid, atttypmod), t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid WHERE attrelid = 'u'::regclass AND attnum > 0 ORDER BY attnum
+----
+id|uuid|uuid
+other|uuid|uuid
+n|integer|int4

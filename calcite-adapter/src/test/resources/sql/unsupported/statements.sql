@@ -4,9 +4,6 @@
 statement ok
 CREATE TABLE t (id INT PRIMARY KEY, v INT)
 
-statement error 0A000 sequences
-CREATE SEQUENCE s
-
 statement error 0A000 CREATE VIEW
 CREATE OR REPLACE VIEW tv AS SELECT id FROM t
 

@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -22,7 +23,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class PgOperatorTable implements SqlOperatorTable {
   /** The one instance; the table is immutable. */
-  static final PgOperatorTable INSTANCE = new PgOperatorTable(PgFunctions.table(),
+  static final PgOperatorTable INSTANCE = new PgOperatorTable(
+      SqlOperatorTables.chain(PgFunctions.table(), SequenceFunctions.table()),
       SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
 
   private static final SqlNameMatcher CASE_INSENSITIVE = SqlNameMatchers.withCaseSensitive(false);

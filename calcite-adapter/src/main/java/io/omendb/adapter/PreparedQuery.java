@@ -16,6 +16,14 @@ public interface PreparedQuery extends AutoCloseable {
    */
   List<Integer> parameterTypes();
 
+  /**
+   * What kind of statement this is when Calcite plans it (SELECT, INSERT, UPDATE, DELETE); null for the statements
+   * the session runs itself (BEGIN, SET, DDL, ...).
+   */
+  default CommandKind kind() {
+    return null;
+  }
+
   /** The columns of the rows an execution returns; empty when the statement returns none. */
   List<ColumnMeta> columns();
 

@@ -8,6 +8,12 @@ import java.util.Map;
 public interface SessionFactory {
 
   /**
+   * The startup setting through which a server front end tells the session its backend process id (the one it sent
+   * the client in BackendKeyData), for {@code pg_backend_pid()}; not a parameter clients can see or change.
+   */
+  String BACKEND_PID = "omendb.backend_pid";
+
+  /**
    * Opens a session for an already-authenticated user.
    *
    * @param user the user name

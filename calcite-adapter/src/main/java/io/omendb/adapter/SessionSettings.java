@@ -16,6 +16,8 @@ final class SessionSettings {
 
   private static final Map<String, String> DEFAULTS = defaults();
 
+  /** Values the client's startup message gave: what RESET and DISCARD ALL return to, as in PostgreSQL. */
+  private final Map<String, String> startup = new TreeMap<>();
   private final Map<String, String> values = new TreeMap<>();
 
   private static Map<String, String> defaults() {
@@ -61,6 +63,9 @@ final class SessionSettings {
   String get(String name) {
     String key = normalize(name);
     String value = values.get(key);
+    if (value == null) {
+      value = startup.get(key);
+    }
     return value != null ? value : DEFAULTS.get(key);
   }
 
@@ -79,7 +84,7 @@ final class SessionSettings {
 
   /** Sets a parameter from a client's startup message; unknown names are kept rather than refused. */
   void setFromStartup(String name, String value) {
-    values.put(normalize(name), value);
+    startup.put(normalize(name), value);
   }
 
   void resetAll() {
@@ -89,6 +94,8 @@ final class SessionSettings {
   /** Every parameter with its current value, in name order. */
   Map<String, String> all() {
     Map<String, String> all = new TreeMap<>(DEFAULTS);
+    all.putAll(startup);
+    all.remove(SessionFactory.BACKEND_PID);
     all.putAll(values);
     return Collections.unmodifiableMap(all);
   }

@@ -20,6 +20,7 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
 final class SqlErrors {
   private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("(?:Object|Table) '([^']*)' not found.*");
   private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found.*");
+  private static final Pattern COLUMN_AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
   private static final Pattern NOT_NULL_NO_DEFAULT =
       Pattern.compile("Column '([^']*)' has no default value and does not allow NULLs");
   private static final Pattern FUNCTION_NOT_FOUND = Pattern.compile("No match found for function signature (.*)");
@@ -156,6 +157,10 @@ final class SqlErrors {
     m = COLUMN_NOT_FOUND.matcher(message);
     if (m.matches()) {
       return new SQLException("column \"" + m.group(1) + "\" does not exist", "42703");
+    }
+    m = COLUMN_AMBIGUOUS.matcher(message);
+    if (m.matches()) {
+      return new SQLException("column reference \"" + m.group(1) + "\" is ambiguous", "42702");
     }
     m = NOT_NULL_NO_DEFAULT.matcher(message);
     if (m.matches()) {

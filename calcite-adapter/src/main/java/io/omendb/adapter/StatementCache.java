@@ -45,6 +45,11 @@ final class StatementCache implements AutoCloseable {
     this.catalogVersion = catalog.version();
   }
 
+  /** The catalog whose changes invalidate this cache. */
+  Catalog catalog() {
+    return catalog;
+  }
+
   /** The prepared statement for {@code sql}, planned now or reused. */
   PreparedStatement prepare(String sql) throws SQLException {
     long version = catalog.version();

@@ -21,11 +21,15 @@ final class StatementLimits {
 
   /**
    * Checks a parsed statement, walking it without recursion so that deep nesting cannot overflow the stack here;
-   * a refused statement fails the session's open transaction block, as any failed statement does.
+   * a refused statement fails the session's open transaction block, as any failed statement does. A null statement
+   * (one the session runs without parsing, such as SET TRANSACTION AS OF SYSTEM TIME) passes.
    *
    * @throws SQLException 54000 if an IN list is too long
    */
   static void check(SqlNode statement, StoreSession session) throws SQLException {
+    if (statement == null) {
+      return;
+    }
     Deque<SqlNode> pending = new ArrayDeque<>();
     pending.push(statement);
     while (!pending.isEmpty()) {

@@ -7,10 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs COPY for a {@link StoreSession}. FROM STDIN plans one {@code INSERT ... VALUES (?, ...)} and runs it per row
- * inside one statement of the session, so the whole COPY commits or rolls back together; TO STDOUT runs the
+ * Runs COPY for a {@link StoreSession}. FROM STDIN writes rows straight into the engine ({@link DirectCopyIn}) or,
+ * when a column left out has a DEFAULT, plans one {@code INSERT ... VALUES (?, ...)} and runs it per row; either way
+ * inside one statement of the session, so the whole COPY commits or rolls back together. TO STDOUT runs the
  * equivalent query.
  */
 final class StoreCopy {
@@ -41,6 +43,15 @@ final class StoreCopy {
     try {
       columns = ResultSetResult.describe(
           cache.prepare("SELECT " + columnList(copy) + " FROM " + copy.table()).getMetaData());
+    } catch (SQLException | RuntimeException e) {
+      session.failBlock();
+      throw SqlErrors.toSqlException(e);
+    }
+    Optional<CopyIn> direct = DirectCopyIn.start(session, cache.catalog(), columns, copy.format());
+    if (direct.isPresent()) {
+      return direct.get();
+    }
+    try {
       insert = cache.prepare("INSERT INTO " + copy.table()
           + (copy.columns().isEmpty() ? "" : " (" + String.join(", ", copy.columns()) + ")")
           + " VALUES (" + "?, ".repeat(columns.size() - 1) + "?)");

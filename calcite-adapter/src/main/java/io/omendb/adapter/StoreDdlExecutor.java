@@ -20,7 +20,11 @@ import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.apache.calcite.sql.ddl.SqlKeyConstraint;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import io.omendb.adapter.parser.SqlAlterSequence;
 import io.omendb.adapter.parser.SqlCreateIndex;
+import io.omendb.adapter.parser.SqlCreatePgView;
+import io.omendb.adapter.parser.SqlCreateSequence;
+import io.omendb.adapter.parser.SqlDropObjects;
 import io.omendb.adapter.parser.SqlDropIndex;
 import io.omendb.adapter.parser.SqlAlterRole;
 import io.omendb.adapter.parser.SqlCreateRole;
@@ -50,9 +54,11 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     if (elements == null || elements.isEmpty()) {
       throw new SqlStateException("42P16", "table \"" + name + "\" must have at least one column");
     }
+    GeneratedColumns generated = new GeneratedColumns(name, schema.engine().catalog());
     for (SqlNode element : elements) {
       if (element instanceof SqlColumnDeclaration column) {
-        columns.add(column(column));
+        ColumnDef generatedColumn = generated.column(column);
+        columns.add(generatedColumn != null ? generatedColumn : column(column));
       } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.PRIMARY_KEY) {
         if (!keyColumns.isEmpty()) {
           throw new SqlStateException("42P16",
@@ -87,6 +93,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         new TableDef(0, name, columns, primaryKey, null, primaryKeyName), create.ifNotExists);
     if (!existed) {
       Ownership.created(schema.access(), created);
+      generated.createSequences(created);
       TableConstraints.addUniques(schema.engine(), created, uniques);
     }
   }
@@ -117,6 +124,30 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
           .ifPresent(schema.access()::checkOwner);
       schema.engine().dropIndex(simpleName(name), drop.ifExists());
     }
+  }
+
+  /** {@code CREATE SEQUENCE}. */
+  public void execute(SqlCreateSequence create, CalcitePrepare.Context context) {
+    SequenceStatements.create(create, schema(context).engine().catalog());
+  }
+
+  /** {@code ALTER SEQUENCE}. */
+  public void execute(SqlAlterSequence alter, CalcitePrepare.Context context) {
+    SequenceStatements.alter(alter, schema(context).engine().catalog());
+  }
+
+  /** {@code DROP SEQUENCE | VIEW}. */
+  public void execute(SqlDropObjects drop, CalcitePrepare.Context context) {
+    if (drop.getKind() == SqlKind.DROP_SEQUENCE) {
+      SequenceStatements.drop(drop, schema(context).engine().catalog());
+    } else {
+      throw new SqlStateException("0A000", "views are not supported yet");
+    }
+  }
+
+  /** {@code CREATE [OR REPLACE] VIEW}. */
+  public void execute(SqlCreatePgView create, CalcitePrepare.Context context) {
+    throw new SqlStateException("0A000", "CREATE VIEW is not supported yet");
   }
 
   /** {@code CREATE USER | ROLE}. */

@@ -6,7 +6,8 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
-import org.apache.calcite.rel.RelNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.logical.LogicalFilter;
 
@@ -25,35 +26,47 @@ public final class StoreFilterSeekRule extends RelRule<StoreRuleConfig> {
   public void onMatch(RelOptRuleCall call) {
     Filter filter = call.rel(0);
     StoreTableScan scan = call.rel(1);
+    for (Alternative alternative : alternatives(filter, scan)) {
+      RexNode remainder = alternative.remainder();
+      call.transformTo(remainder == null ? alternative.seek()
+          : filter.copy(filter.getTraitSet(), alternative.seek(), remainder));
+    }
+  }
+
+  /** A seek that answers (part of) a filter, and the part of the condition it leaves (null: none). */
+  record Alternative(StoreIndexSeek seek, RexNode remainder) {}
+
+  /**
+   * The seeks on the primary key and on each secondary index that can answer part of {@code filter}'s condition
+   * over {@code scan} (which reads every column); the cost model chooses among them.
+   */
+  static List<Alternative> alternatives(Filter filter, StoreTableScan scan) {
     StoreTable table = scan.getTable().unwrap(StoreTable.class);
     if (table == null) {
-      return;
+      return List.of();
     }
+    List<Alternative> alternatives = new ArrayList<>();
     TableDef def = table.def();
     RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
     SeekConditionTranslator.Result primary =
         new SeekConditionTranslator(rexBuilder, def.primaryKey()).translate(filter.getCondition());
     if (primary.seek() != null) {
-      offer(call, filter, StoreIndexSeek.create(scan.getCluster(), scan.getTable(), primary.seek(),
-          table.usesAlex()), primary.remainder());
+      alternatives.add(new Alternative(StoreIndexSeek.create(scan.getCluster(), scan.getTable(), primary.seek(),
+          table.usesAlex()), primary.remainder()));
     }
-    // every secondary index that can answer part of the condition is an alternative; the cost model chooses
     for (IndexDef index : table.indexes()) {
       SeekConditionTranslator.Result onIndex =
           new SeekConditionTranslator(rexBuilder, index.columns()).translate(filter.getCondition());
       if (onIndex.seek() != null) {
-        offer(call, filter, StoreIndexSeek.onIndex(scan.getCluster(), scan.getTable(), onIndex.seek(), index),
-            onIndex.remainder());
+        alternatives.add(new Alternative(
+            StoreIndexSeek.onIndex(scan.getCluster(), scan.getTable(), onIndex.seek(), index), onIndex.remainder()));
       }
     }
-  }
-
-  private static void offer(RelOptRuleCall call, Filter filter, RelNode seek, RexNode remainder) {
-    call.transformTo(remainder == null ? seek : filter.copy(filter.getTraitSet(), seek, remainder));
+    return alternatives;
   }
 
   /** The default configuration. */
   public static final StoreRuleConfig DEFAULT = StoreRuleConfig.of("StoreFilterSeekRule",
-      b0 -> b0.operand(LogicalFilter.class).oneInput(b1 -> b1.operand(StoreTableScan.class).noInputs()),
+      b0 -> b0.operand(LogicalFilter.class).oneInput(b1 -> b1.operand(StoreTableScan.class).predicate(scan -> scan.columns() == null).noInputs()),
       StoreFilterSeekRule::new);
 }

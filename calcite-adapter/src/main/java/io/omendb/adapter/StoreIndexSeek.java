@@ -10,9 +10,7 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -26,6 +24,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -49,35 +48,70 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
   private final SeekCondition seek;
   private final boolean alex;
   private final IndexDef index;
+  private final int[] columns;
 
   StoreIndexSeek(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, SeekCondition seek, boolean alex,
-      IndexDef index) {
+      IndexDef index, int[] columns) {
     super(cluster, traits, List.of(), table);
     this.seek = requireNonNull(seek, "seek");
     this.alex = alex;
     this.index = index;
+    this.columns = columns == null ? null : columns.clone();
   }
 
   /** A seek on the primary key. */
   static StoreIndexSeek create(RelOptCluster cluster, RelOptTable table, SeekCondition seek, boolean alex) {
     // rows come out in key order: ranges are sorted and disjoint, and point lists are sorted at run time
     return new StoreIndexSeek(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE)
-        .replaceIfs(RelCollationTraitDef.INSTANCE, table::getCollationList), table, seek, alex, null);
+        .replaceIfs(RelCollationTraitDef.INSTANCE, table::getCollationList), table, seek, alex, null, null);
   }
 
   /** A seek on a secondary index; rows come in index order, which no collation declares yet. */
   static StoreIndexSeek onIndex(RelOptCluster cluster, RelOptTable table, SeekCondition seek, IndexDef index) {
     return new StoreIndexSeek(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table, seek, false,
-        requireNonNull(index, "index"));
+        requireNonNull(index, "index"), null);
+  }
+
+  /** This seek returning only {@code columns} of the table (see {@link StoreColumns}); its order follows. */
+  StoreIndexSeek withColumns(int[] columns) {
+    RelTraitSet traits = index != null ? getTraitSet() : getTraitSet()
+        .replaceIfs(RelCollationTraitDef.INSTANCE, () -> StoreColumns.collations(table, columns));
+    return new StoreIndexSeek(getCluster(), traits, table, seek, alex, index, columns);
   }
 
   SeekCondition seek() {
     return seek;
   }
 
+  /** The table columns this seek returns, in output order; null for all. */
+  int[] columns() {
+    return columns == null ? null : columns.clone();
+  }
+
+  /**
+   * Whether this is an index-only seek: a secondary index holding every column read, on a table with a primary-key
+   * directory, so the engine answers current entries without reading their rows.
+   */
+  boolean covering() {
+    return index != null && columns != null && alexTable() && index.covers(store().def(), columns);
+  }
+
+  private StoreTable store() {
+    return requireNonNull(table.unwrap(StoreTable.class), "StoreTable");
+  }
+
+  private boolean alexTable() {
+    return store().usesAlex();
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new StoreIndexSeek(getCluster(), traitSet, table, seek, alex, index);
+    return new StoreIndexSeek(getCluster(), traitSet, table, seek, alex, index, columns);
+  }
+
+  @Override
+  public RelDataType deriveRowType() {
+    return StoreColumns.rowType(table, columns, getCluster().getTypeFactory());
   }
 
   @Override
@@ -85,7 +119,9 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
     return super.explainTerms(pw)
         .item("index", index == null ? "PRIMARY" : index.name())
         .item("alex", seek.isPoints() && alex)
-        .item(seek.isPoints() ? "keys" : "ranges", seek.toString().substring(seek.toString().indexOf('=') + 1));
+        .item(seek.isPoints() ? "keys" : "ranges", seek.toString().substring(seek.toString().indexOf('=') + 1))
+        .itemIf("projects", StoreColumns.explain(columns), columns != null)
+        .itemIf("covering", true, covering());
   }
 
   /**
@@ -113,7 +149,9 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double rows = estimateRowCount(mq);
-    double cost = index == null ? rows : rows * INDEX_HIT_COST;
+    // an index-only seek reads entries alone: no point read of each row, and nothing to decode
+    double cost = index == null ? StoreColumns.rowCost(rows, table.getRowType().getFieldCount(), columns)
+        : covering() ? rows : rows * INDEX_HIT_COST;
     return planner.getCostFactory().makeCost(cost, cost, seek.ranges().size());
   }
 
@@ -124,7 +162,7 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    PhysType physType = StoreColumns.physType(implementor.getTypeFactory(), getRowType());
     Expression root = implementor.getRootExpression();
     TableDef def = requireNonNull(table.unwrap(StoreTable.class), "StoreTable").def();
     List<Expression> ranges = new ArrayList<>();
@@ -138,10 +176,11 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
     }
     Expression rangeArray = Expressions.newArrayInit(Object.class, 2, ranges);
     Expression call = index == null
-        ? Expressions.call(StoreTable.expression(table, root), StoreMethod.SEEK.method, root, rangeArray)
+        ? Expressions.call(StoreTable.expression(table, root), StoreMethod.SEEK.method, root, rangeArray,
+            StoreColumns.expression(columns))
         : Expressions.call(StoreTable.expression(table, root), StoreMethod.SEEK_INDEX.method, root,
-            Expressions.constant(index.name()), rangeArray);
-    return implementor.result(physType, Blocks.toBlock(call));
+            Expressions.constant(index.name()), rangeArray, StoreColumns.expression(columns));
+    return implementor.result(physType, Blocks.toBlock(StoreColumns.rows(call, getRowType())));
   }
 
   /** The key values of a bound as an {@code Object[]} expression; parameters are read from the DataContext. */
@@ -154,7 +193,7 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
         values.add(Expressions.call(root, BuiltInMethod.DATA_CONTEXT_GET.method,
             Expressions.constant("?" + param.getIndex())));
       } else {
-        Object value = literalValue((RexLiteral) operand, type);
+        Object value = literalValue(literalOf(operand), type);
         // a UUID has no Java literal: rebuild it from its text
         values.add(value instanceof java.util.UUID uuid
             ? Expressions.call(java.util.UUID.class, "fromString", Expressions.constant(uuid.toString()))
@@ -162,6 +201,21 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
       }
     }
     return Expressions.newArrayInit(Object.class, values);
+  }
+
+  /**
+   * The literal of a bound: a literal itself, or one under casts to the column's type (a range of a search argument
+   * over a BIGINT column is built as {@code CAST(200:BIGINT):BIGINT}).
+   */
+  private static RexLiteral literalOf(RexNode operand) {
+    RexNode node = operand;
+    while (node.getKind() == org.apache.calcite.sql.SqlKind.CAST) {
+      node = ((org.apache.calcite.rex.RexCall) node).getOperands().get(0);
+    }
+    if (!(node instanceof RexLiteral literal)) {
+      throw new IllegalStateException("seek bound is not a literal: " + operand);
+    }
+    return literal;
   }
 
   /** A literal as the engine stores values of {@code type}. */

@@ -34,7 +34,7 @@ public final class StoreLookupJoinRule extends RelRule<StoreRuleConfig> {
     int[] rightColumns;
     if (right instanceof StoreTableScan direct) {
       scan = direct;
-      rightColumns = identity(direct.getRowType().getFieldCount());
+      rightColumns = direct.columns() != null ? direct.columns() : identity(direct.getRowType().getFieldCount());
     } else if (right instanceof LogicalProject project && scanOf(project.getInput()) != null) {
       scan = scanOf(project.getInput());
       rightColumns = new int[project.getProjects().size()];
@@ -118,12 +118,12 @@ public final class StoreLookupJoinRule extends RelRule<StoreRuleConfig> {
 
   /** The store scan among the alternatives of {@code node} (a planner subset), or null. */
   private static StoreTableScan scanOf(RelNode node) {
-    if (node instanceof StoreTableScan scan) {
+    if (node instanceof StoreTableScan scan && scan.columns() == null) {
       return scan;
     }
     if (node instanceof RelSubset subset) {
       for (RelNode rel : subset.getRelList()) {
-        if (rel instanceof StoreTableScan scan) {
+        if (rel instanceof StoreTableScan scan && scan.columns() == null) {
           return scan;
         }
       }

@@ -8,7 +8,7 @@ import org.apache.calcite.linq4j.tree.Types;
 
 /** The methods that generated code calls back into; typed handles instead of method-name strings. */
 enum StoreMethod {
-  SCAN(StoreTable.class, "scan", DataContext.class),
+  SCAN(StoreTable.class, "scan", DataContext.class, int[].class),
   SCAN_AS_OF(StoreTable.class, "scanAsOf", DataContext.class, Enumerable.class, boolean.class),
   INSERT(StoreTable.class, "insert", DataContext.class, Enumerable.class),
   DELETE(StoreTable.class, "delete", DataContext.class, Enumerable.class),
@@ -16,8 +16,8 @@ enum StoreMethod {
   RETURNING(StoreTable.class, "returning", Enumerable.class),
   UPSERT(StoreTable.class, "upsert", DataContext.class, Enumerable.class, String.class, boolean.class, int[].class,
       int[].class, boolean.class),
-  SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class),
-  SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class),
+  SEEK(StoreTable.class, "seek", DataContext.class, Object[][].class, int[].class),
+  SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class, int[].class),
   LOOKUP_JOIN(StoreTable.class, "lookupJoin", DataContext.class, Enumerable.class, int[].class, int[].class,
       int.class, boolean.class, String.class),
   ANALYZE_WRAP(OperatorStats.class, "wrap", Function0.class);

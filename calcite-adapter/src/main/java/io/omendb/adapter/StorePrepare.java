@@ -2,16 +2,19 @@ package io.omendb.adapter;
 
 import io.omendb.adapter.pgcatalog.PgTypeCoercion;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare.CatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -60,6 +63,13 @@ final class StorePrepare extends CalcitePrepareImpl {
         SqlToRelConverter standard = super.getSqlToRelConverter(validator, reader, config);
         return new StoreSqlToRelConverter(this, validator, reader, standard.getCluster(), convertletTable,
             standard.config);
+      }
+
+      @Override
+      protected RelRoot optimize(RelRoot root, List<Materialization> materializations,
+          List<CalciteSchema.LatticeEntry> lattices) {
+        // the query's final columns as a projection the store rules can push into scans (see StoreRoots)
+        return super.optimize(StoreRoots.withFieldsProjected(root), materializations, lattices);
       }
 
       @Override

@@ -68,6 +68,8 @@ final class StorePreparedQuery implements PreparedQuery {
     SqlNode node;
     AsOfSystemTime.Clause asOf = null;
     try {
+      IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
+      sql = overriding.sql();
       asOf = AsOfSystemTime.extract(sql);
       if (asOf != null && AsOfStatements.isSetTransaction(asOf.sql())) {
         // SET TRANSACTION AS OF SYSTEM TIME: the session runs it
@@ -75,6 +77,7 @@ final class StorePreparedQuery implements PreparedQuery {
       }
       placeholders = PlaceholderRewriter.find(asOf == null ? sql : asOf.sql());
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
+      IdentityColumns.check(node, session.engine().catalog(), overriding.systemValue());
     } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
@@ -205,6 +208,11 @@ final class StorePreparedQuery implements PreparedQuery {
   @Override
   public List<Integer> parameterTypes() {
     return parameterTypes;
+  }
+
+  @Override
+  public CommandKind kind() {
+    return calciteSql == null ? null : kind;
   }
 
   @Override

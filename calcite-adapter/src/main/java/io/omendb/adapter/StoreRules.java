@@ -31,9 +31,15 @@ public final class StoreRules {
   /** As {@link #AS_OF_SCAN}, with the projection the field trimmer puts between the snapshot and the scan. */
   public static final RelOptRule AS_OF_PROJECT_SCAN = StoreAsOfScanRule.PROJECT.toRule();
 
+  /** Pushes a projection into a store scan or seek, so only the columns used are read and decoded. */
+  public static final RelOptRule PROJECT = StoreProjectRule.DEFAULT.toRule();
+
+  /** Pushes the columns used by a projection and the filter below it into a store scan or seek. */
+  public static final RelOptRule PROJECT_THROUGH_FILTER = StoreProjectRule.THROUGH_FILTER.toRule();
+
   /** Every rule of the adapter. */
   public static final java.util.List<RelOptRule> ALL = java.util.List.of(TABLE_MODIFY, FILTER_SEEK, LOOKUP_JOIN,
-      STORE_MODIFY, AS_OF_SCAN, AS_OF_PROJECT_SCAN);
+      STORE_MODIFY, AS_OF_SCAN, AS_OF_PROJECT_SCAN, PROJECT, PROJECT_THROUGH_FILTER);
 
   /** Converts windows without claiming their input's order; replaces Calcite's window rule. */
   public static final RelOptRule WINDOW = StoreWindowRule.DEFAULT_CONFIG.toRule(StoreWindowRule.class);

@@ -19,12 +19,19 @@ final class StoreSchema extends AbstractSchema {
 
   private final Engine engine;
   private final TransactionSource transactions;
+  private final SessionSequences sequences;
   private long cachedVersion = -1;
   private Map<String, Table> cachedTables = Map.of();
 
   StoreSchema(Engine engine, TransactionSource transactions) {
     this.engine = requireNonNull(engine, "engine");
     this.transactions = requireNonNull(transactions, "transactions");
+    this.sequences = new SessionSequences(engine.catalog().sequences());
+  }
+
+  /** The session's sequence functions ({@code nextval}, {@code currval}, ...). */
+  SessionSequences sequences() {
+    return sequences;
   }
 
   Engine engine() {

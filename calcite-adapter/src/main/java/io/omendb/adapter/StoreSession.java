@@ -163,9 +163,15 @@ final class StoreSession implements Session, TransactionSource {
       sql = asOf.sql();
     }
     SqlNode node;
+    IdentityColumns.Overriding overriding;
     try {
+      overriding = IdentityColumns.overriding(sql);
+      sql = overriding.sql();
       node = asOf != null && AsOfStatements.isSetTransaction(asOf.sql()) ? null
           : SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
+    } catch (SqlStateException e) {
+      failBlock();
+      throw SqlErrors.toSqlException(e);
     } catch (SqlParseException | StackOverflowError e) {
       failBlock();
       throw UnsupportedFeatures.reclassify(sql, PasswordRedaction.scrub(SqlErrors.toSqlException(e), sql));
@@ -180,6 +186,7 @@ final class StoreSession implements Session, TransactionSource {
       return executeAsOf(sql, node, asOf.time());
     }
     try {
+      IdentityColumns.check(node, engine.catalog(), overriding.systemValue());
       StatementResult control = executeControl(node);
       if (control != null) {
         return control;
@@ -310,7 +317,12 @@ final class StoreSession implements Session, TransactionSource {
     }
     CommandKind kind = kindOf(node);
     if (block.readsPast()) {
-      AsOfStatements.checkReadOnly(node);
+      try {
+        AsOfStatements.checkReadOnly(node);
+      } catch (SqlStateException e) {
+        failBlock();
+        throw SqlErrors.toSqlException(e);
+      }
     }
     beginStatement();
     access.beforeStatement(node, engine.catalog());
@@ -372,6 +384,11 @@ final class StoreSession implements Session, TransactionSource {
   public PreparedQuery prepare(String sql, List<Integer> parameterTypes) throws SQLException {
     checkOpen();
     return StorePreparedQuery.prepare(this, sql, parameterTypes);
+  }
+
+  /** The engine this session runs on, for {@link StorePreparedQuery}. */
+  Engine engine() {
+    return engine;
   }
 
   /** The session's plan cache, for {@link StorePreparedQuery}. */
@@ -600,6 +617,7 @@ final class StoreSession implements Session, TransactionSource {
       case DROP_TABLE -> CommandKind.DROP_TABLE;
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
+      case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW -> CommandKind.valueOf(kind.name());
       case ALTER_TABLE -> CommandKind.ALTER_TABLE;
       case EXPLAIN -> CommandKind.EXPLAIN;
       case OTHER_DDL -> RoleStatements.commandKind(node);

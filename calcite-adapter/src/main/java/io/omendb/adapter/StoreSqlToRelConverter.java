@@ -37,7 +37,6 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -158,25 +157,18 @@ final class StoreSqlToRelConverter extends SqlToRelConverter {
 
   /**
    * DO UPDATE's SET values then WHERE condition as expressions over {@code input}, (proposed row, existing row):
-   * validated as {@code SELECT values, condition FROM table AS excluded FULL JOIN table AS target ON TRUE}, bare
-   * column names meaning the target's as in PostgreSQL.
+   * validated as {@code SELECT values, condition FROM table AS excluded FULL JOIN table AS target ON TRUE}, so that,
+   * as in PostgreSQL, a column name must be qualified by the table or EXCLUDED (42702 otherwise).
    */
   private List<RexNode> assignments(SqlUpsert upsert, RelOptTable table, RelDataType input) {
     SqlNode targetTable = upsert.getTargetTable();
     String alias = table.getQualifiedName().get(table.getQualifiedName().size() - 1);
-    SqlShuttle qualify = new SqlShuttle() {
-      @Override
-      public SqlNode visit(SqlIdentifier id) {
-        return id.isSimple() && !id.isStar() ? new SqlIdentifier(List.of(alias, id.getSimple()), id.getParserPosition())
-            : id;
-      }
-    };
     SqlNodeList items = new SqlNodeList(SqlParserPos.ZERO);
     for (SqlNode value : upsert.updateValues()) {
-      items.add(value.accept(qualify));
+      items.add(value);
     }
     if (upsert.condition() != null) {
-      items.add(upsert.condition().accept(qualify));
+      items.add(upsert.condition());
     }
     SqlNode target = SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, targetTable.clone(SqlParserPos.ZERO),
         new SqlIdentifier(alias, SqlParserPos.ZERO));

@@ -117,6 +117,10 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
     if (aClass == InitializerExpressionFactory.class) {
       return aClass.cast(new DefaultValues(def));
     }
+    Object metadata = StoreScanMetadata.handler(aClass);
+    if (metadata != null) {
+      return aClass.cast(metadata);
+    }
     return super.unwrap(aClass);
   }
 
@@ -135,13 +139,16 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
         StoreTable.class);
   }
 
-  /** All rows, in primary-key order; called from generated code. The cursor opens when enumeration starts. */
-  public Enumerable<Object[]> scan(DataContext root) {
+  /**
+   * All rows, in primary-key order, as the values of {@code columns} (null: every column; see {@link #project});
+   * called from generated code. The cursor opens when enumeration starts.
+   */
+  public Enumerable<Object[]> scan(DataContext root, int[] columns) {
     transactions.access().checkRead(def);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new RowEnumerator(transactions.current().scan(def));
+        return new RowEnumerator(transactions.current().scan(def, columns), columns);
       }
     };
   }
@@ -175,7 +182,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
         Transaction transaction = engine.beginAsOf(micros);
         try {
           RowCursor cursor = transaction.scan(def);
-          return new RowEnumerator(cursor) {
+          return new RowEnumerator(cursor, null) {
             @Override
             public void close() {
               try {
@@ -196,9 +203,10 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
   /**
    * Rows whose primary key lies in one of {@code ranges}; called from generated code. Each range is
    * {@code [Object[] lower, Boolean lowerInclusive, Object[] upper, Boolean upperInclusive, Boolean point]}, bounds
-   * being key prefixes (empty: unbounded). A null key value (a NULL parameter) matches nothing, as in SQL.
+   * being key prefixes (empty: unbounded). A null key value (a NULL parameter) matches nothing, as in SQL. Rows are
+   * the values of {@code columns} (null: all).
    */
-  public Enumerable<Object[]> seek(DataContext root, Object[][] ranges) {
+  public Enumerable<Object[]> seek(DataContext root, Object[][] ranges, int[] columns) {
     transactions.access().checkRead(def);
     return new AbstractEnumerable<>() {
       @Override
@@ -213,11 +221,11 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
               keys.add(key);
             }
           }
-          List<Object[]> rows = transaction.getAll(def, keys);
-          rows.forEach(StoreTable.this::toCalcite);
+          List<Object[]> rows = transaction.getAll(def, keys, columns);
+          rows.replaceAll(row -> project(row, columns));
           return Linq4j.enumerator(rows);
         }
-        return new SeekEnumerator(transaction, ranges);
+        return new SeekEnumerator(transaction, ranges, columns);
       }
     };
   }
@@ -226,14 +234,16 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
   private final class SeekEnumerator implements Enumerator<Object[]> {
     private final Transaction transaction;
     private final Object[][] ranges;
+    private final int[] columns;
     private final java.util.Set<java.util.List<Object>> pointsSeen = new java.util.HashSet<>();
     private int next;
     private RowCursor cursor;
     private Object[] current;
 
-    SeekEnumerator(Transaction transaction, Object[][] ranges) {
+    SeekEnumerator(Transaction transaction, Object[][] ranges, int[] columns) {
       this.transaction = transaction;
       this.ranges = ranges;
+      this.columns = columns;
     }
 
     @Override
@@ -247,7 +257,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
         if (cursor != null) {
           Object[] row = cursor.next();
           if (row != null) {
-            current = toCalcite(row);
+            current = project(row, columns);
             return true;
           }
           cursor.close();
@@ -264,16 +274,16 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
           continue;
         }
         if ((Boolean) range[4]) {
-          Object[] row = pointsSeen.add(java.util.Arrays.asList(lower)) ? transaction.get(def, lower) : null;
+          Object[] row = pointsSeen.add(java.util.Arrays.asList(lower)) ? transaction.get(def, lower, columns) : null;
           if (row != null) {
-            current = toCalcite(row);
+            current = project(row, columns);
             return true;
           }
           continue;
         }
         KeyBound from = lower.length == 0 ? null : new KeyBound(lower, (Boolean) range[1]);
         KeyBound to = upper.length == 0 ? null : new KeyBound(upper, (Boolean) range[3]);
-        cursor = transaction.scanRange(def, from, to);
+        cursor = transaction.scanRange(def, from, to, columns);
       }
     }
 
@@ -293,9 +303,10 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
 
   /**
    * Rows whose key in secondary index {@code indexName} lies in one of {@code ranges} (as for {@link #seek}); called
-   * from generated code. Every hit is re-checked by the engine against the row version the transaction sees.
+   * from generated code. Every hit is re-checked by the engine against the row version the transaction sees. Rows
+   * are the values of {@code columns} (null: all); when the index covers them the engine scans the index only.
    */
-  public Enumerable<Object[]> seekIndex(DataContext root, String indexName, Object[][] ranges) {
+  public Enumerable<Object[]> seekIndex(DataContext root, String indexName, Object[][] ranges, int[] columns) {
     transactions.access().checkRead(def);
     return new AbstractEnumerable<>() {
       @Override
@@ -312,9 +323,9 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
           }
           KeyBound from = lower.length == 0 ? null : new KeyBound(lower, (Boolean) range[1]);
           KeyBound to = upper.length == 0 ? null : new KeyBound(upper, (Boolean) range[3]);
-          try (RowCursor cursor = transaction.scanIndex(def, index, from, to)) {
+          try (RowCursor cursor = transaction.scanIndex(def, index, from, to, columns)) {
             for (Object[] row = cursor.next(); row != null; row = cursor.next()) {
-              rows.add(toCalcite(row));
+              rows.add(project(row, columns));
             }
           }
         }
@@ -459,6 +470,21 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
     return row;
   }
 
+  /**
+   * The values of {@code columns} of a full-width engine row, converted to Calcite's runtime classes; the whole row
+   * when {@code columns} is null.
+   */
+  private Object[] project(Object[] row, int[] columns) {
+    if (columns == null) {
+      return toCalcite(row);
+    }
+    Object[] projected = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      projected[i] = ColumnTypes.toCalcite(types.get(columns[i]), row[columns[i]]);
+    }
+    return projected;
+  }
+
   /** Inserts every row of {@code rows} and yields the count; called from generated code. */
   public Enumerable<Long> insert(DataContext root, Enumerable<?> rows) {
     transactions.access().check(def, TablePrivilege.INSERT);
@@ -583,10 +609,12 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
   /** Adapts a {@link RowCursor} to Calcite, converting values to Calcite's runtime classes. */
   private class RowEnumerator implements Enumerator<Object[]> {
     private final RowCursor cursor;
+    private final int[] columns;
     private Object[] current;
 
-    RowEnumerator(RowCursor cursor) {
+    RowEnumerator(RowCursor cursor, int[] columns) {
       this.cursor = cursor;
+      this.columns = columns;
     }
 
     @Override
@@ -601,10 +629,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
         current = null;
         return false;
       }
-      for (int i = 0; i < row.length; i++) {
-        row[i] = ColumnTypes.toCalcite(types.get(i), row[i]);
-      }
-      current = row;
+      current = project(row, columns);
       return true;
     }
 

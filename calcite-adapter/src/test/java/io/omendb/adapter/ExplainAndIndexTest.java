@@ -67,7 +67,7 @@ class ExplainAndIndexTest {
 
   @Test
   void explain_onePlanLinePerRowInQueryPlanColumn() throws SQLException {
-    try (StatementResult result = session.execute("EXPLAIN SELECT email FROM person WHERE id = 7")) {
+    try (StatementResult result = session.execute("EXPLAIN SELECT email, age + 1 FROM person WHERE id = 7")) {
       assertThat(result.columns()).extracting(ColumnMeta::name).containsExactly("QUERY PLAN");
       List<String> lines = new ArrayList<>();
       for (Object[] row = result.next(); row != null; row = result.next()) {
@@ -75,7 +75,8 @@ class ExplainAndIndexTest {
       }
       assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
       assertThat(String.join("\n", lines))
-          .contains("StoreIndexSeek(table=[[public, person]], index=[PRIMARY], alex=[true], keys=[[$0 = 7]])");
+          .contains("StoreIndexSeek(table=[[public, person]], index=[PRIMARY], alex=[true], keys=[[$0 = 7]], "
+              + "projects=[[1, 3]])");
       assertThat(result.commandTag()).isEqualTo("EXPLAIN");
     }
   }
@@ -129,7 +130,7 @@ class ExplainAndIndexTest {
   @Test
   void explainAnalyze_pointSeekAndTimingOff() throws SQLException {
     List<String> hit = column("EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF) SELECT email FROM person WHERE id = 5");
-    assertThat(line(hit, "StoreIndexSeek")).endsWith("alex=[true], keys=[[$0 = 5]]) (actual rows=1 loops=1)");
+    assertThat(line(hit, "StoreIndexSeek")).endsWith("alex=[true], keys=[[$0 = 5]], projects=[[1]]) (actual rows=1 loops=1)");
     assertThat(hit).noneMatch(l -> l.contains("actual time")).noneMatch(l -> l.startsWith("Execution Time"));
     List<String> miss = column("EXPLAIN ANALYZE SELECT email FROM person WHERE id = 5000");
     assertThat(actualRows(line(miss, "StoreIndexSeek"))).isZero();

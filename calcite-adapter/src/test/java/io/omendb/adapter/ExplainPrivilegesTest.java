@@ -79,6 +79,14 @@ class ExplainPrivilegesTest {
   }
 
   @Test
+  void explain_updateReadingNothing_needsOnlyUpdate_asInPostgres() throws SQLException {
+    run(admin, "GRANT UPDATE ON t TO alice");
+    assertThat(run(alice, "EXPLAIN UPDATE t SET v = 'x'")).isNotEmpty();
+    assertDenied(alice, "EXPLAIN UPDATE t SET v = 'x' WHERE id = 1", "t");
+    assertDenied(alice, "EXPLAIN SELECT v FROM t", "t");
+  }
+
+  @Test
   void explainAnalyze_stillDenied() {
     assertDenied(alice, "EXPLAIN ANALYZE SELECT v FROM t", "t");
   }

@@ -107,7 +107,8 @@ class SeekPlanTest {
   @Test
   void point_literal() throws SQLException {
     sql("SELECT owner FROM acct WHERE id = 42")
-        .explainContains("StoreIndexSeek(table=[[public, acct]], index=[PRIMARY], alex=[true], keys=[[$0 = 42]])")
+        .explainContains("StoreIndexSeek(table=[[public, acct]], index=[PRIMARY], alex=[true], keys=[[$0 = 42]], "
+            + "projects=[[1]])")
         .returns("o0");
   }
 
@@ -145,8 +146,9 @@ class SeekPlanTest {
   @Test
   void remainder_isFilteredAboveTheSeek() throws SQLException {
     sql("SELECT id FROM acct WHERE id < 20 AND owner = 'o3'")
-        .explainContains("StoreIndexSeek")
-        .explainContains("expr#3=['o3':VARCHAR]")
+        .explainContains("StoreIndexSeek(table=[[public, acct]], index=[PRIMARY], alex=[false], ranges=[[(-∞..20)]], "
+            + "projects=[[0, 1]])")
+        .explainContains("=['o3':VARCHAR]")
         .returns("3", "10", "17");
   }
 
@@ -271,11 +273,14 @@ class SeekPlanTest {
         "INSERT INTO login VALUES (1, 'ann', NULL), (2, 'bob', NULL), (3, 'cy', 'c')",
         "CREATE UNIQUE INDEX login_name ON login (name)", "CREATE UNIQUE INDEX login_nick ON login (nick)");
     // DISTINCT on a NOT NULL unique column needs no aggregate; on a nullable one it does (NULLs repeat)
+    // (the scans read one column each, so the metadata must map the projected field back to the table's key)
     sql("SELECT count(*) FROM (SELECT DISTINCT name FROM login)")
+        .explainDoesNotContain("group=[{0}]")
         .explainDoesNotContain("group=[{1}]")
         .returns("3");
     sql("SELECT count(*) FROM (SELECT DISTINCT nick FROM login)")
-        .explainContains("group=[{2}]")
+        .explainContains("StoreTableScan(table=[[public, login]], projects=[[2]])")
+        .explainContains("group=[{0}]")
         .returns("2");
   }
 
@@ -309,5 +314,72 @@ class SeekPlanTest {
     sql("SELECT id FROM acct WHERE id >= 999").returns("1000");
     connection.rollback();
     sql("SELECT owner FROM acct WHERE id IN (5, 1000)").returns("o5");
+  }
+
+  @Test
+  void projection_isAbsorbedIntoScansAndSeeks() throws SQLException {
+    sql("SELECT balance, id FROM acct WHERE id IN (3, 5)")
+        .explainContains("StoreIndexSeek(table=[[public, acct]], index=[PRIMARY], alex=[true], keys=[[$0 = 3, $0 = 5]], "
+            + "projects=[[2, 0]])")
+        .explainDoesNotContain("EnumerableCalc")
+        .returns("30|3", "50|5");
+    sql("SELECT owner FROM acct WHERE id BETWEEN ? AND ?", 98, 200)
+        .explainContains("ranges=[[[?0..?1]]], projects=[[1]])")
+        .returns("o0", "o1", "o2");
+    sql("SELECT b FROM pair")
+        .explainContains("StoreTableScan(table=[[public, pair]], projects=[[1]])")
+        .returns("x", "y", "x", "y", "z");
+  }
+
+  @Test
+  void projection_withExpressionsOrAFilter_readsOnlyTheColumnsUsed() throws SQLException {
+    // the expression stays above; the scan reads the two columns it uses
+    sql("SELECT balance * 2 FROM acct WHERE owner = 'o6' AND balance < 300")
+        .explainContains("StoreTableScan(table=[[public, acct]], projects=[[1, 2]])")
+        .returns("120", "260", "400", "540");
+    // the key order survives the projection (no sort), and so does the LIMIT
+    sql("SELECT id, balance FROM acct ORDER BY id DESC LIMIT 2")
+        .explainContains("projects=[[0, 2]]")
+        .returns("100|1000", "99|990");
+    sql("SELECT id FROM acct ORDER BY id LIMIT 3")
+        .explainContains("StoreTableScan(table=[[public, acct]], projects=[[0]])")
+        .explainDoesNotContain("EnumerableSort")
+        .returns("1", "2", "3");
+  }
+
+  @Test
+  void coveringIndexSeek_readsNoRows_andSeesConcurrentChanges() throws SQLException {
+    execute("CREATE INDEX acct_balance ON acct (balance)");
+    sql("SELECT id, balance FROM acct WHERE balance BETWEEN 200 AND 230")
+        .explainContains("StoreIndexSeek(table=[[public, acct]], index=[acct_balance], alex=[false], ranges=[[[")
+        .explainContains("]]], projects=[[0, 2]], covering=[true])")
+        .returns("20|200", "21|210", "22|220", "23|230");
+    // a column outside the index: the same seek, not covering
+    sql("SELECT owner FROM acct WHERE balance = 500")
+        .explainContains("index=[acct_balance]")
+        .explainDoesNotContain("covering")
+        .returns("o1");
+    try (Connection other = DriverManager.getConnection(OmenDriver.PREFIX + dir)) {
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setAutoCommit(false);
+      // this snapshot starts now; the other connection's commits below are after it
+      sql("SELECT id FROM acct WHERE balance BETWEEN 200 AND 230").returns("20", "21", "22", "23");
+      try (Statement statement = other.createStatement()) {
+        statement.execute("UPDATE acct SET balance = 215 WHERE id = 20");
+        statement.execute("UPDATE acct SET balance = 5000 WHERE id = 21");
+        statement.execute("DELETE FROM acct WHERE id = 22");
+        statement.execute("INSERT INTO acct VALUES (500, 'new', 225)");
+        statement.execute("UPDATE acct SET owner = 'moved' WHERE id = 23");
+      }
+      // no phantom (500), no stale or lost rows: the old snapshot's rows and values
+      sql("SELECT id, balance FROM acct WHERE balance BETWEEN 200 AND 230")
+          .returns("20|200", "21|210", "22|220", "23|230");
+      connection.commit();
+      sql("SELECT id, balance FROM acct WHERE balance BETWEEN 200 AND 230")
+          .returns("20|215", "500|225", "23|230");
+      connection.commit();
+    } finally {
+      connection.setAutoCommit(true);
+    }
   }
 }

@@ -158,8 +158,8 @@ class TimeTravelTest {
 
   @Test
   void asOfSystemTime_wholeStatementReadsOneSnapshot() throws SQLException {
-    assertThat(rows("SELECT a.id, a.owner AS a_owner, b.owner AS b_owner FROM acct a JOIN acct b ON a.id = b.id" + systemTime(updated)
-        + " ORDER BY a.id")).containsExactly("1|amy|amy", "2|bob|bob");
+    assertThat(rows("SELECT a.id, a.owner AS a_owner, b.owner AS b_owner FROM acct a JOIN acct b ON a.id = b.id"
+        + systemTime(updated) + " ORDER BY a.id")).containsExactly("1|amy|amy", "2|bob|bob");
     // point query by key: plans may use the key directory and index seeks, which the engine answers at the snapshot
     assertThat(rows("SELECT balance FROM acct" + systemTime(inserted) + " WHERE id = 1")).containsExactly("100");
     assertThat(rows("SELECT balance FROM acct" + systemTime(deleted) + " WHERE id = 1")).isEmpty();

@@ -88,7 +88,7 @@ class UpsertTest {
   @Test
   void doUpdate_excludedAndExistingValues_updatesOrInserts() throws SQLException {
     assertThat(result("INSERT INTO kv VALUES (1, 'a', 11, 0), (4, 'd', 40, 0) "
-        + "ON CONFLICT (k) DO UPDATE SET v = kv.v + EXCLUDED.v, hits = hits + 1"))
+        + "ON CONFLICT (k) DO UPDATE SET v = kv.v + EXCLUDED.v, hits = kv.hits + 1"))
         .containsExactly("INSERT 0 2");
     assertThat(table()).containsExactly(List.of(1, "a", 21, 1), List.of(2, "b", 20, 0), List.of(4, "d", 40, 0),
         "SELECT 3");
@@ -130,6 +130,8 @@ class UpsertTest {
     assertState("INSERT INTO kv VALUES (1, 'a', 1, 0) ON CONFLICT DO UPDATE SET v = 1", "42601",
         "ON CONFLICT DO UPDATE requires inference specification or constraint name");
     assertState("INSERT INTO kv VALUES (1, 'a', 1, 0) ON CONFLICT (nope) DO NOTHING", "42703", "nope");
+    assertState("INSERT INTO kv VALUES (1, 'a', 1, 0) ON CONFLICT (k) DO UPDATE SET v = v + 1", "42702",
+        "column reference \"v\" is ambiguous");
   }
 
   @Test

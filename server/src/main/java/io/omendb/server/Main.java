@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +43,8 @@ public final class Main {
       "  --tls-required        refuse plain-text connections (implies --tls)",
       "  --hba-file FILE       pg_hba.conf-style rules: host|hostssl|hostnossl DATABASE USER ADDRESS",
       "                        trust|scram-sha-256|password|reject (default: scram-sha-256 for all)",
+      "  --auth-timeout SECONDS  close clients that have not finished connecting and authenticating",
+      "                        within this time (default: 60)",
       "  --admin-user NAME     superuser created on the first start (default: " + AdminConfig.DEFAULT_USER + ")",
       "  --admin-password-file FILE  its first password (else $" + AdminBootstrap.PASSWORD_ENV
           + ", else a random one",
@@ -127,6 +130,8 @@ public final class Main {
         case "--tls-key" -> config.withSecurity(config.security().withTlsKey(Path.of(value)));
         case "--tls-ca" -> config.withSecurity(config.security().withTlsCa(Path.of(value)));
         case "--hba-file" -> config.withSecurity(config.security().withHbaFile(Path.of(value)));
+        case "--auth-timeout" -> config.withSecurity(
+            config.security().withAuthTimeout(Duration.ofSeconds(parsePositive(flag, value))));
         case "--admin-user" -> config.withAdmin(config.admin().withUser(value));
         case "--admin-password-file" -> config.withAdmin(config.admin().withPasswordFile(Path.of(value)));
         case "--history-retention" -> config.withHistoryRetention(ServerConfig.parseDuration(flag, value));
@@ -144,6 +149,14 @@ public final class Main {
       throw new IllegalArgumentException(flag + " needs a value");
     }
     return args.get(i + 1);
+  }
+
+  private static int parsePositive(String flag, String value) {
+    int seconds = parsePort(flag, value);
+    if (seconds <= 0) {
+      throw new IllegalArgumentException(flag + " must be positive: " + value);
+    }
+    return seconds;
   }
 
   private static int parsePort(String flag, String value) {

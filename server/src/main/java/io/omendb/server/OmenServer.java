@@ -45,7 +45,7 @@ public final class OmenServer implements AutoCloseable {
       // Passwords are checked against the roles the database keeps.
       SecurityConfig security = config.security().build(config.dataDir(), database);
       pgServer = new PgServer(database, PgServerConfig.loopback(config.pgPort()).withBindAddress(config.listen())
-          .withSecurity(security));
+          .withSecurity(security).withAuthTimeout(config.security().authTimeout()));
       pgServer.start();
       if (config.avaticaPort() >= 0) {
         avaticaServer = new AvaticaServer(database,

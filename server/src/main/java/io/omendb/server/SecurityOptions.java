@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.RoleDirectory;
 import io.omendb.pg.auth.HbaRules;
+import io.omendb.pg.server.PgServerConfig;
 import io.omendb.pg.server.SecurityConfig;
 import io.omendb.pg.tls.TlsContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,9 +25,11 @@ import java.util.Optional;
  * @param hbaFile a pg_hba.conf-style rules file ({@code --hba-file})
  * @param defaultRules the rules used without an hba file: scram-sha-256 for everyone, unless
  *     {@link #loopbackTrust()} asked for trust from loopback (tests, local tools)
+ * @param authTimeout how long a client may take from connecting to finishing authentication
+ *     ({@code --auth-timeout SECONDS}; default 60 s, PostgreSQL's authentication_timeout)
  */
 public record SecurityOptions(boolean tls, Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<Path> tlsCa,
-    boolean tlsRequired, Optional<Path> hbaFile, HbaRules defaultRules) {
+    boolean tlsRequired, Optional<Path> hbaFile, HbaRules defaultRules, Duration authTimeout) {
 
   /** The certificate file looked for in the data directory when {@code --tls} is given without {@code --tls-cert}. */
   public static final String DEFAULT_CERT_FILE = "server.crt";
@@ -38,12 +42,16 @@ public record SecurityOptions(boolean tls, Optional<Path> tlsCert, Optional<Path
     requireNonNull(tlsCa, "tlsCa");
     requireNonNull(hbaFile, "hbaFile");
     requireNonNull(defaultRules, "defaultRules");
+    requireNonNull(authTimeout, "authTimeout");
+    if (authTimeout.isNegative() || authTimeout.isZero()) {
+      throw new IllegalArgumentException("--auth-timeout must be positive: " + authTimeout.toSeconds());
+    }
   }
 
   /** No TLS; every client authenticates with SCRAM-SHA-256 against the database's roles. */
   public static SecurityOptions defaults() {
     return new SecurityOptions(false, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-        HbaRules.scramEverywhere());
+        HbaRules.scramEverywhere(), PgServerConfig.DEFAULT_AUTH_TIMEOUT);
   }
 
   /**
@@ -52,7 +60,7 @@ public record SecurityOptions(boolean tls, Optional<Path> tlsCert, Optional<Path
    */
   public static SecurityOptions loopbackTrust() {
     return new SecurityOptions(false, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-        HbaRules.loopbackTrust());
+        HbaRules.loopbackTrust(), PgServerConfig.DEFAULT_AUTH_TIMEOUT);
   }
 
   /** Whether TLS is on: {@code --tls} or any option that needs it. */
@@ -61,27 +69,35 @@ public record SecurityOptions(boolean tls, Optional<Path> tlsCert, Optional<Path
   }
 
   public SecurityOptions withTls(boolean tls) {
-    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules);
+    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules, authTimeout);
   }
 
   public SecurityOptions withTlsCert(Path tlsCert) {
-    return new SecurityOptions(tls, Optional.of(tlsCert), tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules);
+    return new SecurityOptions(tls, Optional.of(tlsCert), tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules,
+        authTimeout);
   }
 
   public SecurityOptions withTlsKey(Path tlsKey) {
-    return new SecurityOptions(tls, tlsCert, Optional.of(tlsKey), tlsCa, tlsRequired, hbaFile, defaultRules);
+    return new SecurityOptions(tls, tlsCert, Optional.of(tlsKey), tlsCa, tlsRequired, hbaFile, defaultRules,
+        authTimeout);
   }
 
   public SecurityOptions withTlsCa(Path tlsCa) {
-    return new SecurityOptions(tls, tlsCert, tlsKey, Optional.of(tlsCa), tlsRequired, hbaFile, defaultRules);
+    return new SecurityOptions(tls, tlsCert, tlsKey, Optional.of(tlsCa), tlsRequired, hbaFile, defaultRules,
+        authTimeout);
   }
 
   public SecurityOptions withTlsRequired(boolean tlsRequired) {
-    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules);
+    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules, authTimeout);
   }
 
   public SecurityOptions withHbaFile(Path hbaFile) {
-    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, Optional.of(hbaFile), defaultRules);
+    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, Optional.of(hbaFile), defaultRules,
+        authTimeout);
+  }
+
+  public SecurityOptions withAuthTimeout(Duration authTimeout) {
+    return new SecurityOptions(tls, tlsCert, tlsKey, tlsCa, tlsRequired, hbaFile, defaultRules, authTimeout);
   }
 
   /**

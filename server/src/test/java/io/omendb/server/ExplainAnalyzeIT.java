@@ -94,7 +94,7 @@ class ExplainAnalyzeIT {
       assertThat(plan).anyMatch(l -> l.startsWith("Planning Time: ")).anyMatch(l -> l.startsWith("Execution Time: "));
       List<String> point = column(statement, "EXPLAIN ANALYZE SELECT price FROM item WHERE id = 7");
       assertThat(point).anyMatch(l -> l.contains("StoreIndexSeek(table=[[public, item]], index=[PRIMARY], alex=[true], "
-          + "keys=[[$0 = 7]]) (actual time="));
+          + "keys=[[$0 = 7]], projects=[[2]]) (actual time="));
       assertThat(actualRows(point, "StoreIndexSeek")).isEqualTo(1);
     }
   }

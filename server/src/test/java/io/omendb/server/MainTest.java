@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,15 @@ class MainTest {
     assertThat(Main.run(args, o, e)).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("refusing to overwrite").contains("ca.crt");
     assertThat(Main.run(new String[] {"gen-cert", "--key-type", "dsa"}, o, e)).isEqualTo(2);
+  }
+
+  @Test
+  void parseStart_authTimeout() {
+    assertThat(Main.parseStart(List.of()).security().authTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(Main.parseStart(List.of("--auth-timeout", "5")).security().authTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> Main.parseStart(List.of("--auth-timeout", "0"))).hasMessageContaining("positive");
+    assertThatThrownBy(() -> Main.parseStart(List.of("--auth-timeout", "x"))).hasMessageContaining("number");
   }
 
   @Test

@@ -134,4 +134,28 @@ class PgjdbcDmlIT {
       assertThat(rows(statement.executeQuery("DELETE FROM items RETURNING id"))).containsExactly("3");
     }
   }
+
+  @Test
+  void upsert_extendedProtocolBatch_insertsThenUpdates() throws SQLException {
+    try (Connection connection = pg("extended");
+        PreparedStatement upsert = connection.prepareStatement("INSERT INTO items (id, name, qty) VALUES (?, ?, ?) "
+            + "ON CONFLICT (id) DO UPDATE SET qty = items.qty + EXCLUDED.qty, name = EXCLUDED.name")) {
+      for (int round = 1; round <= 3; round++) {
+        for (int id = 1; id <= 2; id++) {
+          upsert.setInt(1, id);
+          upsert.setString(2, "r" + round);
+          upsert.setInt(3, id);
+          upsert.addBatch();
+        }
+        assertThat(upsert.executeBatch()).containsExactly(1, 1);
+      }
+      try (Statement statement = connection.createStatement()) {
+        assertThat(rows(statement.executeQuery("SELECT id, name, qty FROM items ORDER BY id")))
+            .containsExactly("1|r3|3", "2|r3|6");
+        assertThat(rows(statement.executeQuery(
+            "INSERT INTO items VALUES (2, 'x', 0), (3, 'y', 0) ON CONFLICT DO NOTHING RETURNING id")))
+            .containsExactly("3");
+      }
+    }
+  }
 }

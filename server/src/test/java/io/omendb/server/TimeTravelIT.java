@@ -143,6 +143,19 @@ class TimeTravelIT {
     assertThatThrownBy(() -> statement.execute("INSERT INTO kv VALUES (2, 'x')"))
         .satisfies(e -> assertThat(sqlState(e)).isEqualTo("25006"));
     statement.execute("ROLLBACK");
+    // the simple query protocol, and DDL, are refused the same way
+    try (Connection simple = DriverManager.getConnection(connection.getMetaData().getURL() + "?preferQueryMode=simple",
+        "tester", "");
+        Statement s = simple.createStatement()) {
+      s.execute("BEGIN AS OF SYSTEM TIME '" + before + "'");
+      assertThatThrownBy(() -> s.execute("UPDATE kv SET v = 'x' WHERE k = 1"))
+          .satisfies(e -> assertThat(sqlState(e)).isEqualTo("25006"));
+      s.execute("ROLLBACK");
+      s.execute("BEGIN AS OF SYSTEM TIME '" + before + "'");
+      assertThatThrownBy(() -> s.execute("CREATE TABLE nope (a INT)"))
+          .satisfies(e -> assertThat(sqlState(e)).isEqualTo("25006"));
+      s.execute("ROLLBACK");
+    }
     assertThat(rows("SELECT v FROM kv WHERE k = ?", 1)).containsExactly("new");
     assertThatThrownBy(() -> statement.execute("UPDATE kv SET v = 'x' AS OF SYSTEM TIME '-1s'"))
         .satisfies(e -> assertThat(sqlState(e)).isIn("25006", "42601"));

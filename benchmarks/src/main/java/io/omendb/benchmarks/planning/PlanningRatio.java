@@ -34,7 +34,7 @@ public final class PlanningRatio {
   /** Full scans per round: each reads every row. */
   private static final int SCANS = 1;
 
-  enum Query { POINT, ABSENT, RANGE_100, BY_K, ENGINE_GET, ENGINE_GET_ABSENT, FULL_SCAN }
+  enum Query { POINT, ABSENT, RANGE_100, BY_K, BY_K_COVERED, ENGINE_GET, ENGINE_GET_ABSENT, FULL_SCAN }
 
   /** What one round measures: a query on the ALEX session or the seek session, repeated {@code ops} times. */
   enum Variant {
@@ -42,6 +42,7 @@ public final class PlanningRatio {
     ABSENT_ALEX(Query.ABSENT, true, SQL_POINTS), ABSENT_SEEK(Query.ABSENT, false, SQL_POINTS),
     RANGE_100_ALEX(Query.RANGE_100, true, SQL_RANGES), RANGE_100_SEEK(Query.RANGE_100, false, SQL_RANGES),
     BY_K_ALEX(Query.BY_K, true, SQL_POINTS), BY_K_SEEK(Query.BY_K, false, SQL_POINTS),
+    BY_K_COVERED_ALEX(Query.BY_K_COVERED, true, SQL_POINTS), BY_K_COVERED_SEEK(Query.BY_K_COVERED, false, SQL_POINTS),
     ENGINE_GET_ALEX(Query.ENGINE_GET, true, ENGINE_GETS), ENGINE_GET_SEEK(Query.ENGINE_GET, false, ENGINE_GETS),
     ENGINE_GET_ABSENT_ALEX(Query.ENGINE_GET_ABSENT, true, ENGINE_GETS),
     ENGINE_GET_ABSENT_SEEK(Query.ENGINE_GET_ABSENT, false, ENGINE_GETS),
@@ -66,6 +67,8 @@ public final class PlanningRatio {
       new Ratio(Variant.ABSENT_ALEX, Variant.ABSENT_SEEK, "absent-key select, ALEX / RocksDB seek"),
       new Ratio(Variant.RANGE_100_ALEX, Variant.RANGE_100_SEEK, "100-row range, ALEX on / off"),
       new Ratio(Variant.BY_K_ALEX, Variant.BY_K_SEEK, "index k = ?, ALEX on / off"),
+      new Ratio(Variant.BY_K_COVERED_ALEX, Variant.BY_K_COVERED_SEEK, "id, k by k: index-only / row reads"),
+      new Ratio(Variant.BY_K_COVERED_ALEX, Variant.BY_K_ALEX, "index-only id, k / whole row (ALEX)"),
       new Ratio(Variant.ENGINE_GET_ALEX, Variant.ENGINE_GET_SEEK, "Transaction.get, ALEX / RocksDB"),
       new Ratio(Variant.ENGINE_GET_ABSENT_ALEX, Variant.ENGINE_GET_ABSENT_SEEK,
           "Transaction.get absent, ALEX / RocksDB"),
@@ -100,7 +103,7 @@ public final class PlanningRatio {
       System.out.println(alex.startupLine());
       System.out.println(seek.startupLine());
       for (String sql : List.of(PlanningSession.POINT, PlanningSession.RANGE, PlanningSession.BY_K,
-          PlanningSession.FULL_SCAN)) {
+          PlanningSession.BY_K_COVERED, PlanningSession.FULL_SCAN)) {
         System.out.printf(Locale.ROOT, "%s%n  alex: %s%n  seek: %s%n", sql, alex.explain(sql), seek.explain(sql));
       }
       new PlanningRatio(alex, seek, withScan).run(rounds);
@@ -173,6 +176,7 @@ public final class PlanningRatio {
         case ABSENT -> s.pointSelect(s.nextAbsent());
         case RANGE_100 -> s.rangeSelect(s.nextRangeStart());
         case BY_K -> s.byK(s.nextPresent());
+        case BY_K_COVERED -> s.byKCovered(s.nextPresent());
         case ENGINE_GET -> s.engineGet(s.nextPresent());
         case ENGINE_GET_ABSENT -> s.engineGet(s.nextAbsent());
         case FULL_SCAN -> s.fullScan(s.nextPresent());

@@ -24,6 +24,8 @@ final class PlanningSession implements AutoCloseable {
   static final String POINT = "SELECT id, k, payload FROM t WHERE id = ?";
   static final String RANGE = "SELECT id, k, payload FROM t WHERE id BETWEEN ? AND ?";
   static final String BY_K = "SELECT id, k, payload FROM t WHERE k = ?";
+  /** The index lookup asking only for columns in the index entry: index-only where the table has a directory. */
+  static final String BY_K_COVERED = "SELECT id, k FROM t WHERE k = ?";
   /** {@code id + 0 = ?} is simplified to {@code id = ?} and seeks; {@code ABS(id)} (ids are non-negative) is not. */
   static final String FULL_SCAN = "SELECT id, k, payload FROM t WHERE ABS(id) = ?";
   /** Random probes (a power of two). */
@@ -39,6 +41,7 @@ final class PlanningSession implements AutoCloseable {
   private final PreparedStatement point;
   private final PreparedStatement range;
   private final PreparedStatement byK;
+  private final PreparedStatement byKCovered;
   private final PreparedStatement fullScan;
   private final long[] present = new long[PROBES];
   private final long[] absent = new long[PROBES];
@@ -58,6 +61,7 @@ final class PlanningSession implements AutoCloseable {
     this.point = connection.prepareStatement(POINT);
     this.range = connection.prepareStatement(RANGE);
     this.byK = connection.prepareStatement(BY_K);
+    this.byKCovered = connection.prepareStatement(BY_K_COVERED);
     this.fullScan = connection.prepareStatement(FULL_SCAN);
     SplittableRandom random = new SplittableRandom(seed);
     this.uniform = uniform ? random.split() : null;
@@ -120,12 +124,13 @@ final class PlanningSession implements AutoCloseable {
     expectPlan(POINT, "index=[PRIMARY]", "alex=[" + alex + "]");
     expectPlan(RANGE, "ranges=[");
     expectPlan(BY_K, "index=[" + PlanningTable.INDEX + "]");
+    expectPlan(BY_K_COVERED, "index=[" + PlanningTable.INDEX + "]", alex ? "covering=[true]" : "projects=[[0, 1]]");
     String scan = explain(FULL_SCAN);
     if (scan.contains("StoreIndexSeek")) {
       throw new IllegalStateException("expected a full scan for " + FULL_SCAN + ", got\n" + scan);
     }
     long id = present[0];
-    if (pointSelect(id) != id || pointSelect(id + 1) != 0 || byK(id) != id) {
+    if (pointSelect(id) != id || pointSelect(id + 1) != 0 || byK(id) != id || byKCovered(id) != id) {
       throw new IllegalStateException("wrong rows for id " + id);
     }
     if (rangeSelect(id) != PlanningTable.RANGE_ROWS && id + PlanningTable.RANGE_SPAN < PlanningTable.id(rows)) {
@@ -185,6 +190,18 @@ final class PlanningSession implements AutoCloseable {
     return sumIds(byK);
   }
 
+  /** {@code SELECT id, k ... WHERE k = ?} for the row of {@code id}: the id found (checked against its k). */
+  long byKCovered(long id) throws SQLException {
+    byKCovered.setLong(1, PlanningTable.k(id));
+    long sum = 0;
+    try (ResultSet rs = byKCovered.executeQuery()) {
+      while (rs.next()) {
+        sum += rs.getLong(1) + (rs.getLong(2) == PlanningTable.k(rs.getLong(1)) ? 0 : 1);
+      }
+    }
+    return sum;
+  }
+
   /** {@code WHERE ABS(id) = ?}: the same answer as {@link #pointSelect} by a full scan. */
   long fullScan(long id) throws SQLException {
     fullScan.setLong(1, id);
@@ -217,6 +234,7 @@ final class PlanningSession implements AutoCloseable {
       point.close();
       range.close();
       byK.close();
+      byKCovered.close();
       fullScan.close();
       connection.close();
     } finally {

@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -40,11 +41,18 @@ public final class PgContextVariables extends SqlShuttle {
     if (id.isSimple() && !id.isComponentQuoted(0)) {
       String function = FUNCTIONS.get(id.getSimple().toLowerCase(Locale.ROOT));
       if (function != null) {
-        return new SqlUnresolvedFunction(new SqlIdentifier(List.of(PgInfixCast.PG_CATALOG, function),
-            id.getParserPosition()), null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION)
-            .createCall(id.getParserPosition());
+        return call(function, id.getParserPosition());
       }
     }
     return id;
+  }
+
+  /**
+   * A call of the session's {@code pg_catalog} function {@code function}, without arguments; the parser builds
+   * {@code current_schema()} (written with parentheses, which Calcite's grammar does not take) with it.
+   */
+  public static SqlNode call(String function, SqlParserPos pos) {
+    return new SqlUnresolvedFunction(new SqlIdentifier(List.of(PgInfixCast.PG_CATALOG, function), pos), null, null,
+        null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION).createCall(pos);
   }
 }

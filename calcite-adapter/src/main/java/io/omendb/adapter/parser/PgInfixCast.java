@@ -33,7 +33,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * pg_catalog.} qualifier on a type name is dropped. The {@code reg*} types (regclass, regtype, regnamespace,
  * regrole, regproc) have no column type of their own here: a string literal cast to one becomes the object's oid
  * ({@code pg_catalog.regclassin('t')}), anything else becomes the object's name ({@code
- * pg_catalog.regclassout(c.oid)}), which is what PostgreSQL prints for such a value.
+ * pg_catalog.regclassout(c.oid)}), which is what PostgreSQL prints for such a value. An array's text cast to an
+ * array type becomes an array constructor ({@link PgArrayText}).
  */
 public final class PgInfixCast extends SqlBinaryOperator {
 
@@ -68,7 +69,14 @@ public final class PgInfixCast extends SqlBinaryOperator {
       return new SqlUnresolvedFunction(new SqlIdentifier(List.of(PG_CATALOG, function), pos), null, null, null,
           null, SqlFunctionCategory.USER_DEFINED_FUNCTION).createCall(pos, operand);
     }
-    return SqlStdOperatorTable.CAST.createCall(pos, operand, normalize(type));
+    SqlDataTypeSpec target = normalize(type);
+    if (operand instanceof SqlCharStringLiteral literal) {
+      java.util.Optional<SqlNode> array = PgArrayText.cast(literal, target, pos);
+      if (array.isPresent()) {
+        return (SqlCall) array.get();
+      }
+    }
+    return SqlStdOperatorTable.CAST.createCall(pos, operand, target);
   }
 
   /** {@code type[]}: an array of {@code type}. */

@@ -115,6 +115,7 @@ final class TableElements {
     /** Explicit {@code NULL} (true) or {@code NOT NULL} (false); null if neither was written. */
     private Boolean nullable;
     private SqlNode defaultExpr;
+    private SqlIdentitySpec identity;
     private boolean inlinePrimaryKey;
 
     private Column(SqlIdentifier name, SqlDataTypeSpec type) {
@@ -134,7 +135,21 @@ final class TableElements {
       pos = pos.plus(constraintPos);
     }
 
+    /** {@code GENERATED ... AS IDENTITY}: a NOT NULL column whose default is its own sequence. */
+    void setIdentity(SqlIdentitySpec spec) {
+      if (defaultExpr != null || identity != null) {
+        throw SqlUtil.newContextException(spec.getParserPosition(),
+            ObjectParserResource.INSTANCE.identityWithDefault(name.getSimple()));
+      }
+      identity = requireNonNull(spec, "spec");
+      pos = pos.plus(spec.getParserPosition());
+    }
+
     void setDefault(SqlNode expr) {
+      if (identity != null) {
+        throw SqlUtil.newContextException(expr.getParserPosition(),
+            ObjectParserResource.INSTANCE.identityWithDefault(name.getSimple()));
+      }
       if (defaultExpr != null) {
         throw SqlUtil.newContextException(expr.getParserPosition(),
             OmenParserResource.INSTANCE.multipleDefaults(name.getSimple()));
@@ -155,6 +170,9 @@ final class TableElements {
     }
 
     private SqlNode toNode(boolean inPrimaryKey) {
+      if (identity != null) {
+        return SqlDdlNodes.column(pos, name, type.withNullable(false), identity, ColumnStrategy.DEFAULT);
+      }
       final boolean effectiveNullable = !inPrimaryKey && !Boolean.FALSE.equals(nullable);
       final ColumnStrategy strategy;
       if (defaultExpr != null) {

@@ -7,6 +7,7 @@ import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.Comments;
 import io.omendb.engine.catalog.IndexDef;
+import io.omendb.engine.catalog.SequenceDef;
 import io.omendb.engine.catalog.TableDef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +77,11 @@ final class CatalogRows {
         add(new Rel(PgOids.index(index), index.name(), "i", table, index));
       }
     }
+    for (SequenceDef sequence : catalog.sequences().sequences()) {
+      // a sequence's table is the table of the column that owns it, if any
+      TableDef owner = sequence.ownedByTable() == null ? null : catalog.table(sequence.ownedByTable()).orElse(null);
+      add(new Rel(PgOids.sequence(sequence), sequence.name(), "S", owner, null));
+    }
   }
 
   private void add(Rel rel) {
@@ -113,7 +119,8 @@ final class CatalogRows {
       row.put("oid", rel.oid());
       row.put("relname", rel.name());
       row.put("relnamespace", PgOids.PUBLIC_NAMESPACE);
-      row.put("relowner", access.owner(rel.table()).map(this::roleOid).orElse(PgOids.BOOTSTRAP_ROLE));
+      row.put("relowner", rel.table() == null ? PgOids.BOOTSTRAP_ROLE
+          : access.owner(rel.table()).map(this::roleOid).orElse(PgOids.BOOTSTRAP_ROLE));
       row.put("relfilenode", rel.oid());
       row.put("reltuples", -1f);
       row.put("relpersistence", "p");
@@ -127,11 +134,36 @@ final class CatalogRows {
         row.put("relacl", relacl(rel.table()));
         row.put("relhasindex", !rel.table().hasRowId()
             || !session.engine().catalog().indexes(rel.table().name()).isEmpty());
+      } else if (rel.kind().equals("S")) {
+        row.put("relam", 0);
+        row.put("relnatts", (short) 3);
       } else {
         row.put("relam", PgOids.BTREE_AM);
         row.put("relnatts", (short) rel.keyColumns().length);
       }
       rows.add(PgRelations.CLASS.row(row));
+    }
+    return rows;
+  }
+
+  /** {@code pg_sequence}: one row per sequence. */
+  List<Object[]> sequences() {
+    List<Object[]> rows = new ArrayList<>();
+    for (SequenceDef sequence : session.engine().catalog().sequences().sequences()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("seqrelid", PgOids.sequence(sequence));
+      row.put("seqtypid", switch (sequence.type()) {
+        case SMALLINT -> PgTypes.INT2;
+        case INTEGER -> PgTypes.INT4;
+        default -> PgTypes.INT8;
+      });
+      row.put("seqstart", sequence.start());
+      row.put("seqincrement", sequence.increment());
+      row.put("seqmax", sequence.maxValue());
+      row.put("seqmin", sequence.minValue());
+      row.put("seqcache", sequence.cache());
+      row.put("seqcycle", sequence.cycle());
+      rows.add(PgRelations.SEQUENCE.row(row));
     }
     return rows;
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.omendb.adapter.AccessCatalog;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.users.Role;
 import io.omendb.engine.users.RoleStore;
@@ -177,7 +178,7 @@ final class InformationSchemaRows {
   }
 
   /**
-   * Each primary key, and each NOT NULL column as PostgreSQL 15 lists it: a CHECK constraint named
+   * Each primary key and UNIQUE constraint, and each NOT NULL column as PostgreSQL 15 lists it: a CHECK constraint named
    * {@code <namespace oid>_<table oid>_<column number>_not_null}.
    */
   List<Object[]> tableConstraints() {
@@ -186,8 +187,8 @@ final class InformationSchemaRows {
       if (!sees(table, CONSTRAINT_VISIBILITY)) {
         continue;
       }
-      if (!table.hasRowId()) {
-        rows.add(tableConstraint(table, primaryKeyName(table), "PRIMARY KEY"));
+      for (KeyConstraint constraint : keyConstraints(table)) {
+        rows.add(tableConstraint(table, constraint.name(), constraint.type()));
       }
       Set<Integer> key = keyColumns(table);
       for (int i = 0; i < table.columns().size(); i++) {
@@ -207,40 +208,45 @@ final class InformationSchemaRows {
     row.put("is_deferrable", NO);
     row.put("initially_deferred", NO);
     row.put("enforced", YES);
+    row.put("nulls_distinct", type.equals("UNIQUE") ? YES : null);
     return InformationSchemaRelations.TABLE_CONSTRAINTS.row(row);
   }
 
-  /** The columns of each primary key, in key order. */
+  /** The columns of each primary key and UNIQUE constraint, in key order. */
   List<Object[]> keyColumnUsage() {
     List<Object[]> rows = new ArrayList<>();
     for (TableDef table : tables) {
-      if (table.hasRowId() || !sees(table, COLUMN_VISIBILITY)) {
+      if (!sees(table, COLUMN_VISIBILITY)) {
         continue;
       }
-      int[] key = table.primaryKey();
-      for (int i = 0; i < key.length; i++) {
-        Map<String, Object> row = tableIdentity(table, "table_");
-        row.putAll(constraintIdentity(primaryKeyName(table)));
-        row.put("column_name", table.columns().get(key[i]).name());
-        row.put("ordinal_position", i + 1);
-        rows.add(InformationSchemaRelations.KEY_COLUMN_USAGE.row(row));
+      for (KeyConstraint constraint : keyConstraints(table)) {
+        int[] key = constraint.columns();
+        for (int i = 0; i < key.length; i++) {
+          Map<String, Object> row = tableIdentity(table, "table_");
+          row.putAll(constraintIdentity(constraint.name()));
+          row.put("column_name", table.columns().get(key[i]).name());
+          row.put("ordinal_position", i + 1);
+          rows.add(InformationSchemaRelations.KEY_COLUMN_USAGE.row(row));
+        }
       }
     }
     return rows;
   }
 
-  /** The columns each primary key uses, for the tables whose owner the current user is a member of. */
+  /** The columns each key constraint uses, for the tables whose owner the current user is a member of. */
   List<Object[]> constraintColumnUsage() {
     List<Object[]> rows = new ArrayList<>();
     for (TableDef table : tables) {
-      if (table.hasRowId() || !owns(table)) {
+      if (!owns(table)) {
         continue;
       }
-      for (int column : table.primaryKey()) {
-        Map<String, Object> row = tableIdentity(table, "table_");
-        row.putAll(constraintIdentity(primaryKeyName(table)));
-        row.put("column_name", table.columns().get(column).name());
-        rows.add(InformationSchemaRelations.CONSTRAINT_COLUMN_USAGE.row(row));
+      for (KeyConstraint constraint : keyConstraints(table)) {
+        for (int column : constraint.columns()) {
+          Map<String, Object> row = tableIdentity(table, "table_");
+          row.putAll(constraintIdentity(constraint.name()));
+          row.put("column_name", table.columns().get(column).name());
+          rows.add(InformationSchemaRelations.CONSTRAINT_COLUMN_USAGE.row(row));
+        }
       }
     }
     return rows;
@@ -280,7 +286,7 @@ final class InformationSchemaRows {
     return List.<Object[]>of(InformationSchemaRelations.CHARACTER_SETS.row(row));
   }
 
-  /** Views: the catalog has none yet, so no rows; computed like the others so that views appear once they exist. */
+  /** Views: the engine catalog has no views yet, so none; their rows belong here once it has. */
   List<Object[]> views() {
     return List.of();
   }
@@ -311,8 +317,21 @@ final class InformationSchemaRows {
     return row;
   }
 
-  private static String primaryKeyName(TableDef table) {
-    return table.primaryKeyName();
+  /** A primary key or UNIQUE constraint: its name, type and columns in key order. */
+  private record KeyConstraint(String name, String type, int[] columns) {}
+
+  /** The table's primary key, then its UNIQUE constraints (a plain unique index is no constraint). */
+  private List<KeyConstraint> keyConstraints(TableDef table) {
+    List<KeyConstraint> constraints = new ArrayList<>();
+    if (!table.hasRowId()) {
+      constraints.add(new KeyConstraint(table.primaryKeyName(), "PRIMARY KEY", table.primaryKey()));
+    }
+    for (IndexDef index : session.engine().catalog().indexes(table.name())) {
+      if (index.constraint()) {
+        constraints.add(new KeyConstraint(index.name(), "UNIQUE", index.columns()));
+      }
+    }
+    return constraints;
   }
 
   private static Set<Integer> keyColumns(TableDef table) {

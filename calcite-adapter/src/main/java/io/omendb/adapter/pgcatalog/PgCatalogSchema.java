@@ -43,13 +43,14 @@ public final class PgCatalogSchema extends AbstractSchema {
     table(map, PgRelations.AUTH_MEMBERS, CatalogRows::authMembers);
     table(map, PgRelations.TABLESPACE, CatalogRows::tablespaces);
     table(map, PgRelations.COLLATION, CatalogRows::collations);
+    table(map, PgRelations.SEQUENCE, CatalogRows::sequences);
     table(map, PgRelations.SETTINGS, CatalogRows::settings);
     table(map, PgRelations.DESCRIPTION, CatalogRows::descriptions);
     for (PgRelation empty : List.of(PgRelations.SHDESCRIPTION,
         PgRelations.INHERITS, PgRelations.POLICY, PgRelations.STATISTIC_EXT, PgRelations.TRIGGER,
         PgRelations.REWRITE, PgRelations.PUBLICATION, PgRelations.PUBLICATION_NAMESPACE,
         PgRelations.PUBLICATION_REL, PgRelations.EXTENSION, PgRelations.FOREIGN_TABLE,
-        PgRelations.PARTITIONED_TABLE, PgRelations.SEQUENCE, PgRelations.PROC)) {
+        PgRelations.PARTITIONED_TABLE, PgRelations.PROC)) {
       table(map, empty, rows -> List.of());
     }
     this.tables = Map.copyOf(map);

@@ -142,6 +142,15 @@ public final class PgFunctions {
     return "PostgreSQL " + PgSession.SERVER_VERSION + " (OmenDB)";
   }
 
+  /** The process id the client was given in BackendKeyData; null for sessions not served over the wire protocol. */
+  public static Integer pg_backend_pid(DataContext root) {
+    SchemaPlus schema = root.getRootSchema().getSubSchema(PgCatalogSchema.NAME);
+    if (schema == null) {
+      throw new IllegalStateException("the pg_catalog schema is not registered");
+    }
+    return schema.unwrap(PgCatalogSchema.class).session().backendPid();
+  }
+
   public static String current_database(DataContext root) {
     return rows(root).database();
   }

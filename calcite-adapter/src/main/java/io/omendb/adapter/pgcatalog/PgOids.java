@@ -1,6 +1,7 @@
 package io.omendb.adapter.pgcatalog;
 
 import io.omendb.engine.catalog.IndexDef;
+import io.omendb.engine.catalog.SequenceDef;
 import io.omendb.engine.catalog.TableDef;
 
 /**
@@ -33,6 +34,8 @@ final class PgOids {
   private static final int PER_TABLE = 4;
   /** Secondary indexes are numbered from here, two OIDs each: the index and its (unique) constraint. */
   private static final int FIRST_INDEX_OID = 1 << 24;
+  /** Sequences are numbered from here by their persisted id. */
+  private static final int FIRST_SEQUENCE_OID = (1 << 23) + (1 << 22);
   /** Roles other than the session user (oid 10) are numbered from here by their place in name order. */
   private static final int FIRST_ROLE_OID = 1 << 23;
 
@@ -58,6 +61,10 @@ final class PgOids {
   /** The oid of the role at {@code position} in name order (roles have no persisted id). */
   static int role(int position) {
     return FIRST_ROLE_OID + position;
+  }
+
+  static int sequence(SequenceDef sequence) {
+    return FIRST_SEQUENCE_OID + sequence.id();
   }
 
   static int index(IndexDef index) {

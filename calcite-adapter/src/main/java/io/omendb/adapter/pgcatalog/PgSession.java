@@ -2,6 +2,7 @@ package io.omendb.adapter.pgcatalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.adapter.SessionFactory;
 import io.omendb.engine.Engine;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
@@ -29,6 +30,12 @@ public record PgSession(Engine engine, String user, UnaryOperator<String> settin
     this(engine, user, settings, (name, value) -> {
       throw new UnsupportedOperationException("set_config is not available here");
     });
+  }
+
+  /** The process id the server front end gave this session's connection, or null if it gave none. */
+  Integer backendPid() {
+    String pid = settings.apply(SessionFactory.BACKEND_PID);
+    return pid == null ? null : Integer.valueOf(pid);
   }
 
   /** The database the client connected to. */

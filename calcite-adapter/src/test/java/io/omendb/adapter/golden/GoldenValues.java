@@ -69,10 +69,40 @@ public final class GoldenValues {
         hex.append(String.format("%02x", b & 0xFF));
       }
       text = hex.toString();
+    } else if (value instanceof java.sql.Array array) {
+      text = array(array);
     } else {
       text = value.toString();
     }
     return text.isEmpty() ? EMPTY : text;
+  }
+
+  /** An array as PostgreSQL prints it: {@code {1,NULL,"a b"}}, elements double-quoted where needed. */
+  private static String array(java.sql.Array array) {
+    Object elements;
+    try {
+      elements = array.getArray();
+    } catch (SQLException e) {
+      throw new IllegalStateException("unreadable array", e);
+    }
+    StringBuilder text = new StringBuilder("{");
+    for (int i = 0; i < java.lang.reflect.Array.getLength(elements); i++) {
+      Object element = java.lang.reflect.Array.get(elements, i);
+      if (text.length() > 1) {
+        text.append(',');
+      }
+      if (element == null) {
+        text.append("NULL");
+        continue;
+      }
+      String item = element instanceof String s ? s : format(element);
+      if (item.isEmpty() || item.equalsIgnoreCase("NULL") || item.chars().anyMatch(
+          c -> c == ',' || c == '{' || c == '}' || c == '"' || c == '\\' || Character.isWhitespace(c))) {
+        item = '"' + item.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+      }
+      text.append(item);
+    }
+    return text.append('}').toString();
   }
 
   /** A double as PostgreSQL 12+ prints it: the shortest exact decimal, exponent only outside [1e-4, 1e15). */

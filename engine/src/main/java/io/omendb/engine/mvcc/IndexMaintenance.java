@@ -34,6 +34,8 @@ import java.util.Optional;
  * (newest or history) has its values, under the commit lock.
  */
 final class IndexMaintenance {
+  /** The value of an entry that records no timestamp (as all entries did before); covering scans re-check it. */
+  static final byte[] EMPTY = new byte[0];
   private static final int TS_BYTES = Long.BYTES;
   private static final int BACKFILL_BATCH = 10_000;
 

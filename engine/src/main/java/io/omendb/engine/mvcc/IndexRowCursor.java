@@ -22,7 +22,7 @@ import java.util.Set;
  * snapshot: its value is the commit timestamp of the version that wrote it, and the primary-key directory says that
  * the row's newest version is live and has exactly that timestamp, at or before the snapshot. The newest version
  * wrote this entry, so it has the entry's values, and the snapshot sees that version. Any other entry falls back to
- * the re-check. See docs/decisions/0004-covering-index-scans.md.
+ * the re-check. See docs/decisions/0005-covering-index-scans.md.
  */
 final class IndexRowCursor implements RowCursor {
   /** One of the transaction's own rows in the range, with its entry key (the merge order). */

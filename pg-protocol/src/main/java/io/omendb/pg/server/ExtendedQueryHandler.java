@@ -3,6 +3,7 @@ package io.omendb.pg.server;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.ColumnMeta;
+import io.omendb.adapter.CommandKind;
 import io.omendb.adapter.CopyIn;
 import io.omendb.adapter.PreparedQuery;
 import io.omendb.adapter.Session;
@@ -48,6 +49,9 @@ import java.util.Map;
 final class ExtendedQueryHandler {
   private static final System.Logger LOG = System.getLogger(ExtendedQueryHandler.class.getName());
   private static final String UNNAMED = "";
+  private static final String BEGIN = "BEGIN";
+  private static final String COMMIT = "COMMIT";
+  private static final String ROLLBACK = "ROLLBACK";
 
   /** A prepared statement: the session's query (null for an empty query string) and its parameters' type OIDs. */
   private record Statement(PreparedQuery query, List<Integer> parameterOids) {}
@@ -56,6 +60,8 @@ final class ExtendedQueryHandler {
   private final BackendWriter out;
   private final Map<String, Statement> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
+  /** Whether this handler opened the session's transaction block as the implicit transaction of a Sync cycle. */
+  private boolean implicitTransaction;
 
   ExtendedQueryHandler(Session session, BackendWriter out) {
     this.session = requireNonNull(session, "session");
@@ -221,6 +227,7 @@ final class ExtendedQueryHandler {
     }
     try {
       if (portal.result == null) {
+        beginImplicitTransactionFor(portal.statement.query);
         portal.result = portal.statement.query.execute(portal.values);
         if (portal.result instanceof CopyIn copyIn) {
           copyIn.abort();
@@ -278,20 +285,56 @@ final class ExtendedQueryHandler {
   }
 
   /**
-   * Sync: outside a transaction block the implicit transaction has ended, and with it every portal, as in
-   * PostgreSQL.
+   * Sync: outside a transaction block the implicit transaction ends (committed, or rolled back after an error, with
+   * an ErrorResponse if the commit fails), and with it every portal, as in PostgreSQL.
    */
-  void sync() {
+  void sync() throws IOException {
+    endImplicitTransaction();
     if (session.transactionStatus() == TransactionStatus.IDLE) {
       portals.values().forEach(Portal::close);
       portals.clear();
     }
   }
 
-  /** A simple Query drops the unnamed statement and portal. */
-  void simpleQueryReceived() {
+  /** A simple Query ends the implicit transaction of the messages before it and drops the unnamed statement and portal. */
+  void simpleQueryReceived() throws IOException {
+    endImplicitTransaction();
     closePortal(UNNAMED);
     statements.remove(UNNAMED);
+  }
+
+  /**
+   * Before a write executes outside a transaction block, opens the implicit block that PostgreSQL runs all of a Sync
+   * cycle's Executes in: an error in a later Execute then rolls back this one too. Reads need none (each would
+   * commit alone anyway), and statements the session runs itself (BEGIN, SET, DDL) run as they are.
+   */
+  private void beginImplicitTransactionFor(PreparedQuery query) throws SQLException {
+    CommandKind kind = query.kind();
+    if (implicitTransaction || session.transactionStatus() != TransactionStatus.IDLE
+        || (kind != CommandKind.INSERT && kind != CommandKind.UPDATE && kind != CommandKind.DELETE)) {
+      return;
+    }
+    session.execute(BEGIN).close();
+    implicitTransaction = true;
+  }
+
+  /** Commits the implicit block, or rolls it back if a statement in it failed; a COMMIT in the batch ended it already. */
+  private void endImplicitTransaction() throws IOException {
+    if (!implicitTransaction) {
+      return;
+    }
+    implicitTransaction = false;
+    TransactionStatus status = session.transactionStatus();
+    if (status == TransactionStatus.IDLE) {
+      return;
+    }
+    try {
+      session.execute(status == TransactionStatus.FAILED ? ROLLBACK : COMMIT).close();
+    } catch (SQLException e) {
+      fail(e);
+    } catch (RuntimeException e) {
+      failUnexpected("ending the implicit transaction", e);
+    }
   }
 
   /** Closes every portal and forgets every statement, as the connection ends. */

@@ -285,6 +285,7 @@ final class PgConnection implements Runnable {
     }
     // PostgreSQL's default database is the one named like the user.
     settings.putIfAbsent("database", user);
+    settings.put(SessionFactory.BACKEND_PID, Integer.toString(key.processId()));
     try {
       session = sessions.openSession(user, settings);
     } catch (SQLException e) {

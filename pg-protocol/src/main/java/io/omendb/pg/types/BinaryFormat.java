@@ -34,9 +34,9 @@ public final class BinaryFormat {
 
   private BinaryFormat() {}
 
-  /** Whether values of {@code type} have a binary format here. */
+  /** Whether parameter values of {@code type} can be decoded from binary here (arrays are only encoded). */
   public static boolean supports(PgType type) {
-    return type != PgType.UNKNOWN && type != PgType.TIMETZ;
+    return type != PgType.UNKNOWN && type != PgType.TIMETZ && type.element() == null;
   }
 
   /**
@@ -84,6 +84,9 @@ public final class BinaryFormat {
     if (value == null) {
       return null;
     }
+    if (type.element() != null) {
+      return encodeArray(type.element(), TextFormat.elements(value));
+    }
     return switch (type) {
       case BOOL -> new byte[] {(byte) (((Boolean) value) ? 1 : 0)};
       case INT2 -> ByteBuffer.allocate(2).putShort(((Number) value).shortValue()).array();
@@ -108,6 +111,37 @@ public final class BinaryFormat {
       }
       default -> TextFormat.encodeBytes(type, value);
     };
+  }
+
+  /**
+   * A one-dimensional array as {@code array_send} writes it: dimensions (1), whether any element is NULL, the
+   * element type's OID, the length and lower bound (1), then each element as its length and binary value (-1 for
+   * NULL). An empty array has no dimensions.
+   */
+  private static byte[] encodeArray(PgType element, List<?> values) {
+    List<byte[]> encoded = new ArrayList<>(values.size());
+    int size = 0;
+    boolean hasNull = false;
+    for (Object value : values) {
+      byte[] bytes = encode(element, value);
+      encoded.add(bytes);
+      hasNull |= bytes == null;
+      size += Integer.BYTES + (bytes == null ? 0 : bytes.length);
+    }
+    int dimensions = values.isEmpty() ? 0 : 1;
+    ByteBuffer out = ByteBuffer.allocate(3 * Integer.BYTES + dimensions * 2 * Integer.BYTES + size);
+    out.putInt(dimensions).putInt(hasNull ? 1 : 0).putInt(element.oid());
+    if (dimensions == 1) {
+      out.putInt(values.size()).putInt(1);
+    }
+    for (byte[] bytes : encoded) {
+      if (bytes == null) {
+        out.putInt(-1);
+      } else {
+        out.putInt(bytes.length).put(bytes);
+      }
+    }
+    return out.array();
   }
 
   private static LocalDate toDate(Object value) {

@@ -25,7 +25,18 @@ public enum PgType {
   TIMESTAMPTZ(1184, "timestamptz", 8),
   TIMETZ(1266, "timetz", 12),
   NUMERIC(1700, "numeric", -1),
-  UUID(2950, "uuid", 16);
+  UUID(2950, "uuid", 16),
+  BOOL_ARRAY(1000, "_bool", -1),
+  INT2_ARRAY(1005, "_int2", -1),
+  INT4_ARRAY(1007, "_int4", -1),
+  TEXT_ARRAY(1009, "_text", -1),
+  VARCHAR_ARRAY(1015, "_varchar", -1),
+  INT8_ARRAY(1016, "_int8", -1),
+  FLOAT4_ARRAY(1021, "_float4", -1),
+  FLOAT8_ARRAY(1022, "_float8", -1),
+  DATE_ARRAY(1182, "_date", -1),
+  NUMERIC_ARRAY(1231, "_numeric", -1),
+  UUID_ARRAY(2951, "_uuid", -1);
 
   /** The type modifier that means "none". */
   public static final int NO_TYPE_MODIFIER = -1;
@@ -82,7 +93,63 @@ public enum PgType {
     if (jdbcType == Types.OTHER && "UUID".equalsIgnoreCase(typeName)) {
       return UUID;
     }
+    if (jdbcType == Types.ARRAY && typeName != null && typeName.endsWith(" ARRAY")) {
+      // the element's name may carry a precision: DECIMAL(38, 0) ARRAY, CHAR(3) ARRAY
+      String element = typeName.substring(0, typeName.length() - " ARRAY".length()).replaceFirst("\\(.*\\)$", "");
+      PgType array = arrayOf(elementOfName(element));
+      if (array != null) {
+        return array;
+      }
+    }
     return fromJdbcType(jdbcType);
+  }
+
+  /** The element type of an array type, or null if this is not an array type. */
+  public PgType element() {
+    return switch (this) {
+      case BOOL_ARRAY -> BOOL;
+      case INT2_ARRAY -> INT2;
+      case INT4_ARRAY -> INT4;
+      case TEXT_ARRAY -> TEXT;
+      case VARCHAR_ARRAY -> VARCHAR;
+      case INT8_ARRAY -> INT8;
+      case FLOAT4_ARRAY -> FLOAT4;
+      case FLOAT8_ARRAY -> FLOAT8;
+      case DATE_ARRAY -> DATE;
+      case NUMERIC_ARRAY -> NUMERIC;
+      case UUID_ARRAY -> UUID;
+      default -> null;
+    };
+  }
+
+  /** The array type whose elements are {@code element}, or null if there is none here. */
+  public static PgType arrayOf(PgType element) {
+    for (PgType type : values()) {
+      if (type.element() != null && type.element() == element) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The element type of a Calcite array type name ({@code INTEGER} of {@code INTEGER ARRAY}): strings are
+   * {@code text}, as PostgreSQL types {@code ARRAY['a']}.
+   */
+  private static PgType elementOfName(String name) {
+    return switch (name) {
+      case "BOOLEAN" -> BOOL;
+      case "SMALLINT", "TINYINT" -> INT2;
+      case "INTEGER" -> INT4;
+      case "BIGINT" -> INT8;
+      case "REAL" -> FLOAT4;
+      case "DOUBLE", "FLOAT" -> FLOAT8;
+      case "DECIMAL" -> NUMERIC;
+      case "CHAR", "VARCHAR" -> TEXT;
+      case "DATE" -> DATE;
+      case "UUID" -> UUID;
+      default -> null;
+    };
   }
 
   /**
@@ -137,7 +204,7 @@ public enum PgType {
 
   /**
    * The {@link Types java.sql.Types} code a value of this type is handed to the session as; {@link Types#OTHER}
-   * for {@link #UNKNOWN}, which leaves the type to the server.
+   * for {@link #UNKNOWN} and the array types, which leaves the type to the server.
    */
   public int jdbcType() {
     switch (this) {
@@ -170,6 +237,17 @@ public enum PgType {
       case NUMERIC:
         return Types.NUMERIC;
       case UNKNOWN:
+      case BOOL_ARRAY:
+      case INT2_ARRAY:
+      case INT4_ARRAY:
+      case TEXT_ARRAY:
+      case VARCHAR_ARRAY:
+      case INT8_ARRAY:
+      case FLOAT4_ARRAY:
+      case FLOAT8_ARRAY:
+      case DATE_ARRAY:
+      case NUMERIC_ARRAY:
+      case UUID_ARRAY:
         return Types.OTHER;
       case TEXT:
       case VARCHAR:

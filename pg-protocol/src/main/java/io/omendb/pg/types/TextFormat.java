@@ -88,17 +88,35 @@ public final class TextFormat {
     if (value instanceof OffsetTime ot) {
       return TIME.format(ot.toLocalTime()) + OFFSET.format(ot);
     }
-    if (value instanceof java.sql.Array array) {
-      try {
-        return array(type, java.util.Arrays.asList((Object[]) array.getArray()));
-      } catch (java.sql.SQLException e) {
-        throw new IllegalArgumentException("unreadable array value", e);
-      }
+    if (value instanceof java.sql.Array) {
+      return array(type.element() != null ? type.element() : type, elements(value));
     }
     if (value instanceof java.util.List<?> list) {
-      return array(type, list);
+      return array(type.element() != null ? type.element() : type, list);
     }
     return value.toString();
+  }
+
+  /**
+   * The elements of an array value: a {@link java.sql.Array} (whose {@code getArray} may be a primitive array, such
+   * as {@code long[]}) or a {@link java.util.List}.
+   */
+  static java.util.List<?> elements(Object value) {
+    if (value instanceof java.util.List<?> list) {
+      return list;
+    }
+    Object array;
+    try {
+      array = ((java.sql.Array) value).getArray();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalArgumentException("unreadable array value", e);
+    }
+    int length = java.lang.reflect.Array.getLength(array);
+    java.util.List<Object> elements = new java.util.ArrayList<>(length);
+    for (int i = 0; i < length; i++) {
+      elements.add(java.lang.reflect.Array.get(array, i));
+    }
+    return elements;
   }
 
   /** An array as PostgreSQL prints it: {@code {a,b}}, with NULL and elements that need it double-quoted. */

@@ -315,6 +315,25 @@ class ExtendedQueryIT {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "&prepareThreshold=-1", "&binaryTransfer=false", "&preferQueryMode=simple"})
+  void pgjdbc_arraysReadAsTypedArrays(String options) throws SQLException {
+    try (Connection conn = connect(options);
+        PreparedStatement select = conn.prepareStatement(
+            "SELECT '{1,NULL,3}'::int[], ARRAY['a b', name], '{9000000000}'::bigint[] FROM t WHERE id = ?")) {
+      select.setInt(1, 2);
+      try (ResultSet rs = select.executeQuery()) {
+        assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("_int4");
+        assertThat(rs.getMetaData().getColumnTypeName(2)).isEqualTo("_text");
+        assertThat(rs.getMetaData().getColumnTypeName(3)).isEqualTo("_int8");
+        assertThat(rs.next()).isTrue();
+        assertThat((Object[]) rs.getArray(1).getArray()).containsExactly(1, null, 3);
+        assertThat((Object[]) rs.getArray(2).getArray()).containsExactly("a b", "b");
+        assertThat((Object[]) rs.getArray(3).getArray()).containsExactly(9_000_000_000L);
+      }
+    }
+  }
+
   @Test
   void pgjdbc_simpleQueryMode_stillWorks() throws SQLException {
     try (Connection conn = connect("&preferQueryMode=simple"); Statement st = conn.createStatement()) {

@@ -74,4 +74,28 @@ class BinaryFormatTest {
     assertThatThrownBy(() -> BinaryFormat.decode(PgType.INT4, new byte[] {0, 1}))
         .isInstanceOf(RuntimeException.class);
   }
+
+  @Test
+  void array_encodesAsPostgresqlArraySend() {
+    // SELECT array_send('{1,NULL,3}'::int[]), array_send('{}'::int[]), array_send(ARRAY['a','bc'])
+    assertThat(BinaryFormat.encode(PgType.INT4_ARRAY, java.util.Arrays.asList(1, null, 3))).isEqualTo(hex(
+        "00000001000000010000001700000003000000010000000400000001ffffffff0000000400000003"));
+    assertThat(BinaryFormat.encode(PgType.INT4_ARRAY, java.util.List.of())).isEqualTo(hex("000000000000000000000017"));
+    assertThat(BinaryFormat.encode(PgType.TEXT_ARRAY, java.util.List.of("a", "bc"))).isEqualTo(hex(
+        "00000001000000000000001900000002000000010000000161000000026263"));
+  }
+
+  @Test
+  void array_isNotDecodedFromParameters() {
+    assertThat(BinaryFormat.supports(PgType.INT4_ARRAY)).isFalse();
+    assertThat(BinaryFormat.supports(PgType.UUID)).isTrue();
+  }
+
+  private static byte[] hex(String hex) {
+    byte[] bytes = new byte[hex.length() / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    }
+    return bytes;
+  }
 }

@@ -67,4 +67,30 @@ class PgTypeTest {
     assertThat(PgType.TEXT.length()).isEqualTo((short) -1);
     assertThat(PgType.BOOL.length()).isEqualTo((short) 1);
   }
+
+  @Test
+  void fromSqlType_namesUuidAndArraysByTheirSqlTypeName() {
+    assertThat(PgType.fromSqlType(Types.OTHER, "UUID")).isSameAs(PgType.UUID);
+    assertThat(PgType.fromSqlType(Types.ARRAY, "INTEGER ARRAY")).isSameAs(PgType.INT4_ARRAY);
+    assertThat(PgType.fromSqlType(Types.ARRAY, "BIGINT ARRAY")).isSameAs(PgType.INT8_ARRAY);
+    assertThat(PgType.fromSqlType(Types.ARRAY, "VARCHAR ARRAY")).isSameAs(PgType.TEXT_ARRAY);
+    assertThat(PgType.fromSqlType(Types.ARRAY, "UUID ARRAY")).isSameAs(PgType.UUID_ARRAY);
+    assertThat(PgType.fromSqlType(Types.ARRAY, "DECIMAL(38, 0) ARRAY")).isSameAs(PgType.NUMERIC_ARRAY);
+    assertThat(PgType.fromSqlType(Types.ARRAY, "CHAR(3) ARRAY")).isSameAs(PgType.TEXT_ARRAY);
+    assertThat(PgType.fromSqlType(Types.ARRAY, "INTEGER ARRAY ARRAY")).isSameAs(PgType.TEXT);
+    assertThat(PgType.fromSqlType(Types.INTEGER, "INTEGER")).isSameAs(PgType.INT4);
+  }
+
+  @Test
+  void arrayTypes_matchPgTypeAndTheirElements() {
+    // typarray of each element type in PostgreSQL 15's pg_type
+    assertThat(PgType.INT4_ARRAY.oid()).isEqualTo(1007);
+    assertThat(PgType.TEXT_ARRAY.oid()).isEqualTo(1009);
+    assertThat(PgType.INT8_ARRAY.oid()).isEqualTo(1016);
+    assertThat(PgType.UUID_ARRAY.oid()).isEqualTo(2951);
+    Arrays.stream(PgType.values()).filter(t -> t.element() != null)
+        .forEach(t -> assertThat(PgType.arrayOf(t.element())).isSameAs(t));
+    assertThat(PgType.INT4.element()).isNull();
+    assertThat(PgType.INT4_ARRAY.jdbcType()).isEqualTo(Types.OTHER);
+  }
 }

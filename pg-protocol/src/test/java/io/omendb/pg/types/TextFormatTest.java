@@ -123,4 +123,11 @@ class TextFormatTest {
   void strings_printAsIs() {
     assertThat(TextFormat.encode(PgType.VARCHAR, "grüße")).isEqualTo("grüße");
   }
+
+  @Test
+  void array_printsElementsInTheElementTypesFormat() {
+    assertThat(TextFormat.encode(PgType.INT4_ARRAY, java.util.Arrays.asList(1, null, 3))).isEqualTo("{1,NULL,3}");
+    assertThat(TextFormat.encode(PgType.FLOAT4_ARRAY, java.util.List.of(0.1f))).isEqualTo("{0.1}");
+    assertThat(TextFormat.encode(PgType.TEXT_ARRAY, java.util.List.of("a b", "c"))).isEqualTo("{\"a b\",c}");
+  }
 }
