@@ -21,9 +21,9 @@ import java.util.StringJoiner;
 /**
  * The rows of the system catalogs for one moment of the engine catalog, and the lookups the catalog functions
  * make ({@code pg_get_indexdef}, {@code regclass}, ...). Our tables live in {@code public}, are owned by the role
- * that created them and have a primary-key index and constraint named {@code <table>_pkey}. Roles, memberships and
- * table privileges come from the persisted roles ({@link AccessCatalog}); while none exists, the session user is the
- * bootstrap superuser.
+ * that created them and have a primary-key index and constraint ({@code <table>_pkey} unless named otherwise).
+ * Roles, memberships and table privileges come from the persisted roles ({@link AccessCatalog}); while none exists,
+ * the session user is the bootstrap superuser.
  */
 final class CatalogRows {
   static final String PUBLIC = "public";
