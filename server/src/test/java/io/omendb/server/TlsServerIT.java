@@ -67,6 +67,24 @@ class TlsServerIT {
   }
 
   @Test
+  void psqlAndPgjdbc_sslmodeRequire_encryptWithoutVerifying() throws Exception {
+    start();
+    // require: encrypted, certificate not checked (libpq and pgjdbc without a root certificate)
+    // (the hba rules reject every connection without TLS, so getting in at all proves encryption)
+    Psql result = psql("sslmode=require", "\\conninfo");
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("SSL connection (protocol: TLSv1.");
+    result = psql("sslmode=require", "SELECT 6 * 7");
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).endsWith("42\n");
+    try (Connection conn = pgjdbc("sslmode=require");
+        Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT 'tls'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("tls");
+    }
+  }
+
+  @Test
   void psql_plainText_isRejectedByTheHbaRules() throws Exception {
     start();
     Psql result = psql("sslmode=disable", "SELECT 1");
