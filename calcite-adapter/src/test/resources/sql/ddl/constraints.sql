@@ -135,3 +135,22 @@ SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conr
 member_handle_key|u|UNIQUE (handle)
 member_pkey|p|PRIMARY KEY (id)
 member_seat|u|UNIQUE (org, seat)
+
+statement ok
+CREATE TABLE named (k INT, v TEXT, CONSTRAINT named_key PRIMARY KEY (k))
+
+query
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'named'::regclass
+----
+named_key|p
+
+statement ok
+ALTER TABLE named DROP CONSTRAINT named_key
+
+statement ok
+ALTER TABLE named ADD CONSTRAINT named_again PRIMARY KEY (k)
+
+query
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'named'::regclass
+----
+named_again|PRIMARY KEY (k)

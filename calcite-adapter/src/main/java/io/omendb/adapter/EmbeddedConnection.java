@@ -179,6 +179,9 @@ final class EmbeddedConnection implements InvocationHandler {
           && SESSION_STATEMENT.matcher(sql).matches()) {
         return executeSessionStatement(method, sql);
       }
+      if (args != null && args.length > 0 && args[0] instanceof String sql) {
+        args[0] = session.checkIdentityColumns(sql);
+      }
       if (!autoCommit) {
         session.beginBlock();
       }

@@ -68,7 +68,7 @@ record OnConflict(@Nullable String index, boolean anyConstraint, int[] keyColumn
       }
     } else if (upsert.constraint() != null) {
       String name = upsert.constraint().getSimple();
-      if (table.primaryKey().length > 0 && name.equals(table.name() + "_pkey")) {
+      if (table.primaryKey().length > 0 && name.equals(table.primaryKeyName())) {
         key = table.primaryKey();
       } else {
         IndexDef named = indexes.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow(

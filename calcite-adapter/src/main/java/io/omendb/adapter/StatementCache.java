@@ -71,6 +71,9 @@ final class StatementCache implements AutoCloseable {
    * caller plans the statement as written).
    */
   PreparedStatement prepareParameterized(SqlNode node) throws SQLException {
+    if (mayOverflowString(node)) {
+      return null;
+    }
     LiteralParameterizer.Parameterized parameterized = LiteralParameterizer.parameterize(node);
     if (parameterized == null || unparameterizable.contains(parameterized.sql())) {
       return null;
@@ -92,6 +95,54 @@ final class StatementCache implements AutoCloseable {
       prepared.setObject(i + 1, value);
     }
     return prepared;
+  }
+
+  /**
+   * Whether {@code node} writes a string literal longer than a bounded string column of its table: planned as written,
+   * it fails with 22001 as in PostgreSQL (see StringAssignment), where a lifted parameter would be shortened.
+   */
+  private boolean mayOverflowString(SqlNode node) {
+    SqlNode target = node instanceof org.apache.calcite.sql.SqlInsert insert ? insert.getTargetTable()
+        : node instanceof org.apache.calcite.sql.SqlUpdate update ? update.getTargetTable() : null;
+    if (!(target instanceof org.apache.calcite.sql.SqlIdentifier name)) {
+      return false;
+    }
+    int shortest = catalog.table(name.names.get(name.names.size() - 1)).stream()
+        .flatMap(table -> table.columns().stream())
+        .filter(c -> (c.type() == io.omendb.engine.catalog.ColumnType.VARCHAR
+            || c.type() == io.omendb.engine.catalog.ColumnType.CHAR) && c.precision() > 0)
+        .mapToInt(io.omendb.engine.catalog.ColumnDef::precision).min().orElse(Integer.MAX_VALUE);
+    if (shortest == Integer.MAX_VALUE) {
+      return false;
+    }
+    Boolean found = node.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Boolean>() {
+      @Override
+      public Boolean visit(org.apache.calcite.sql.SqlLiteral literal) {
+        return literal instanceof org.apache.calcite.sql.SqlCharStringLiteral text
+            && text.getValueAs(String.class).codePointCount(0, text.getValueAs(String.class).length()) > shortest;
+      }
+
+      @Override
+      public Boolean visit(org.apache.calcite.sql.SqlCall call) {
+        for (SqlNode operand : call.getOperandList()) {
+          if (operand != null && Boolean.TRUE.equals(operand.accept(this))) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      @Override
+      public Boolean visit(org.apache.calcite.sql.SqlNodeList list) {
+        for (SqlNode item : list) {
+          if (item != null && Boolean.TRUE.equals(item.accept(this))) {
+            return true;
+          }
+        }
+        return false;
+      }
+    });
+    return Boolean.TRUE.equals(found);
   }
 
   /** Closes and forgets every statement. */

@@ -63,6 +63,10 @@ final class StoreCopy {
     int[] types = new int[columns.size()];
     for (int i = 0; i < types.length; i++) {
       types[i] = metaData.getParameterType(i + 1);
+      if (types[i] == java.sql.Types.OTHER) {
+        // a uuid column: its text is parsed as the extended protocol parses a uuid parameter
+        types[i] = ParameterValues.otherType(metaData.getParameterTypeName(i + 1));
+      }
     }
     session.beginStatement();
     return new In(session, insert, columns, types, copy.format());
@@ -105,7 +109,7 @@ final class StoreCopy {
         for (int i = 0; i < types.length; i++) {
           Object value = ParameterValues.coerce(fields.get(i), types[i]);
           if (value == null) {
-            insert.setNull(i + 1, types[i]);
+            insert.setNull(i + 1, types[i] == ParameterValues.UUID_TYPE ? java.sql.Types.OTHER : types[i]);
           } else {
             insert.setObject(i + 1, value);
           }

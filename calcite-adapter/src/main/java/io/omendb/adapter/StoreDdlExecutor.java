@@ -49,6 +49,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> keyColumns = new LinkedHashSet<>();
     List<SqlKeyConstraint> uniques = new ArrayList<>();
+    String primaryKeyName = null;
     SqlNodeList elements = create.columnList;
     if (elements == null || elements.isEmpty()) {
       throw new SqlStateException("42P16", "table \"" + name + "\" must have at least one column");
@@ -62,6 +63,9 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
         if (!keyColumns.isEmpty()) {
           throw new SqlStateException("42P16",
               "multiple primary keys for table \"" + name + "\" are not allowed");
+        }
+        if (key.getOperandList().get(0) instanceof SqlIdentifier keyName) {
+          primaryKeyName = keyName.getSimple();
         }
         SqlNodeList keyList = (SqlNodeList) key.getOperandList().get(1);
         for (SqlNode keyColumn : keyList) {
@@ -85,8 +89,8 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
       columns.set(index, columns.get(index).withNullable(false));
     }
     boolean existed = schema.engine().catalog().table(name).isPresent();
-    TableDef created = schema.engine().catalog().createTable(new TableDef(0, name, columns, primaryKey),
-        create.ifNotExists);
+    TableDef created = schema.engine().catalog().createTable(
+        new TableDef(0, name, columns, primaryKey, null, primaryKeyName), create.ifNotExists);
     if (!existed) {
       Ownership.created(schema.access(), created);
       generated.createSequences(created);

@@ -54,7 +54,7 @@ final class StorePrepare extends CalcitePrepareImpl {
       CalciteCatalogReader catalogReader, RelOptPlanner planner) {
     return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
-        createCluster(planner, new RexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
+        createCluster(planner, new StoreRexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
         createConvertletTable()) {
       @Override
       protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator, CatalogReader reader,

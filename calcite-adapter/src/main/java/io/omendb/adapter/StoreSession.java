@@ -386,6 +386,23 @@ final class StoreSession implements Session, TransactionSource {
     return StorePreparedQuery.prepare(this, sql, parameterTypes);
   }
 
+  /**
+   * For the embedded driver, which hands statements to Calcite itself: the statement text without its OVERRIDING
+   * SYSTEM VALUE clause, once the statement has passed the identity-column check.
+   */
+  String checkIdentityColumns(String sql) throws SQLException {
+    try {
+      IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
+      IdentityColumns.check(SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt(),
+          engine.catalog(), overriding.systemValue());
+      return overriding.sql();
+    } catch (SqlParseException e) {
+      return sql;
+    } catch (SqlStateException e) {
+      throw SqlErrors.toSqlException(e);
+    }
+  }
+
   /** The engine this session runs on, for {@link StorePreparedQuery}. */
   Engine engine() {
     return engine;

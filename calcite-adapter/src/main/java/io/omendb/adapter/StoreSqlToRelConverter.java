@@ -30,6 +30,8 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -64,8 +66,21 @@ final class StoreSqlToRelConverter extends SqlToRelConverter {
     if (query instanceof SqlUpsert upsert) {
       return RelRoot.of(convertUpsert(upsert), query.getKind());
     }
+    if (query instanceof SqlUpdate sqlUpdate) {
+      RelDataType tableType = getTargetTable(sqlUpdate).getRowType();
+      List<RelDataType> targets = new ArrayList<>();
+      for (SqlNode column : sqlUpdate.getTargetColumnList()) {
+        RelDataTypeField field = tableType.getField(((SqlIdentifier) column).getSimple(), true, false);
+        targets.add(field == null ? null : field.getType());
+      }
+      StringAssignment.checkLiterals(sqlUpdate.getSourceExpressionList().getList(), targets);
+      RelRoot update = super.convertQueryRecursive(query, top, targetRowType);
+      return update.withRel(assignUpdatedStrings(update.rel));
+    }
     if (!(query instanceof SqlReturning returning)) {
-      return super.convertQueryRecursive(query, top, targetRowType);
+      // an INSERT's source: values keep their length, checked by StringAssignment (see convertInsert)
+      return super.convertQueryRecursive(query, top,
+          targetRowType == null ? null : StringAssignment.widen(getCluster().getTypeFactory(), targetRowType));
     }
     RelRoot items = super.convertQueryRecursive(query, top, targetRowType);
     SqlNode dml = validator().validate(returning.dml());
@@ -92,6 +107,72 @@ final class StoreSqlToRelConverter extends SqlToRelConverter {
       }
     });
     return items.withRel(replaced);
+  }
+
+  /** Calcite's INSERT with the values for bounded string columns checked as PostgreSQL assigns them. */
+  @Override
+  protected RelNode convertInsert(SqlInsert call) {
+    checkInsertedLiterals(call);
+    RelNode converted = super.convertInsert(call);
+    if (!(converted instanceof TableModify modify)) {
+      return converted;
+    }
+    List<RelDataTypeField> columns = modify.getTable().getRowType().getFieldList();
+    List<Integer> positions = new ArrayList<>();
+    List<RelDataType> targets = new ArrayList<>();
+    for (RelDataTypeField column : columns) {
+      positions.add(column.getIndex());
+      targets.add(column.getType());
+    }
+    RelNode input = StringAssignment.wrap(getRexBuilder(), modify.getInput(), positions, targets);
+    return input == modify.getInput() ? modify : modify.copy(modify.getTraitSet(), List.of(input));
+  }
+
+  /** The string literals of an INSERT's VALUES rows, checked against their columns' lengths. */
+  private void checkInsertedLiterals(SqlInsert call) {
+    SqlNode source = call.getSource();
+    if (source instanceof SqlSelect select && select.getFrom() != null) {
+      source = select.getFrom(); // the validator turns VALUES into SELECT * FROM (VALUES ...) AS alias
+      if (source.getKind() == org.apache.calcite.sql.SqlKind.AS) {
+        source = ((org.apache.calcite.sql.SqlCall) source).operand(0);
+      }
+    }
+    if (source.getKind() != org.apache.calcite.sql.SqlKind.VALUES) {
+      return;
+    }
+    RelDataType tableType = getTargetTable(call).getRowType();
+    List<RelDataType> targets = new ArrayList<>();
+    if (call.getTargetColumnList() == null) {
+      tableType.getFieldList().forEach(field -> targets.add(field.getType()));
+    } else {
+      for (SqlNode column : call.getTargetColumnList()) {
+        RelDataTypeField field = tableType.getField(((SqlIdentifier) column).getSimple(), true, false);
+        targets.add(field == null ? null : field.getType());
+      }
+    }
+    for (SqlNode row : ((org.apache.calcite.sql.SqlCall) source).getOperandList()) {
+      if (row instanceof org.apache.calcite.sql.SqlCall rowCall) {
+        StringAssignment.checkLiterals(rowCall.getOperandList(), targets);
+      }
+    }
+  }
+
+  /** An UPDATE's new values for bounded string columns checked as PostgreSQL assigns them. */
+  private RelNode assignUpdatedStrings(RelNode converted) {
+    if (!(converted instanceof TableModify modify) || modify.getUpdateColumnList() == null) {
+      return converted;
+    }
+    RelDataType tableType = modify.getTable().getRowType();
+    int width = tableType.getFieldCount();
+    List<Integer> positions = new ArrayList<>();
+    List<RelDataType> targets = new ArrayList<>();
+    List<String> updated = modify.getUpdateColumnList();
+    for (int j = 0; j < updated.size(); j++) {
+      positions.add(width + j);
+      targets.add(requireNonNull(tableType.getField(updated.get(j), true, false), "column").getType());
+    }
+    RelNode input = StringAssignment.wrap(getRexBuilder(), modify.getInput(), positions, targets);
+    return input == modify.getInput() ? modify : modify.copy(modify.getTraitSet(), List.of(input));
   }
 
   private SqlValidator validator() {
@@ -147,7 +228,8 @@ final class StoreSqlToRelConverter extends SqlToRelConverter {
       RexNode value = assigned.get(i);
       if (i < conflict.updateColumns().length) {
         RelDataType type = table.getRowType().getFieldList().get(conflict.updateColumns()[i]).getType();
-        value = rex.makeCast(getCluster().getTypeFactory().createTypeWithNullability(type, true), value, true, false);
+        value = StringAssignment.bounded(type) ? StringAssignment.assignment(rex, value, type)
+            : rex.makeCast(getCluster().getTypeFactory().createTypeWithNullability(type, true), value, true, false);
       }
       projects.add(value);
       names.add("v" + i);

@@ -21,9 +21,9 @@ import java.util.StringJoiner;
 /**
  * The rows of the system catalogs for one moment of the engine catalog, and the lookups the catalog functions
  * make ({@code pg_get_indexdef}, {@code regclass}, ...). Our tables live in {@code public}, are owned by the role
- * that created them and have a primary-key index and constraint named {@code <table>_pkey}. Roles, memberships and
- * table privileges come from the persisted roles ({@link AccessCatalog}); while none exists, the session user is the
- * bootstrap superuser.
+ * that created them and have a primary-key index and constraint ({@code <table>_pkey} unless named otherwise).
+ * Roles, memberships and table privileges come from the persisted roles ({@link AccessCatalog}); while none exists,
+ * the session user is the bootstrap superuser.
  */
 final class CatalogRows {
   static final String PUBLIC = "public";
@@ -198,8 +198,9 @@ final class CatalogRows {
         row.put("attstorage", varlena ? "x" : "p");
         row.put("attcompression", "");
         row.put("attnotnull", !column.nullable() || key.contains(i));
-        row.put("atthasdef", column.defaultExpression() != null);
-        row.put("attidentity", "");
+        String identity = identity(table, column);
+        row.put("atthasdef", column.defaultExpression() != null && identity.isEmpty());
+        row.put("attidentity", identity);
         row.put("attgenerated", "");
         row.put("attislocal", true);
         row.put("attcollation", type.collation());
@@ -207,6 +208,16 @@ final class CatalogRows {
       }
     }
     return rows;
+  }
+
+  /** {@code attidentity}: "a" or "d" for an identity column (whose default is then not shown), else empty. */
+  private String identity(TableDef table, ColumnDef column) {
+    for (SequenceDef sequence : session.engine().catalog().sequences().ownedBy(table.name())) {
+      if (column.name().equals(sequence.ownedByColumn())) {
+        return sequence.identity().code();
+      }
+    }
+    return "";
   }
 
   List<Object[]> attributeDefaults() {
@@ -217,7 +228,7 @@ final class CatalogRows {
       }
       List<ColumnDef> columns = rel.table().columns();
       for (int i = 0; i < columns.size(); i++) {
-        if (columns.get(i).defaultExpression() != null) {
+        if (columns.get(i).defaultExpression() != null && identity(rel.table(), columns.get(i)).isEmpty()) {
           rows.add(PgRelations.ATTRDEF.row(Map.of("oid", 0, "adrelid", rel.oid(), "adnum", (short) (i + 1),
               "adbin", columns.get(i).defaultExpression())));
         }

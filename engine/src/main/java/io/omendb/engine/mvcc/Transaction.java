@@ -487,7 +487,8 @@ public final class Transaction implements AutoCloseable {
 
   private static ConstraintViolationException duplicateKey(TableDef table, Object[] row) {
     return new ConstraintViolationException(ConstraintViolationException.Kind.UNIQUE,
-        "duplicate key value violates unique constraint \"" + table.name() + "_pkey\"", describeKey(table, row));
+        "duplicate key value violates unique constraint \"" + table.primaryKeyName() + "\"",
+        describeKey(table, row));
   }
 
   private static String describeKey(TableDef table, Object[] row) {
