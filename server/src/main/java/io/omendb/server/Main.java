@@ -51,6 +51,8 @@ public final class Main {
       "                        written to DIR/" + AdminBootstrap.GENERATED_FILE + ")",
       "  --history-retention D how far back AS OF SYSTEM TIME reads may go, e.g. 90s, 15m, 1h, 2d; garbage",
       "                        collection keeps every row version a time in this window can see (default: 1h)",
+      "  --row-cache SIZE      memory for recently read rows that primary-key point reads answer from, e.g. 256m,",
+      "                        2g; 0 turns it off; size it to the hot rows (default: 64m)",
       "",
       "gen-cert options:",
       "  --dir DIR             where to write ca.crt, ca.key, server.crt, server.key (default: ./certs)",
@@ -135,6 +137,7 @@ public final class Main {
         case "--admin-user" -> config.withAdmin(config.admin().withUser(value));
         case "--admin-password-file" -> config.withAdmin(config.admin().withPasswordFile(Path.of(value)));
         case "--history-retention" -> config.withHistoryRetention(ServerConfig.parseDuration(flag, value));
+        case "--row-cache" -> config.withRowCacheBytes(ServerConfig.parseSize(flag, value));
         default -> throw new IllegalArgumentException("unknown option " + flag);
       };
     }

@@ -18,9 +18,10 @@ import java.time.Duration;
  * @param security TLS and client authentication of the PostgreSQL endpoint
  * @param admin how the first start creates the superuser
  * @param historyRetention how far back {@code AS OF} reads may go (garbage collection keeps what they see)
+ * @param rowCacheBytes bytes of newest row versions the engine keeps for point reads its directories validate
  */
 public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort, SecurityOptions security,
-    AdminConfig admin, Duration historyRetention) {
+    AdminConfig admin, Duration historyRetention, long rowCacheBytes) {
   /** Default PostgreSQL-protocol port; one above PostgreSQL's own so both can run on one machine. */
   public static final int DEFAULT_PG_PORT = 5433;
   /** Default Avatica port, the one Avatica's own tools assume. */
@@ -39,12 +40,16 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
     if (historyRetention.isNegative()) {
       throw new IllegalArgumentException("--history-retention must not be negative: " + historyRetention);
     }
+    if (rowCacheBytes < 0) {
+      throw new IllegalArgumentException("--row-cache must not be negative: " + rowCacheBytes);
+    }
   }
 
   /** Settings with the default security options (no TLS, SCRAM-SHA-256 for everyone) and superuser bootstrap. */
   public ServerConfig(Path dataDir, InetAddress listen, int pgPort, int avaticaPort) {
     this(dataDir, listen, pgPort, avaticaPort, SecurityOptions.defaults(), AdminConfig.defaults(),
-        EngineOptions.DEFAULT_HISTORY_RETENTION);
+        EngineOptions.DEFAULT_HISTORY_RETENTION,
+        io.omendb.engine.mvcc.TransactionManager.DEFAULT_ROW_CACHE_BYTES);
   }
 
   public static ServerConfig defaults() {
@@ -53,36 +58,72 @@ public record ServerConfig(Path dataDir, InetAddress listen, int pgPort, int ava
   }
 
   public ServerConfig withAdmin(AdminConfig admin) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention,
+        rowCacheBytes);
   }
 
   public ServerConfig withDataDir(Path dataDir) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention,
+        rowCacheBytes);
   }
 
   public ServerConfig withListen(InetAddress listen) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention,
+        rowCacheBytes);
   }
 
   public ServerConfig withPgPort(int pgPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention,
+        rowCacheBytes);
   }
 
   public ServerConfig withAvaticaPort(int avaticaPort) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention,
+        rowCacheBytes);
   }
 
   public ServerConfig withSecurity(SecurityOptions security) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention,
+        rowCacheBytes);
   }
 
   public ServerConfig withHistoryRetention(Duration historyRetention) {
-    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention);
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention,
+        rowCacheBytes);
+  }
+
+  public ServerConfig withRowCacheBytes(long rowCacheBytes) {
+    return new ServerConfig(dataDir, listen, pgPort, avaticaPort, security, admin, historyRetention,
+        rowCacheBytes);
   }
 
   /** The engine's options for this server's database. */
   EngineOptions engineOptions() {
-    return EngineOptions.create(dataDir).withHistoryRetention(historyRetention);
+    return EngineOptions.create(dataDir).withHistoryRetention(historyRetention).withRowCacheBytes(rowCacheBytes);
+  }
+
+  /** Parses a size in bytes: a number with an optional unit {@code k}, {@code m} or {@code g} (powers of 1024). */
+  static long parseSize(String flag, String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([kmg]?)(?:i?b)?")
+        .matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException(flag + ": not a size (e.g. 64m, 1g, 0): " + text);
+    }
+    int shift = switch (m.group(2)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      default -> 0;
+    };
+    try {
+      long amount = Long.parseLong(m.group(1));
+      if (amount > Long.MAX_VALUE >> shift) {
+        throw new NumberFormatException();
+      }
+      return amount << shift;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + ": too large: " + text);
+    }
   }
 
   /** Parses a duration: a number and a unit ({@code 90s}, {@code 15m}, {@code 1h}, {@code 2d}; ms too), or ISO-8601. */

@@ -99,6 +99,19 @@ class MainTest {
   }
 
   @Test
+  void parseStart_rowCache() {
+    assertThat(Main.parseStart(List.of()).rowCacheBytes()).isEqualTo(64L << 20);
+    assertThat(Main.parseStart(List.of("--row-cache", "256m")).rowCacheBytes()).isEqualTo(256L << 20);
+    assertThat(Main.parseStart(List.of("--row-cache", "2G")).rowCacheBytes()).isEqualTo(2L << 30);
+    assertThat(Main.parseStart(List.of("--row-cache", "512k")).rowCacheBytes()).isEqualTo(512L << 10);
+    assertThat(Main.parseStart(List.of("--row-cache", "0")).rowCacheBytes()).isZero();
+    assertThat(Main.parseStart(List.of("--row-cache", "1g")).engineOptions().rowCacheBytes()).isEqualTo(1L << 30);
+    assertThatThrownBy(() -> Main.parseStart(List.of("--row-cache", "lots"))).hasMessageContaining("not a size");
+    assertThatThrownBy(() -> Main.parseStart(List.of("--row-cache", "99999999999999g")))
+        .hasMessageContaining("too large");
+  }
+
+  @Test
   void parseStart_badInputIsRefusedClearly() {
     assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "x"))).hasMessageContaining("must be a number");
     assertThatThrownBy(() -> Main.parseStart(List.of("--pg-port", "70000"))).hasMessageContaining("[0, 65535]");

@@ -39,14 +39,27 @@ final class PlanningData {
   /** Rows per loading transaction. */
   static final int LOAD_BATCH = 50_000;
   private static final String READY = "READY";
+  /** System property: the row cache size in MiB (the engine's default without it). */
+  static final String ROW_CACHE_PROPERTY = "omendb.planning.rowCacheMiB";
   /** Same as the engine's {@code KvStore}. */
   private static final int MAX_BACKGROUND_JOBS = 2;
 
   private PlanningData() {}
 
-  /** The options every benchmark opens a clone with: no commit syncs (reads only), garbage collection off. */
+  /**
+   * The options every benchmark opens a clone with: no commit syncs (reads only), garbage collection off, and the
+   * engine's default row cache unless the system property {@code omendb.planning.rowCacheMiB} sizes it.
+   */
   static EngineOptions options(Path dir, boolean alex) {
-    return EngineOptions.create(dir).withSyncCommits(false).withGcInterval(Duration.ZERO).withAlexDirectories(alex);
+    EngineOptions options =
+        EngineOptions.create(dir).withSyncCommits(false).withGcInterval(Duration.ZERO).withAlexDirectories(alex);
+    String rowCacheMiB = System.getProperty(ROW_CACHE_PROPERTY);
+    return rowCacheMiB == null ? options : options.withRowCacheBytes(Long.parseLong(rowCacheMiB) << 20);
+  }
+
+  /** The row cache size in bytes the clones are opened with. */
+  static long rowCacheBytes() {
+    return options(Path.of("."), true).rowCacheBytes();
   }
 
   /** The cached directory of {@code rows} rows, loading it first if absent. */

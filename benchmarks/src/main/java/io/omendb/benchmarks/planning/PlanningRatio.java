@@ -14,12 +14,15 @@ import java.util.Map;
  * rotating order, and reports the median over rounds of each variant's time and of each round's ratio. On the shared
  * 2-core machine load changes between JMH's separate forks; here both sides of every ratio see the same load.
  * Run (from the repository root; {@code scan} adds the full scan, meant for 1M rows only; {@code uniform} draws
- * every probe key uniformly from the whole key range instead of cycling 65,536 hot keys):
+ * every probe key uniformly from the whole key range instead of cycling 65,536 hot keys; {@code warm} first reads
+ * every row once in both clones; {@code -Domendb.planning.rowCacheMiB=N} sizes the engine's row cache):
  *
  * <pre>
  * java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.omendb.benchmarks.planning.PlanningRatio 1000000 8 scan
  * java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.omendb.benchmarks.planning.PlanningRatio 1000000 8 scan uniform
  * java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.omendb.benchmarks.planning.PlanningRatio 10000000 8
+ * java -Xms4g -Xmx4g -Domendb.planning.rowCacheMiB=256 -cp benchmarks/target/benchmarks.jar \
+ *     io.omendb.benchmarks.planning.PlanningRatio 1000000 6 uniform warm
  * </pre>
  */
 public final class PlanningRatio {
@@ -102,6 +105,16 @@ public final class PlanningRatio {
           : "probe keys: 65,536 drawn once and cycled");
       System.out.println(alex.startupLine());
       System.out.println(seek.startupLine());
+      System.out.printf(Locale.ROOT, "row cache: %d MiB (-D%s)%n", PlanningData.rowCacheBytes() >> 20,
+          PlanningData.ROW_CACHE_PROPERTY);
+      if (flags.contains("warm")) {
+        for (PlanningSession session : List.of(alex, seek)) {
+          long started = System.nanoTime();
+          long found = session.warmAllRows();
+          System.out.printf(Locale.ROOT, "warm alex=%s: read all %d rows once in %.1f s%n", session.alex, found,
+              (System.nanoTime() - started) / 1e9);
+        }
+      }
       for (String sql : List.of(PlanningSession.POINT, PlanningSession.RANGE, PlanningSession.BY_K,
           PlanningSession.BY_K_COVERED, PlanningSession.FULL_SCAN)) {
         System.out.printf(Locale.ROOT, "%s%n  alex: %s%n  seek: %s%n", sql, alex.explain(sql), seek.explain(sql));
