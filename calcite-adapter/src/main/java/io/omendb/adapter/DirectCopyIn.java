@@ -21,25 +21,18 @@ import org.apache.calcite.runtime.SqlFunctions;
  * column the data leaves out has no DEFAULT (a default is an expression only SQL can evaluate); {@link StoreCopy}
  * falls back to a prepared INSERT otherwise.
  */
-final class DirectCopyIn implements CopyIn {
-  private final StoreSession session;
+final class DirectCopyIn extends CopyInStatement {
   private final TableDef table;
-  private final List<ColumnMeta> columns;
   /** For each field of a data row, the index of its column in the table. */
   private final int[] targets;
   /** For each field, the JDBC type its text is parsed as. */
   private final int[] jdbcTypes;
-  private final CopyFormat format;
-  private long rows;
-  private boolean ended;
 
   private DirectCopyIn(StoreSession session, TableDef table, List<ColumnMeta> columns, int[] targets,
       CopyFormat format) {
-    this.session = requireNonNull(session, "session");
+    super(session, columns, format);
     this.table = requireNonNull(table, "table");
-    this.columns = List.copyOf(columns);
     this.targets = targets;
-    this.format = requireNonNull(format, "format");
     this.jdbcTypes = columns.stream().mapToInt(column -> column.jdbcType() == Types.OTHER
         ? ParameterValues.otherType(column.typeName()) : column.jdbcType()).toArray();
   }
@@ -89,34 +82,15 @@ final class DirectCopyIn implements CopyIn {
   }
 
   @Override
-  public CopyFormat format() {
-    return format;
-  }
-
-  @Override
-  public void insert(List<String> fields) throws SQLException {
-    if (ended) {
-      throw new SQLException("COPY has ended", "55000");
+  long write(List<String> fields) throws SQLException {
+    Object[] row = new Object[table.columns().size()];
+    for (int i = 0; i < targets.length; i++) {
+      ColumnDef column = table.columns().get(targets[i]);
+      row[targets[i]] = toEngine(column, ParameterValues.coerce(fields.get(i), jdbcTypes[i]));
     }
-    try {
-      if (fields.size() != targets.length) {
-        throw new SQLException(fields.size() < targets.length
-            ? "missing data for column \"" + columns.get(fields.size()).name() + "\""
-            : "extra data after last expected column", "22P04");
-      }
-      Object[] row = new Object[table.columns().size()];
-      for (int i = 0; i < targets.length; i++) {
-        ColumnDef column = table.columns().get(targets[i]);
-        row[targets[i]] = toEngine(column, ParameterValues.coerce(fields.get(i), jdbcTypes[i]));
-      }
-      Transaction transaction = session.current();
-      transaction.insert(table, row);
-      rows++;
-    } catch (SQLException | RuntimeException e) {
-      SQLException mapped = SqlErrors.toSqlException(e);
-      abort();
-      throw mapped;
-    }
+    Transaction transaction = session().current();
+    transaction.insert(table, row);
+    return 1;
   }
 
   /** The engine's representation of a parameter value, as Calcite's generated code would convert it. */
@@ -145,47 +119,5 @@ final class DirectCopyIn implements CopyIn {
     }
     throw new SQLException("value too long for type "
         + (column.type() == ColumnType.CHAR ? "character" : "character varying") + "(" + limit + ")", "22001");
-  }
-
-  @Override
-  public void abort() {
-    if (!ended) {
-      ended = true;
-      session.endStatementQuietly();
-    }
-  }
-
-  @Override
-  public CommandKind kind() {
-    return CommandKind.COPY;
-  }
-
-  @Override
-  public boolean hasRows() {
-    return false;
-  }
-
-  @Override
-  public List<ColumnMeta> columns() {
-    return columns;
-  }
-
-  @Override
-  public Object[] next() {
-    return null;
-  }
-
-  @Override
-  public long rowCount() {
-    return rows;
-  }
-
-  /** Ends the COPY: commits its own transaction, or leaves the rows in the open block. */
-  @Override
-  public void close() throws SQLException {
-    if (!ended) {
-      ended = true;
-      session.endStatement(true);
-    }
   }
 }

@@ -72,104 +72,31 @@ final class StoreCopy {
     return new In(session, insert, columns, types, copy.format());
   }
 
-  /** COPY FROM STDIN: inserts rows until closed (commit) or aborted (rollback). */
-  private static final class In implements CopyIn {
-    private final StoreSession session;
+  /** COPY FROM STDIN through a prepared INSERT per row, until closed (commit) or aborted (rollback). */
+  private static final class In extends CopyInStatement {
     private final PreparedStatement insert;
-    private final List<ColumnMeta> columns;
     private final int[] types;
-    private final CopyFormat format;
-    private long rows;
-    private boolean ended;
 
     In(StoreSession session, PreparedStatement insert, List<ColumnMeta> columns, int[] types, CopyFormat format) {
-      this.session = requireNonNull(session, "session");
+      super(session, columns, format);
       this.insert = requireNonNull(insert, "insert");
-      this.columns = List.copyOf(columns);
       this.types = types;
-      this.format = requireNonNull(format, "format");
     }
 
     @Override
-    public CopyFormat format() {
-      return format;
-    }
-
-    @Override
-    public void insert(List<String> fields) throws SQLException {
-      if (ended) {
-        throw new SQLException("COPY has ended", "55000");
-      }
-      try {
-        if (fields.size() != types.length) {
-          throw new SQLException(fields.size() < types.length
-              ? "missing data for column \"" + columns.get(fields.size()).name() + "\""
-              : "extra data after last expected column", "22P04");
-        }
-        for (int i = 0; i < types.length; i++) {
-          Object value = ParameterValues.coerce(fields.get(i), types[i]);
-          if (value == null) {
-            insert.setNull(i + 1, types[i] == ParameterValues.UUID_TYPE ? java.sql.Types.OTHER : types[i]);
-          } else {
-            insert.setObject(i + 1, value);
-          }
-        }
-        rows += insert.executeLargeUpdate();
-      } catch (SQLException | RuntimeException | StackOverflowError e) {
-        SQLException mapped = SqlErrors.toSqlException(e);
-        abort();
-        throw mapped;
-      }
-    }
-
-    @Override
-    public void abort() {
-      if (!ended) {
-        ended = true;
-        try {
-          session.endStatement(false);
-        } catch (SQLException impossible) {
-          // a failed statement only rolls back
+    long write(List<String> fields) throws SQLException {
+      for (int i = 0; i < types.length; i++) {
+        Object value = ParameterValues.coerce(fields.get(i), types[i]);
+        if (value == null) {
+          insert.setNull(i + 1, types[i] == ParameterValues.UUID_TYPE ? java.sql.Types.OTHER : types[i]);
+        } else {
+          insert.setObject(i + 1, value);
         }
       }
-    }
-
-    @Override
-    public CommandKind kind() {
-      return CommandKind.COPY;
-    }
-
-    @Override
-    public boolean hasRows() {
-      return false;
-    }
-
-    @Override
-    public List<ColumnMeta> columns() {
-      return columns;
-    }
-
-    @Override
-    public Object[] next() {
-      return null;
-    }
-
-    @Override
-    public long rowCount() {
-      return rows;
-    }
-
-    /** Ends the COPY: commits its own transaction, or leaves the rows in the open block. */
-    @Override
-    public void close() throws SQLException {
-      if (!ended) {
-        ended = true;
-        session.endStatement(true);
-      }
+      return insert.executeLargeUpdate();
     }
   }
 
-  /** COPY TO STDOUT: the query's rows under the COPY command tag. */
   private static final class Out implements CopyOut {
     private final StatementResult rows;
     private final CopyFormat format;
