@@ -43,12 +43,13 @@ public final class StoreAsOfScanRule extends RelRule<StoreRuleConfig> {
 
   /** The snapshot directly over the scan. */
   public static final StoreRuleConfig DEFAULT = StoreRuleConfig.of("StoreAsOfScanRule",
-      b0 -> b0.operand(LogicalSnapshot.class).oneInput(b1 -> b1.operand(StoreTableScan.class).noInputs()),
+      b0 -> b0.operand(LogicalSnapshot.class).oneInput(b1 -> b1.operand(StoreTableScan.class)
+          .predicate(scan -> scan.columns() == null).noInputs()),
       StoreAsOfScanRule::new);
 
   /** The snapshot over a projection of the scan's columns. */
   public static final StoreRuleConfig PROJECT = StoreRuleConfig.of("StoreAsOfScanRule:project",
       b0 -> b0.operand(LogicalSnapshot.class).oneInput(b1 -> b1.operand(LogicalProject.class)
-          .oneInput(b2 -> b2.operand(StoreTableScan.class).noInputs())),
+          .oneInput(b2 -> b2.operand(StoreTableScan.class).predicate(scan -> scan.columns() == null).noInputs())),
       StoreAsOfScanRule::new);
 }
