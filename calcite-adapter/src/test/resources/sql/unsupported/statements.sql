@@ -10,9 +10,6 @@ CREATE OR REPLACE VIEW tv AS SELECT id FROM t
 statement error 0A000 views
 DROP VIEW tv
 
-statement error 0A000 schemas
-CREATE SCHEMA app
-
 statement error 0A000 FOR UPDATE
 SELECT id FROM t WHERE id = 1 FOR UPDATE
 
