@@ -267,8 +267,8 @@ final class InformationSchemaRows {
       row.put("grantor", privilege.grantor());
       row.put("grantee", privilege.grantee());
       row.put("table_catalog", database());
-      row.put("table_schema", CatalogRows.PUBLIC);
-      row.put("table_name", privilege.table());
+      row.put("table_schema", io.omendb.engine.catalog.RelationNames.schemaOf(privilege.table()));
+      row.put("table_name", io.omendb.engine.catalog.RelationNames.nameOf(privilege.table()));
       row.put("privilege_type", privilege.privilege().name());
       row.put("is_grantable", privilege.grantable() ? YES : NO);
       row.put("with_hierarchy", privilege.privilege() == TablePrivilege.SELECT ? YES : NO);
