@@ -58,6 +58,8 @@ final class StoreSession implements Session, TransactionSource {
   private boolean autocommitStatement;
   /** The commit timestamp the next statement reads at ({@code AS OF SYSTEM TIME}), or null for the current state. */
   private Long statementAsOf;
+  /** The rows the next statement's reads lock (SELECT ... FOR UPDATE), taken by {@link #beginStatement()}. */
+  private RowLocking.Request nextLocks;
   /** The row-returning result still being read, which holds the statement open. */
   private AutoCloseable openResult;
   private boolean closed;
@@ -164,11 +166,16 @@ final class StoreSession implements Session, TransactionSource {
     }
     SqlNode node;
     IdentityColumns.Overriding overriding;
+    RowLocking.Clause locking;
+    RowLocking.Request locks;
     try {
       overriding = IdentityColumns.overriding(sql);
       sql = overriding.sql();
+      locking = RowLocking.extract(sql);
+      sql = locking == null ? sql : locking.sql();
       node = asOf != null && AsOfStatements.isSetTransaction(asOf.sql()) ? null
           : SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
+      locks = locking == null || node == null ? null : RowLocking.resolve(locking, node, engine.catalog());
     } catch (SqlStateException e) {
       failBlock();
       throw SqlErrors.toSqlException(e);
@@ -183,7 +190,8 @@ final class StoreSession implements Session, TransactionSource {
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
     }
     if (asOf != null) {
-      return executeAsOf(sql, node, asOf.time());
+      String asOfSql = sql;
+      return withRowLocks(locks, () -> executeAsOf(asOfSql, node, asOf.time()));
     }
     try {
       IdentityColumns.check(node, engine.catalog(), overriding.systemValue());
@@ -196,10 +204,27 @@ final class StoreSession implements Session, TransactionSource {
       throw SqlErrors.toSqlException(e);
     }
     try {
-      return executeSql(sql, node);
+      String lockingSql = sql;
+      return withRowLocks(locks, () -> executeSql(lockingSql, node));
     } catch (SQLException e) {
       throw PasswordRedaction.scrub(e, sql);
     }
+  }
+
+  /** Runs {@code work}, a statement whose reads lock the rows {@code locks} says (null: none). */
+  StatementResult withRowLocks(RowLocking.Request locks, StatementWork work) throws SQLException {
+    nextLocks = locks;
+    try {
+      return work.run();
+    } finally {
+      nextLocks = null;
+    }
+  }
+
+  /** A statement's execution, for {@link #withRowLocks}. */
+  @FunctionalInterface
+  interface StatementWork {
+    StatementResult run() throws SQLException;
   }
 
   /** Session and transaction control handled here; null for statements that go to Calcite. */
@@ -403,6 +428,25 @@ final class StoreSession implements Session, TransactionSource {
     }
   }
 
+  /**
+   * For the embedded driver: {@code sql} without its locking clause ({@code FOR UPDATE}) and the rows it locks, or
+   * null if it has none.
+   */
+  RowLocking.Locking rowLocking(String sql) throws SQLException {
+    try {
+      RowLocking.Clause clause = RowLocking.extract(sql);
+      if (clause == null) {
+        return null;
+      }
+      SqlNode node = SqlParser.create(clause.sql(), OmenParserConfig.config()).parseStmt();
+      return new RowLocking.Locking(clause.sql(), RowLocking.resolve(clause, node, engine.catalog()));
+    } catch (SqlParseException e) {
+      return null;
+    } catch (SqlStateException e) {
+      throw SqlErrors.toSqlException(e);
+    }
+  }
+
   /** The engine this session runs on, for {@link StorePreparedQuery}. */
   Engine engine() {
     return engine;
@@ -470,8 +514,18 @@ final class StoreSession implements Session, TransactionSource {
    * the block's or (autocommit) a new one. The embedded JDBC driver calls this around its calls into Calcite.
    */
   void beginStatement() throws SQLException {
+    beginStatement(null);
+  }
+
+  /** As {@link #beginStatement()}, the statement's reads locking the rows {@code locks} says (null: none). */
+  void beginStatement(RowLocking.Request statementLocks) throws SQLException {
+    if (statementLocks != null) {
+      nextLocks = statementLocks;
+    }
     checkOpen();
     finishOpenResult();
+    RowLocking.Request locks = nextLocks;
+    nextLocks = null;
     if (block.status() == TransactionStatus.FAILED) {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
@@ -496,6 +550,9 @@ final class StoreSession implements Session, TransactionSource {
       transaction = engine.begin(defaultIsolation());
       autocommitStatement = true;
     }
+    if (locks != null) {
+      transaction.lockRowsReadFrom(locks.exclusive(), locks.shared());
+    }
   }
 
   /**
@@ -514,6 +571,9 @@ final class StoreSession implements Session, TransactionSource {
       return;
     }
     if (!autocommit) {
+      if (ending.state() == io.omendb.engine.mvcc.TransactionState.ACTIVE) {
+        ending.lockRowsReadFrom(java.util.Set.of(), java.util.Set.of());
+      }
       if (!success) {
         block.fail();
       }
