@@ -10,9 +10,6 @@ CREATE OR REPLACE VIEW tv AS SELECT id FROM t
 statement error 0A000 views
 DROP VIEW tv
 
-statement error 0A000 schemas
-CREATE SCHEMA app
-
 statement error 0A000
 CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql
 

@@ -51,6 +51,7 @@ final class StoreSession implements Session, TransactionSource {
   private final StatementInterrupts interrupts = new StatementInterrupts();
   private final Runnable onClose;
   private final SessionAccess access;
+  private final StoreSchemas schemas;
 
   /** The transaction of the statement now executing. */
   private Transaction transaction;
@@ -86,10 +87,10 @@ final class StoreSession implements Session, TransactionSource {
     }
     this.connection = raw.unwrap(CalciteConnection.class);
     SchemaPlus root = connection.getRootSchema();
-    root.add(StoreSchema.NAME, new StoreSchema(engine, this));
+    this.schemas = new StoreSchemas(root, new StoreSchema(engine, this));
     PgCatalogSchema.register(root, new PgSession(engine, user, settings::get, settings::set));
     connection.setSchema(StoreSchema.NAME);
-    this.statements = new StatementCache(connection, engine.catalog());
+    this.statements = new StatementCache(connection, engine.catalog(), schemas);
     initial.forEach(settings::setFromStartup);
     StartupOptions.parse(initial.get("options")).forEach(settings::setFromStartup);
   }
@@ -337,6 +338,7 @@ final class StoreSession implements Session, TransactionSource {
   }
 
   private StatementResult executeSql(String sql, SqlNode node) throws SQLException {
+    schemas.sync();
     if (node instanceof SqlPgExplain explain) {
       return new ExplainCommand(this, connection).execute(sql, explain);
     }
@@ -526,6 +528,7 @@ final class StoreSession implements Session, TransactionSource {
     finishOpenResult();
     RowLocking.Request locks = nextLocks;
     nextLocks = null;
+    schemas.sync();
     if (block.status() == TransactionStatus.FAILED) {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
@@ -686,6 +689,9 @@ final class StoreSession implements Session, TransactionSource {
     if (node instanceof SqlCommentOn) {
       return CommandKind.COMMENT;
     }
+    if (node instanceof io.omendb.adapter.parser.SqlAlterSchema) {
+      return CommandKind.ALTER_SCHEMA;
+    }
     return switch (kind) {
       case INSERT -> CommandKind.INSERT;
       case UPDATE -> CommandKind.UPDATE;
@@ -694,6 +700,7 @@ final class StoreSession implements Session, TransactionSource {
       case DROP_TABLE -> CommandKind.DROP_TABLE;
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
+      case CREATE_SCHEMA, DROP_SCHEMA -> CommandKind.valueOf(kind.name());
       case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW -> CommandKind.valueOf(kind.name());
       case ALTER_TABLE -> CommandKind.ALTER_TABLE;
       case EXPLAIN -> CommandKind.EXPLAIN;
@@ -719,6 +726,9 @@ final class StoreSession implements Session, TransactionSource {
         }
       }
       return;
+    }
+    if (name.equals(SearchPath.SETTING) && value != null) {
+      value = SearchPath.format(set.values());
     }
     if (name.equals(SessionSettings.DEFAULT_TRANSACTION_ISOLATION) && value != null) {
       value = TransactionBlock.sqlName(TransactionBlock.parseIsolation(value));

@@ -30,7 +30,6 @@ final class UnsupportedFeatures {
       Feature.of("^\\s*CREATE\\s+MATERIALIZED\\s+VIEW\\b.*", "materialized views are not supported"),
       Feature.of("^\\s*(DROP|ALTER)\\s+(MATERIALIZED\\s+)?VIEW\\b.*", "views are not supported yet"),
       Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+(TEMP(ORARY)?\\s+)?SEQUENCE\\b.*", "sequences are not supported yet"),
-      Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+SCHEMA\\b.*", "schemas other than public are not supported yet"),
       Feature.of("^\\s*COMMENT\\s+ON\\b.*", "COMMENT ON is supported for tables and columns only"),
       Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE|TRIGGER|TYPE|DOMAIN|EXTENSION"
           + "|AGGREGATE|RULE|POLICY|PUBLICATION|SUBSCRIPTION|SERVER|TABLESPACE|DATABASE)\\b.*",

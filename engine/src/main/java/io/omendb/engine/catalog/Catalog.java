@@ -39,6 +39,7 @@ public final class Catalog {
   private final Map<String, List<IndexDef>> indexesByTable = new ConcurrentHashMap<>();
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Sequences sequences;
+  private final Schemas schemas;
   private int nextTableId;
   private int nextIndexId;
   private volatile long version;
@@ -65,6 +66,7 @@ public final class Catalog {
     }
     indexes.values().stream().map(IndexDef::tableName).distinct().forEach(this::refreshTableIndexes);
     sequences = new Sequences(store, this);
+    schemas = new Schemas(store, this);
   }
 
   private int readCounter(byte[] key) {
@@ -128,6 +130,7 @@ public final class Catalog {
     if (indexes.containsKey(spec.name()) || sequences.exists(spec.name())) {
       throw duplicateRelation(spec.name());
     }
+    schemas.checkExists(RelationNames.schemaOf(spec.name()));
     TableDef def = spec.withId(nextTableId);
     KvBatch batch = new KvBatch()
         .put(Space.META, NEXT_TABLE_ID, ByteBuffer.allocate(Integer.BYTES).putInt(nextTableId + 1).array())
@@ -152,7 +155,8 @@ public final class Catalog {
       if (ifExists) {
         return false;
       }
-      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE,
+          "table \"" + RelationNames.nameOf(name) + "\" does not exist");
     }
     KvBatch batch = new KvBatch()
         .delete(Space.CATALOG, tableKey(name))
@@ -188,7 +192,8 @@ public final class Catalog {
     requireNonNull(tableIndexes, "tableIndexes");
     TableDef old = tables.get(oldName);
     if (old == null) {
-      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE, "relation \"" + oldName + "\" does not exist");
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE,
+          "relation \"" + RelationNames.nameOf(oldName) + "\" does not exist");
     }
     if (old.id() != def.id()) {
       throw new IllegalArgumentException("table " + oldName + " cannot change its id");
@@ -280,7 +285,8 @@ public final class Catalog {
       if (ifExists) {
         return null;
       }
-      throw new CatalogException(CatalogException.Kind.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_OBJECT,
+          "index \"" + RelationNames.nameOf(name) + "\" does not exist");
     }
     KvBatch batch = new KvBatch();
     deleteIndex(batch, def);
@@ -295,6 +301,11 @@ public final class Catalog {
   /** The sequences, which share the relation name space with tables and indexes. */
   public Sequences sequences() {
     return sequences;
+  }
+
+  /** The schemas, the name spaces of relations (see {@link RelationNames}). */
+  public Schemas schemas() {
+    return schemas;
   }
 
   /** Whether a table or index of this name exists (sequences check their own names). */
@@ -330,7 +341,8 @@ public final class Catalog {
   }
 
   private static CatalogException duplicateRelation(String name) {
-    return new CatalogException(CatalogException.Kind.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+    return new CatalogException(CatalogException.Kind.DUPLICATE_TABLE,
+        "relation \"" + RelationNames.nameOf(name) + "\" already exists");
   }
 
   private static byte[] tableKey(String name) {
