@@ -214,35 +214,8 @@ public final class SequenceFunctions {
 
     @Override
     public List<FunctionParameter> getParameters() {
-      List<FunctionParameter> list = new ArrayList<>();
-      for (int i = 0; i < parameters.length; i++) {
-        int ordinal = i;
-        Class<?> type = parameters[i];
-        list.add(new FunctionParameter() {
-          @Override
-          public int getOrdinal() {
-            return ordinal;
-          }
-
-          @Override
-          public String getName() {
-            return "arg" + ordinal;
-          }
-
-          @Override
-          public RelDataType getType(RelDataTypeFactory typeFactory) {
-            SqlTypeName name = type == String.class ? SqlTypeName.VARCHAR
-                : type == Long.class ? SqlTypeName.BIGINT : SqlTypeName.BOOLEAN;
-            return typeFactory.createTypeWithNullability(typeFactory.createSqlType(name), true);
-          }
-
-          @Override
-          public boolean isOptional() {
-            return false;
-          }
-        });
-      }
-      return list;
+      return FunctionParameters.of(parameters, (typeFactory, type) -> typeFactory.createSqlType(
+          type == String.class ? SqlTypeName.VARCHAR : type == Long.class ? SqlTypeName.BIGINT : SqlTypeName.BOOLEAN));
     }
 
     @Override

@@ -25,13 +25,6 @@ public record PgSession(Engine engine, String user, UnaryOperator<String> settin
     requireNonNull(setter, "setter");
   }
 
-  /** A session whose settings {@code set_config} cannot change (it answers 0A000). */
-  public PgSession(Engine engine, String user, UnaryOperator<String> settings) {
-    this(engine, user, settings, (name, value) -> {
-      throw new UnsupportedOperationException("set_config is not available here");
-    });
-  }
-
   /** The process id the server front end gave this session's connection, or null if it gave none. */
   Integer backendPid() {
     String pid = settings.apply(SessionFactory.BACKEND_PID);
