@@ -79,3 +79,14 @@ SELECT id FROM jobs UNION SELECT id FROM jobs FOR UPDATE
 
 statement error 42P01 relation "jobs" in FOR UPDATE clause not found in FROM clause
 SELECT * FROM jobs j FOR UPDATE OF jobs
+
+statement error 0A000 FOR UPDATE is not allowed with aggregate functions
+SELECT count(*) FROM jobs FOR UPDATE
+
+statement error 0A000 FOR NO KEY UPDATE is not allowed with window functions
+SELECT id, row_number() OVER (ORDER BY id) FROM jobs FOR NO KEY UPDATE
+
+query
+SELECT id FROM jobs WHERE id IN (SELECT max(id) FROM jobs) FOR UPDATE
+----
+3

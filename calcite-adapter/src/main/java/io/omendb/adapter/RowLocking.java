@@ -11,15 +11,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 
 /**
  * PostgreSQL's locking clause, {@code SELECT ... FOR UPDATE | NO KEY UPDATE | SHARE | KEY SHARE [OF t, ...]
@@ -294,10 +302,51 @@ final class RowLocking {
   private static void checkLockable(SqlSelect select, Strength strength) {
     String clause = select.isDistinct() ? "DISTINCT clause"
         : select.getGroup() != null ? "GROUP BY clause"
-        : select.getHaving() != null ? "HAVING clause" : null;
+        : select.getHaving() != null ? "HAVING clause"
+        : uses(select.getSelectList(), SqlKind.OVER) ? "window functions"
+        : uses(select.getSelectList(), null) ? "aggregate functions" : null;
     if (clause != null) {
       throw new SqlStateException(NOT_SUPPORTED, strength.clause() + " is not allowed with " + clause);
     }
+  }
+
+  /**
+   * Whether {@code list} calls an OVER window ({@code kind} OVER) or, for a null {@code kind}, an aggregate function
+   * outside a window.
+   */
+  private static boolean uses(SqlNodeList list, SqlKind kind) {
+    boolean[] found = {false};
+    list.accept(new SqlShuttle() {
+      @Override
+      public SqlNode visit(SqlCall call) {
+        if (call.getKind() == SqlKind.OVER) {
+          found[0] |= kind == SqlKind.OVER;
+          return call;
+        }
+        if (call.getKind() == SqlKind.SELECT) {
+          return call;
+        }
+        if (kind == null && isAggregate(call)) {
+          found[0] = true;
+        }
+        return super.visit(call);
+      }
+    });
+    return found[0];
+  }
+
+  /** Whether {@code call} is an aggregate: resolved, or (as parsed) named like one of the standard aggregates. */
+  private static boolean isAggregate(SqlCall call) {
+    if (call.getOperator() instanceof SqlAggFunction) {
+      return true;
+    }
+    if (!(call.getOperator() instanceof SqlUnresolvedFunction function)) {
+      return false;
+    }
+    List<SqlOperator> found = new ArrayList<>();
+    SqlStdOperatorTable.instance().lookupOperatorOverloads(function.getNameAsId(), null, SqlSyntax.FUNCTION, found,
+        SqlNameMatchers.withCaseSensitive(false));
+    return found.stream().anyMatch(operator -> operator instanceof SqlAggFunction);
   }
 
   /** Adds the tables of a FROM item to {@code out}, each under the name the statement calls it by. */
