@@ -118,6 +118,75 @@ SELECT id, name FROM app.items ORDER BY id
 1|a
 2|b
 
+statement ok
+ALTER TABLE app.t ADD COLUMN extra INT DEFAULT 5
+
+statement ok
+ALTER TABLE app.t RENAME COLUMN extra TO bonus
+
+query
+SELECT id, bonus FROM app.t ORDER BY id
+----
+2|5
+3|5
+
+statement ok
+ALTER TABLE app.t ADD CONSTRAINT t_v_key UNIQUE (n)
+
+statement error 23505
+INSERT INTO app.t VALUES (9, 'dup', 21)
+
+statement ok
+COMMENT ON TABLE app.t IS 'the app table'
+
+statement ok
+COMMENT ON COLUMN app.t.v IS 'a value'
+
+query
+SELECT obj_description('app.t'::regclass, 'pg_class'), col_description('app.t'::regclass, 2)
+----
+the app table|a value
+
+statement ok
+CREATE TABLE app.ids (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v TEXT)
+
+statement error 428C9
+INSERT INTO app.ids VALUES (5, 'x')
+
+statement count 1
+INSERT INTO app.ids (v) VALUES ('y')
+
+query
+SELECT id, v FROM app.ids
+----
+1|y
+
+statement ok
+CREATE TABLE app.gone (id INT)
+
+statement ok
+ALTER TABLE app.gone RENAME TO renamed
+
+query
+SELECT table_schema, table_name FROM information_schema.tables WHERE table_name IN ('gone', 'renamed')
+----
+app|renamed
+
+statement ok
+TRUNCATE app.renamed
+
+statement ok
+DROP TABLE app.renamed
+
+statement ok
+DROP TABLE app.ids
+
+statement ok
+DROP INDEX app.t_n_idx
+
+statement error 42704
+DROP INDEX t_n_idx
+
 query
 SELECT nspname FROM pg_namespace WHERE nspname IN ('app', 'public', 'pg_catalog') ORDER BY nspname
 ----
@@ -133,8 +202,8 @@ app|items_id_seq|S
 app|items_pkey|i
 app|s|S
 app|t|r
-app|t_n_idx|i
 app|t_pkey|i
+app|t_v_key|i
 public|t|r
 public|t_pkey|i
 

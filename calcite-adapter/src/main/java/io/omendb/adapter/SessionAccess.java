@@ -125,8 +125,10 @@ final class SessionAccess {
       target = tableOf(delete.getTargetTable());
       privilege = TablePrivilege.DELETE;
     }
-    if (target != null) {
-      String name = target.names.get(target.names.size() - 1);
+    if (target != null && target.names.size() <= 2) {
+      // a qualified name as written; an unqualified one as in public (elsewhere on the path the relaxation is lost)
+      String name = target.isSimple() ? target.getSimple()
+          : io.omendb.engine.catalog.RelationNames.qualify(target.names.get(0), target.names.get(1));
       TablePrivilege needed = privilege;
       catalog.table(name).ifPresent(table -> beginWriteOnly(table, needed));
     }

@@ -195,7 +195,8 @@ final class StoreSession implements Session, TransactionSource {
       return withRowLocks(locks, () -> executeAsOf(asOfSql, node, asOf.time()));
     }
     try {
-      IdentityColumns.check(node, engine.catalog(), overriding.systemValue());
+      IdentityColumns.check(node, engine.catalog(), new DdlNames(engine.catalog(), schemas.searchPath()),
+          overriding.systemValue());
       StatementResult control = executeControl(node);
       if (control != null) {
         return control;
@@ -360,7 +361,7 @@ final class StoreSession implements Session, TransactionSource {
         return CommandResult.of(kind, 0);
       }
       if (node instanceof SqlCommentOn comment) {
-        CommentCommand.execute(engine, access, comment);
+        CommentCommand.execute(engine, access, comment, new DdlNames(engine.catalog(), schemas.searchPath()));
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
@@ -421,7 +422,7 @@ final class StoreSession implements Session, TransactionSource {
     try {
       IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
       IdentityColumns.check(SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt(),
-          engine.catalog(), overriding.systemValue());
+          engine.catalog(), new DdlNames(engine.catalog(), schemas.searchPath()), overriding.systemValue());
       return overriding.sql();
     } catch (SqlParseException e) {
       return sql;
