@@ -8,6 +8,7 @@ import io.omendb.adapter.parser.SqlGrantPrivileges;
 import io.omendb.adapter.parser.SqlGrantRole;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.TableDef;
+import io.omendb.engine.catalog.ViewDef;
 import io.omendb.engine.users.Role;
 import io.omendb.engine.users.RoleStore;
 import io.omendb.engine.users.ScramVerifier;
@@ -162,10 +163,11 @@ final class RoleStatements {
         throw new SqlStateException("3F000", "schema \"" + grant.schema() + "\" does not exist");
       }
       tables.addAll(catalog.tables());
+      catalog.views().views().forEach(view -> tables.add(view.relation()));
     } else {
       for (SqlIdentifier identifier : grant.tables()) {
         String name = tableName(identifier);
-        tables.add(catalog.table(name).orElseThrow(
+        tables.add(catalog.table(name).or(() -> catalog.views().view(name).map(ViewDef::relation)).orElseThrow(
             () -> new SqlStateException("42P01", "relation \"" + name + "\" does not exist")));
       }
     }

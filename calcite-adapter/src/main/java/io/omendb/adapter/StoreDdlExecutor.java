@@ -25,6 +25,7 @@ import io.omendb.adapter.parser.SqlCreateIndex;
 import io.omendb.adapter.parser.SqlCreatePgView;
 import io.omendb.adapter.parser.SqlCreateSequence;
 import io.omendb.adapter.parser.SqlDropObjects;
+import io.omendb.adapter.parser.SqlDropTableCascade;
 import io.omendb.adapter.parser.SqlDropIndex;
 import io.omendb.adapter.parser.SqlAlterRole;
 import io.omendb.adapter.parser.SqlCreateRole;
@@ -102,7 +103,16 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
   public void execute(SqlDropTable drop, CalcitePrepare.Context context) {
     StoreSchema schema = schema(context);
     schema.engine().catalog().table(simpleName(drop.name)).ifPresent(schema.access()::checkOwner);
+    new ViewCommand(schema.engine(), schema.access()).beforeDropTable(simpleName(drop.name), false);
     schema.engine().catalog().dropTable(simpleName(drop.name), drop.ifExists);
+  }
+
+  /** {@code DROP TABLE [IF EXISTS] name CASCADE}: also drops the views that read the table. */
+  public void execute(SqlDropTableCascade drop, CalcitePrepare.Context context) {
+    StoreSchema schema = schema(context);
+    schema.engine().catalog().table(simpleName(drop.name())).ifPresent(schema.access()::checkOwner);
+    new ViewCommand(schema.engine(), schema.access()).beforeDropTable(simpleName(drop.name()), true);
+    schema.engine().catalog().dropTable(simpleName(drop.name()), drop.ifExists());
   }
 
   /** {@code CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table (columns)}: builds it from the current rows. */
@@ -141,7 +151,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     if (drop.getKind() == SqlKind.DROP_SEQUENCE) {
       SequenceStatements.drop(drop, schema(context).engine().catalog());
     } else {
-      throw new SqlStateException("0A000", "views are not supported yet");
+      new ViewCommand(schema(context).engine(), schema(context).access()).drop(drop);
     }
   }
 

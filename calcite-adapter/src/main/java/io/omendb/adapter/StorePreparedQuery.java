@@ -78,6 +78,7 @@ final class StorePreparedQuery implements PreparedQuery {
       placeholders = PlaceholderRewriter.find(asOf == null ? sql : asOf.sql());
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
       IdentityColumns.check(node, session.engine().catalog(), overriding.systemValue());
+      ViewCommand.checkWritable(node, session.engine().catalog());
     } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);

@@ -51,6 +51,7 @@ final class StoreSchema extends AbstractSchema {
       for (TableDef def : engine.catalog().tables()) {
         tables.put(def.name(), new StoreTable(engine, def, transactions));
       }
+      engine.catalog().views().views().forEach(view -> tables.put(view.name(), new StoreView(view, transactions)));
       cachedTables = tables;
       cachedVersion = version;
     }

@@ -187,6 +187,7 @@ final class StoreSession implements Session, TransactionSource {
     }
     try {
       IdentityColumns.check(node, engine.catalog(), overriding.systemValue());
+      ViewCommand.checkWritable(node, engine.catalog());
       StatementResult control = executeControl(node);
       if (control != null) {
         return control;
@@ -332,6 +333,11 @@ final class StoreSession implements Session, TransactionSource {
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
+      if (node instanceof io.omendb.adapter.parser.SqlCreatePgView create) {
+        new ViewCommand(engine, access).create(create, connection);
+        endStatement(true);
+        return CommandResult.of(kind, 0);
+      }
       if (node instanceof SqlCommentOn comment) {
         CommentCommand.execute(engine, access, comment);
         endStatement(true);
@@ -393,8 +399,9 @@ final class StoreSession implements Session, TransactionSource {
   String checkIdentityColumns(String sql) throws SQLException {
     try {
       IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
-      IdentityColumns.check(SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt(),
-          engine.catalog(), overriding.systemValue());
+      SqlNode node = SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt();
+      IdentityColumns.check(node, engine.catalog(), overriding.systemValue());
+      ViewCommand.checkWritable(node, engine.catalog());
       return overriding.sql();
     } catch (SqlParseException e) {
       return sql;
