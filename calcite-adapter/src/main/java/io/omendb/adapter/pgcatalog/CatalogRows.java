@@ -77,6 +77,9 @@ final class CatalogRows {
         add(new Rel(PgOids.index(index), index.name(), "i", table, index));
       }
     }
+    for (io.omendb.engine.catalog.ViewDef view : catalog.views().views()) {
+      add(new Rel(PgOids.table(view.relation()), view.name(), "v", view.relation(), null));
+    }
     for (SequenceDef sequence : catalog.sequences().sequences()) {
       // a sequence's table is the table of the column that owns it, if any
       TableDef owner = sequence.ownedByTable() == null ? null : catalog.table(sequence.ownedByTable()).orElse(null);
@@ -127,9 +130,9 @@ final class CatalogRows {
       row.put("relkind", rel.kind());
       row.put("relreplident", rel.kind().equals("r") ? "d" : "n");
       row.put("relispopulated", true);
-      if (rel.kind().equals("r")) {
+      if (rel.kind().equals("r") || rel.kind().equals("v")) {
         row.put("reltype", PgOids.rowType(rel.table()));
-        row.put("relam", PgOids.HEAP_AM);
+        row.put("relam", rel.kind().equals("v") ? 0 : PgOids.HEAP_AM);
         row.put("relnatts", (short) rel.table().columns().size());
         row.put("relacl", relacl(rel.table()));
         row.put("relhasindex", !rel.table().hasRowId()
@@ -171,7 +174,7 @@ final class CatalogRows {
   List<Object[]> attributes() {
     List<Object[]> rows = new ArrayList<>();
     for (Rel rel : relations) {
-      if (!rel.kind().equals("r")) {
+      if (!rel.kind().equals("r") && !rel.kind().equals("v")) {
         continue;
       }
       TableDef table = rel.table();
@@ -303,7 +306,7 @@ final class CatalogRows {
     List<Object[]> rows = new ArrayList<>();
     Comments comments = session.engine().comments();
     for (Rel rel : relations) {
-      if (!rel.kind().equals("r")) {
+      if (!rel.kind().equals("r") && !rel.kind().equals("v")) {
         continue;
       }
       TableDef table = rel.table();
@@ -324,7 +327,7 @@ final class CatalogRows {
   /** {@code obj_description} (column 0) and {@code col_description}: the comment on a table or column, or null. */
   String description(int oid, int column) {
     Rel rel = byOid.get(oid);
-    if (rel == null || !rel.kind().equals("r")) {
+    if (rel == null || !rel.kind().equals("r") && !rel.kind().equals("v")) {
       return null;
     }
     Comments comments = session.engine().comments();

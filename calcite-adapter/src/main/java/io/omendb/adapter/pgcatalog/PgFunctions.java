@@ -22,7 +22,15 @@ public final class PgFunctions {
     if (schema == null) {
       throw new IllegalStateException("the pg_catalog schema is not registered");
     }
-    return new CatalogRows(schema.unwrap(PgCatalogSchema.class).session());
+    return new CatalogRows(session(root));
+  }
+
+  private static PgSession session(DataContext root) {
+    SchemaPlus schema = root.getRootSchema().getSubSchema(PgCatalogSchema.NAME);
+    if (schema == null) {
+      throw new IllegalStateException("the pg_catalog schema is not registered");
+    }
+    return schema.unwrap(PgCatalogSchema.class).session();
   }
 
   // Regular expressions: ~, ~*, !~ and !~* (PostgreSQL's textregexeq, texticregexeq, ...).
@@ -201,6 +209,25 @@ public final class PgFunctions {
 
   public static String pg_get_constraintdef(DataContext root, Integer constraint, Boolean pretty) {
     return constraint == null ? null : rows(root).constraintDefinition(constraint);
+  }
+
+  /** The view's query text (see {@link ViewRows}); null for an oid that is not a view's. */
+  public static String pg_get_viewdef(DataContext root, Integer view) {
+    return view == null ? null : new ViewRows(session(root)).definition(view);
+  }
+
+  /** As {@link #pg_get_viewdef(DataContext, Integer)}; the text is the same with or without {@code pretty}. */
+  public static String pg_get_viewdef(DataContext root, Integer view, Boolean pretty) {
+    return pg_get_viewdef(root, view);
+  }
+
+  /** The definition of the view of this name. */
+  public static String pg_get_viewdef(DataContext root, String view) {
+    return view == null ? null : new ViewRows(session(root)).definition(view);
+  }
+
+  public static String pg_get_viewdef(DataContext root, String view, Boolean pretty) {
+    return pg_get_viewdef(root, view);
   }
 
   public static String regclassout(DataContext root, Integer oid) {

@@ -55,9 +55,10 @@ public record ViewDef(int id, String name, List<ColumnDef> columns, String query
 
   /**
    * The view as a relation with a table's shape (same id, name and columns, no key), for what treats tables and
-   * views alike: privileges, ownership, comments and the system catalogs' columns. It holds no rows.
+   * views alike: privileges, ownership, comments and the system catalogs' columns. It holds no rows, and (as
+   * PostgreSQL shows a view's columns) every column is nullable.
    */
   public TableDef relation() {
-    return new TableDef(id, name, columns, new int[0]);
+    return new TableDef(id, name, columns.stream().map(column -> column.withNullable(true)).toList(), new int[0]);
   }
 }
