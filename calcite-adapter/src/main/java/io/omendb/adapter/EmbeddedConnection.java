@@ -179,13 +179,18 @@ final class EmbeddedConnection implements InvocationHandler {
           && SESSION_STATEMENT.matcher(sql).matches()) {
         return executeSessionStatement(method, sql);
       }
+      RowLocking.Locking locking = null;
       if (args != null && args.length > 0 && args[0] instanceof String sql) {
         args[0] = session.checkIdentityColumns(sql);
+        locking = session.rowLocking((String) args[0]);
+        if (locking != null) {
+          args[0] = locking.sql();
+        }
       }
       if (!autoCommit) {
         session.beginBlock();
       }
-      session.beginStatement();
+      session.beginStatement(locking == null ? null : locking.request());
       Object result;
       try {
         result = invokeMapped(statement, method, args);

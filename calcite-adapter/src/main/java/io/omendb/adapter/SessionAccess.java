@@ -156,7 +156,8 @@ final class SessionAccess {
     if (isSuperuser() || roles.isOwner(user, table.id())) {
       return;
     }
-    throw new SqlStateException("42501", "must be owner of table " + table.name());
+    throw new SqlStateException("42501",
+        "must be owner of table " + io.omendb.engine.catalog.RelationNames.nameOf(table.name()));
   }
 
   /** Marks the running statement as an UPDATE or DELETE of {@code table} that reads none of its columns. */
@@ -247,6 +248,7 @@ final class SessionAccess {
   }
 
   static SqlStateException denied(TableDef table) {
-    return new SqlStateException("42501", "permission denied for table " + table.name());
+    return new SqlStateException("42501",
+        "permission denied for table " + io.omendb.engine.catalog.RelationNames.nameOf(table.name()));
   }
 }

@@ -57,7 +57,9 @@ final class StorePrepare extends CalcitePrepareImpl {
 
   @Override
   protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
-      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+      CalciteCatalogReader standardReader, RelOptPlanner planner) {
+    // unqualified names resolve by the session's search path (see SearchPathCatalogReader)
+    CalciteCatalogReader catalogReader = SearchPathCatalogReader.of(standardReader, context);
     return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new StoreRexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
@@ -81,7 +83,7 @@ final class StorePrepare extends CalcitePrepareImpl {
       @Override
       protected SqlValidator createSqlValidator(CatalogReader reader, UnaryOperator<SqlValidator.Config> transform) {
         // PostgreSQL's coercions of string literals to arrays; see PgTypeCoercion
-        return super.createSqlValidator(reader,
+        return super.createSqlValidator(reader == standardReader ? catalogReader : reader,
             config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new));
       }
     };

@@ -55,10 +55,11 @@ final class StoreView extends AbstractTable implements TranslatableTable {
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     ViewExpansion expansion = transactions.access().views();
-    ViewExpansion.Ref ref = new ViewExpansion.Ref(def.id(), def.name());
+    ViewExpansion.Ref ref = new ViewExpansion.Ref(def.id(),
+        io.omendb.engine.catalog.RelationNames.nameOf(def.name()));
     expansion.reads(def.id());
     if (expansion.expanding(def.id())) {
-      throw new SqlStateException("42P17", "infinite recursion detected in rules for relation \"" + def.name() + "\"");
+      throw new SqlStateException("42P17", "infinite recursion detected in rules for relation \"" + ref.name() + "\"");
     }
     transactions.access().checkViewRead(expansion.chain(), ref);
     List<String> names = relOptTable.getQualifiedName();
@@ -82,7 +83,7 @@ final class StoreView extends AbstractTable implements TranslatableTable {
       }
       rel = LogicalProject.create(rel, List.of(), first, firstNames, java.util.Set.of());
     } else if (rel.getRowType().getFieldCount() < width) {
-      throw new SqlStateException("0A000", "view \"" + def.name() + "\" no longer matches the columns of the "
+      throw new SqlStateException("0A000", "view \"" + ref.name() + "\" no longer matches the columns of the "
           + "relations it reads; recreate it");
     }
     return RelOptUtil.createCastRel(rel, rowType, true);

@@ -8,6 +8,7 @@ import io.omendb.engine.Engine;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
+import io.omendb.engine.catalog.RelationNames;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.catalog.ViewDef;
 import io.omendb.engine.users.TableAcl;
@@ -42,15 +43,18 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class ViewCommand {
   private final Engine engine;
   private final SessionAccess access;
+  private final DdlNames names;
 
-  ViewCommand(Engine engine, SessionAccess access) {
+  /** Runs view DDL of a session whose privileges are {@code access} and whose search path {@code names} follows. */
+  ViewCommand(Engine engine, SessionAccess access, DdlNames names) {
     this.engine = requireNonNull(engine, "engine");
     this.access = requireNonNull(access, "access");
+    this.names = requireNonNull(names, "names");
   }
 
   /** {@code CREATE [OR REPLACE] VIEW name [(column, ...)] AS query}. */
   void create(SqlCreatePgView create, CalciteConnection connection) throws SQLException {
-    String name = StoreDdlExecutor.simpleName(create.name());
+    String name = names.forCreate(create.name());
     Catalog catalog = engine.catalog();
     List<RelNode> converted = new ArrayList<>();
     List<Integer> dependsOn;
@@ -73,14 +77,14 @@ final class ViewCommand {
     List<RelDataType> queryTypes = converted.isEmpty()
         || converted.get(0).getRowType().getFieldCount() != labels.size() ? fallback
         : converted.get(0).getRowType().getFieldList().stream().map(RelDataTypeField::getType).toList();
-    List<String> names = create.columnNames();
-    if (names.size() > labels.size()) {
+    List<String> declared = create.columnNames();
+    if (declared.size() > labels.size()) {
       throw new SqlStateException("42601", "CREATE VIEW specifies more column names than columns");
     }
     List<String> pgNames = ViewColumnNames.of(create.query(), labels);
     List<ColumnDef> columns = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
-      String column = i < names.size() ? names.get(i) : pgNames.get(i);
+      String column = i < declared.size() ? declared.get(i) : pgNames.get(i);
       columns.add(column(column, queryTypes.get(i), types));
     }
     Optional<ViewDef> existing = catalog.views().view(name);
@@ -89,7 +93,7 @@ final class ViewCommand {
     }
     if (existing.isPresent()) {
       if (!create.replace()) {
-        throw new SqlStateException("42P07", "relation \"" + name + "\" already exists");
+        throw new SqlStateException("42P07", "relation \"" + RelationNames.nameOf(name) + "\" already exists");
       }
       checkOwner(existing.get());
       checkReplacement(existing.get(), columns);
@@ -127,7 +131,9 @@ final class ViewCommand {
     }
     if (target instanceof SqlIdentifier identifier) {
       String name = identifier.names.get(identifier.names.size() - 1);
-      if (catalog.views().exists(name)) {
+      // an unqualified name is taken as in public, where views live unless created in another schema
+      String engineName = identifier.names.size() == 2 ? RelationNames.qualify(identifier.names.get(0), name) : name;
+      if (catalog.views().exists(engineName)) {
         throw new SqlStateException("0A000", "cannot " + verb + " view \"" + name + "\": views are read-only");
       }
     }
@@ -137,7 +143,8 @@ final class ViewCommand {
   void drop(SqlDropObjects drop) {
     List<ViewDef> targets = new ArrayList<>();
     for (SqlIdentifier identifier : drop.names()) {
-      String name = StoreDdlExecutor.simpleName(identifier);
+      String name = names.lookup(identifier, relation -> engine.catalog().views().exists(relation)
+          || isOtherRelation(relation));
       Optional<ViewDef> view = engine.catalog().views().view(name);
       if (view.isEmpty()) {
         if (isOtherRelation(name)) {
@@ -146,7 +153,7 @@ final class ViewCommand {
         if (drop.ifExists()) {
           continue;
         }
-        throw new SqlStateException("42P01", "view \"" + name + "\" does not exist");
+        throw new SqlStateException("42P01", "view \"" + RelationNames.nameOf(name) + "\" does not exist");
       }
       checkOwner(view.get());
       targets.add(view.get());
@@ -207,7 +214,7 @@ final class ViewCommand {
 
   private void checkOwner(ViewDef view) {
     if (!access.isSuperuser() && !access.roles().isOwner(access.user(), view.id())) {
-      throw new SqlStateException("42501", "must be owner of view " + view.name());
+      throw new SqlStateException("42501", "must be owner of view " + RelationNames.nameOf(view.name()));
     }
   }
 
@@ -311,11 +318,11 @@ final class ViewCommand {
   }
 
   private static SqlStateException notA(String name, String kind) {
-    return new SqlStateException("42809", "\"" + name + "\" is not a " + kind);
+    return new SqlStateException("42809", "\"" + RelationNames.nameOf(name) + "\" is not a " + kind);
   }
 
   private static SqlStateException dependedOn(String kind, String name) {
     return new SqlStateException("2BP01",
-        "cannot drop " + kind + " " + name + " because other objects depend on it");
+        "cannot drop " + kind + " " + RelationNames.nameOf(name) + " because other objects depend on it");
   }
 }

@@ -187,4 +187,20 @@ class ViewSessionTest {
     }
     assertState(admin, "DROP TABLE person", "2BP01", "other objects depend on it");
   }
+
+  @Test
+  void create_inAnotherSchema_resolvesAndDropsWithIt() throws SQLException {
+    run(admin, "CREATE SCHEMA app");
+    run(admin, "CREATE TABLE app.item (id INT PRIMARY KEY, label TEXT)");
+    run(admin, "INSERT INTO app.item VALUES (1, 'x'), (2, 'y')");
+    run(admin, "CREATE VIEW app.labels AS SELECT label FROM app.item WHERE id > 1");
+    run(admin, "CREATE VIEW everyone AS SELECT p.name, l.label FROM person p, app.labels l WHERE p.id = 1");
+    assertThat(rows(admin, "SELECT * FROM app.labels")).containsExactly("y");
+    assertThat(rows(admin, "SELECT * FROM everyone")).containsExactly("ann|y");
+    assertThat(rows(admin, "SELECT schemaname, viewname FROM pg_views ORDER BY viewname"))
+        .containsExactly("public|everyone", "app|labels");
+    assertState(admin, "DROP SCHEMA app", "2BP01", "cannot drop schema app because other objects depend on it");
+    run(admin, "DROP SCHEMA app CASCADE");
+    assertThat(database.engine().catalog().views().views()).isEmpty();
+  }
 }

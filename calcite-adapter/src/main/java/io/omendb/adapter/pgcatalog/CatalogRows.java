@@ -7,6 +7,7 @@ import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.Comments;
 import io.omendb.engine.catalog.IndexDef;
+import io.omendb.engine.catalog.RelationNames;
 import io.omendb.engine.catalog.SequenceDef;
 import io.omendb.engine.catalog.TableDef;
 import java.time.Instant;
@@ -107,12 +108,17 @@ final class CatalogRows {
 
   List<Object[]> namespaces() {
     PgRelation r = PgRelations.NAMESPACE;
-    return List.of(
+    List<Object[]> rows = new ArrayList<>(List.of(
         r.row(Map.of("oid", PgOids.PG_CATALOG_NAMESPACE, "nspname", "pg_catalog", "nspowner", PgOids.BOOTSTRAP_ROLE)),
         r.row(Map.of("oid", PgOids.PG_TOAST_NAMESPACE, "nspname", "pg_toast", "nspowner", PgOids.BOOTSTRAP_ROLE)),
         r.row(Map.of("oid", PgOids.PUBLIC_NAMESPACE, "nspname", PUBLIC, "nspowner", PgOids.DATABASE_OWNER_ROLE)),
         r.row(Map.of("oid", PgOids.INFORMATION_SCHEMA_NAMESPACE, "nspname", "information_schema",
-            "nspowner", PgOids.BOOTSTRAP_ROLE)));
+            "nspowner", PgOids.BOOTSTRAP_ROLE))));
+    for (io.omendb.engine.catalog.SchemaDef schema : PgNamespaces.userSchemas(session.engine().catalog())) {
+      rows.add(r.row(Map.of("oid", PgOids.namespace(schema), "nspname", schema.name(),
+          "nspowner", roleOid(schema.owner()))));
+    }
+    return rows;
   }
 
   List<Object[]> classes() {
@@ -120,8 +126,8 @@ final class CatalogRows {
     for (Rel rel : relations) {
       Map<String, Object> row = new HashMap<>();
       row.put("oid", rel.oid());
-      row.put("relname", rel.name());
-      row.put("relnamespace", PgOids.PUBLIC_NAMESPACE);
+      row.put("relname", RelationNames.nameOf(rel.name()));
+      row.put("relnamespace", PgNamespaces.ofRelation(session.engine().catalog(), rel.name()));
       row.put("relowner", rel.table() == null ? PgOids.BOOTSTRAP_ROLE
           : access.owner(rel.table()).map(this::roleOid).orElse(PgOids.BOOTSTRAP_ROLE));
       row.put("relfilenode", rel.oid());
@@ -287,8 +293,8 @@ final class CatalogRows {
       }
       Map<String, Object> row = new HashMap<>();
       row.put("oid", rel.isPrimaryKey() ? PgOids.primaryKeyConstraint(rel.table()) : rel.oid() + 1);
-      row.put("conname", rel.name());
-      row.put("connamespace", PgOids.PUBLIC_NAMESPACE);
+      row.put("conname", RelationNames.nameOf(rel.name()));
+      row.put("connamespace", PgNamespaces.ofRelation(session.engine().catalog(), rel.name()));
       row.put("contype", rel.isPrimaryKey() ? "p" : "u");
       row.put("convalidated", true);
       row.put("conrelid", PgOids.table(rel.table()));
@@ -531,15 +537,19 @@ final class CatalogRows {
   /** The name of a relation (regclass output): ours by oid, or the oid itself as text when unknown. */
   String relationName(int oid) {
     Rel rel = byOid.get(oid);
-    return rel != null ? rel.name() : Integer.toString(oid);
+    return rel != null ? PgNamespaces.regclassText(rel.name(), session.searchPath()) : Integer.toString(oid);
+  }
+
+  /** Whether the relation with this oid is ours and its schema is on the search path (pg_table_is_visible). */
+  boolean visible(int oid) {
+    Rel rel = byOid.get(oid);
+    return rel == null || session.searchPath().contains(RelationNames.schemaOf(rel.name()));
   }
 
   /** The oid of a relation named {@code name}, optionally {@code public.}-qualified (regclass input). */
   Integer relationOid(String name) {
-    String unqualified = name.startsWith(PUBLIC + ".") ? name.substring(PUBLIC.length() + 1) : name;
-    if (unqualified.length() > 1 && unqualified.startsWith("\"") && unqualified.endsWith("\"")) {
-      unqualified = unqualified.substring(1, unqualified.length() - 1);
-    }
+    String unqualified = PgNamespaces.engineName(session.engine().catalog(), name, session.searchPath(),
+        engineName -> relations.stream().anyMatch(rel -> rel.name().equals(engineName)));
     for (Rel rel : relations) {
       if (rel.name().equals(unqualified)) {
         return rel.oid();
@@ -554,7 +564,8 @@ final class CatalogRows {
       case PgOids.PG_TOAST_NAMESPACE -> "pg_toast";
       case PgOids.PUBLIC_NAMESPACE -> PUBLIC;
       case PgOids.INFORMATION_SCHEMA_NAMESPACE -> "information_schema";
-      default -> Integer.toString(oid);
+      default -> java.util.Objects.requireNonNullElse(
+          PgNamespaces.userSchemaName(session.engine().catalog(), oid), Integer.toString(oid));
     };
   }
 
@@ -577,8 +588,9 @@ final class CatalogRows {
       return null;
     }
     boolean unique = rel.isPrimaryKey() || rel.index().unique();
-    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + rel.name() + " ON " + PUBLIC + "."
-        + rel.table().name() + " USING btree " + columnList(rel);
+    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + RelationNames.nameOf(rel.name()) + " ON "
+        + RelationNames.schemaOf(rel.table().name()) + "." + RelationNames.nameOf(rel.table().name())
+        + " USING btree " + columnList(rel);
   }
 
   /** The name of the {@code column}th (1-based) key column of an index; null when there is no such column. */

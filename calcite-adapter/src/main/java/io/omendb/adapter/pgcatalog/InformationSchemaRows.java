@@ -191,6 +191,12 @@ final class InformationSchemaRows {
       rows.add(InformationSchemaRelations.SCHEMATA.row(Map.of("catalog_name", database(),
           "schema_name", schema[0], "schema_owner", schema[1])));
     }
+    for (io.omendb.engine.catalog.SchemaDef schema : PgNamespaces.userSchemas(session.engine().catalog())) {
+      if (superuser || schema.owner().equals(session.user())) {
+        rows.add(InformationSchemaRelations.SCHEMATA.row(Map.of("catalog_name", database(),
+            "schema_name", schema.name(), "schema_owner", schema.owner())));
+      }
+    }
     return rows;
   }
 
@@ -340,8 +346,8 @@ final class InformationSchemaRows {
   private Map<String, Object> tableIdentity(TableDef table, String prefix) {
     Map<String, Object> row = new HashMap<>();
     row.put(prefix + "catalog", database());
-    row.put(prefix + "schema", CatalogRows.PUBLIC);
-    row.put(prefix + "name", table.name());
+    row.put(prefix + "schema", io.omendb.engine.catalog.RelationNames.schemaOf(table.name()));
+    row.put(prefix + "name", io.omendb.engine.catalog.RelationNames.nameOf(table.name()));
     return row;
   }
 

@@ -3,6 +3,7 @@ package io.omendb.adapter.pgcatalog;
 import static java.util.Objects.requireNonNull;
 
 import io.omendb.adapter.AccessCatalog;
+import io.omendb.engine.catalog.RelationNames;
 import io.omendb.engine.catalog.ViewDef;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +30,8 @@ final class ViewRows {
     List<Object[]> rows = new ArrayList<>();
     for (ViewDef view : session.engine().catalog().views().views()) {
       Map<String, Object> row = new HashMap<>();
-      row.put("schemaname", CatalogRows.PUBLIC);
-      row.put("viewname", view.name());
+      row.put("schemaname", RelationNames.schemaOf(view.name()));
+      row.put("viewname", RelationNames.nameOf(view.name()));
       row.put("viewowner", access.owner(view.relation()).orElse(session.user()));
       row.put("definition", definition(view));
       rows.add(PgRelations.VIEWS.row(row));
@@ -43,11 +44,11 @@ final class ViewRows {
     return view(view -> PgOids.table(view.relation()) == oid).map(ViewRows::definition).orElse(null);
   }
 
-  /** {@code pg_get_viewdef(name)}, the name optionally {@code public.}-qualified. */
+  /** {@code pg_get_viewdef(name)}: the name schema-qualified, or else in public. */
   String definition(String name) {
-    String unqualified = name.startsWith(CatalogRows.PUBLIC + ".")
-        ? name.substring(CatalogRows.PUBLIC.length() + 1) : name;
-    return session.engine().catalog().views().view(unqualified).map(ViewRows::definition).orElseThrow(
+    int dot = name.indexOf('.');
+    String engineName = dot < 0 ? name : RelationNames.qualify(name.substring(0, dot), name.substring(dot + 1));
+    return session.engine().catalog().views().view(engineName).map(ViewRows::definition).orElseThrow(
         () -> new IllegalArgumentException("relation \"" + name + "\" does not exist"));
   }
 

@@ -40,6 +40,7 @@ public final class Catalog {
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Sequences sequences;
   private final Views views;
+  private final Schemas schemas;
   private int nextTableId;
   private int nextIndexId;
   private volatile long version;
@@ -67,6 +68,7 @@ public final class Catalog {
     indexes.values().stream().map(IndexDef::tableName).distinct().forEach(this::refreshTableIndexes);
     sequences = new Sequences(store, this);
     views = new Views(store, this);
+    schemas = new Schemas(store, this);
   }
 
   private int readCounter(byte[] key) {
@@ -130,6 +132,7 @@ public final class Catalog {
     if (indexes.containsKey(spec.name()) || sequences.exists(spec.name()) || views.exists(spec.name())) {
       throw duplicateRelation(spec.name());
     }
+    schemas.checkExists(RelationNames.schemaOf(spec.name()));
     TableDef def = spec.withId(nextTableId);
     KvBatch batch = new KvBatch()
         .put(Space.META, NEXT_TABLE_ID, ByteBuffer.allocate(Integer.BYTES).putInt(nextTableId + 1).array())
@@ -154,7 +157,8 @@ public final class Catalog {
       if (ifExists) {
         return false;
       }
-      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE,
+          "table \"" + RelationNames.nameOf(name) + "\" does not exist");
     }
     KvBatch batch = new KvBatch()
         .delete(Space.CATALOG, tableKey(name))
@@ -190,7 +194,8 @@ public final class Catalog {
     requireNonNull(tableIndexes, "tableIndexes");
     TableDef old = tables.get(oldName);
     if (old == null) {
-      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE, "relation \"" + oldName + "\" does not exist");
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE,
+          "relation \"" + RelationNames.nameOf(oldName) + "\" does not exist");
     }
     if (old.id() != def.id()) {
       throw new IllegalArgumentException("table " + oldName + " cannot change its id");
@@ -283,7 +288,8 @@ public final class Catalog {
       if (ifExists) {
         return null;
       }
-      throw new CatalogException(CatalogException.Kind.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_OBJECT,
+          "index \"" + RelationNames.nameOf(name) + "\" does not exist");
     }
     KvBatch batch = new KvBatch();
     deleteIndex(batch, def);
@@ -298,6 +304,11 @@ public final class Catalog {
   /** The sequences, which share the relation name space with tables and indexes. */
   public Sequences sequences() {
     return sequences;
+  }
+
+  /** The schemas, the name spaces of relations (see {@link RelationNames}). */
+  public Schemas schemas() {
+    return schemas;
   }
 
   /** Whether a table, index or view of this name exists (sequences check their own names). */
@@ -347,7 +358,8 @@ public final class Catalog {
   }
 
   private static CatalogException duplicateRelation(String name) {
-    return new CatalogException(CatalogException.Kind.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+    return new CatalogException(CatalogException.Kind.DUPLICATE_TABLE,
+        "relation \"" + RelationNames.nameOf(name) + "\" already exists");
   }
 
   private static byte[] tableKey(String name) {

@@ -74,6 +74,35 @@ public final class Views {
   }
 
   /**
+   * The views DROP SCHEMA {@code schema} CASCADE drops with the tables {@code tables} (engine names) it holds: the
+   * schema's views and every view that reads one of those relations, directly or through other views; each after
+   * the views that read it.
+   */
+  List<ViewDef> droppedWith(String schema, List<String> tables) {
+    java.util.Set<Integer> ids = new java.util.HashSet<>();
+    for (String table : tables) {
+      catalog.table(table).ifPresent(def -> ids.add(def.id()));
+    }
+    java.util.LinkedHashMap<Integer, ViewDef> ordered = new java.util.LinkedHashMap<>();
+    for (ViewDef view : views()) {
+      if (RelationNames.inSchema(view.name(), schema) || view.dependsOn().stream().anyMatch(ids::contains)) {
+        addWithDependents(view, ordered);
+      }
+    }
+    return List.copyOf(ordered.values());
+  }
+
+  private void addWithDependents(ViewDef view, java.util.LinkedHashMap<Integer, ViewDef> ordered) {
+    if (ordered.containsKey(view.id())) {
+      return;
+    }
+    for (ViewDef dependent : dependents(view.id())) {
+      addWithDependents(dependent, ordered);
+    }
+    ordered.put(view.id(), view);
+  }
+
+  /**
    * Creates a view from {@code spec} (whose id is ignored), or with {@code orReplace} replaces the definition of
    * the view of that name, keeping its id. The SQL layer checks that a replacement keeps the old columns.
    *
