@@ -139,6 +139,8 @@ final class CatalogRows {
       if (rel.kind().equals("r") || rel.kind().equals("v")) {
         row.put("reltype", PgOids.rowType(rel.table()));
         row.put("relam", rel.kind().equals("v") ? 0 : PgOids.HEAP_AM);
+        // a view is a relation with an ON SELECT rule in PostgreSQL; pg_rewrite lists none of ours
+        row.put("relhasrules", rel.kind().equals("v"));
         row.put("relnatts", (short) rel.table().columns().size());
         row.put("relacl", relacl(rel.table()));
         row.put("relhasindex", !rel.table().hasRowId()
@@ -204,7 +206,8 @@ final class CatalogRows {
         row.put("atttypmod", PgTypes.typmodOf(column));
         row.put("attbyval", type.byValue());
         row.put("attalign", varlena ? "i" : type.length() == 8 ? "d" : "i");
-        row.put("attstorage", varlena ? "x" : "p");
+        // numeric is the one varlena type of ours PostgreSQL stores "main" (compressed, not out of line)
+        row.put("attstorage", typeOid == PgTypes.NUMERIC ? "m" : varlena ? "x" : "p");
         row.put("attcompression", "");
         row.put("attnotnull", !column.nullable() || key.contains(i));
         String identity = identity(table, column);

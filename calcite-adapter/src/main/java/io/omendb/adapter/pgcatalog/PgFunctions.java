@@ -216,6 +216,11 @@ public final class PgFunctions {
     return constraint == null ? null : rows(root).constraintDefinition(constraint);
   }
 
+  /** Rules are not stored (pg_rewrite is empty), so there is no rule to print. */
+  public static String pg_get_ruledef(Integer rule, Boolean pretty) {
+    return null;
+  }
+
   /** The view's query text (see {@link ViewRows}); null for an oid that is not a view's. */
   public static String pg_get_viewdef(DataContext root, Integer view) {
     return view == null ? null : new ViewRows(session(root)).definition(view);
