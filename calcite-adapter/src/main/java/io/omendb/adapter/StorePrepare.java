@@ -37,6 +37,12 @@ final class StorePrepare extends CalcitePrepareImpl {
     return super.analyzeView(StorePrepareContext.wrap(context), sql, fail);
   }
 
+  /** Parses as sessions do; Calcite parses view definitions with this when it expands them. */
+  @Override
+  protected org.apache.calcite.sql.parser.SqlParser createParser(String sql) {
+    return org.apache.calcite.sql.parser.SqlParser.create(sql, io.omendb.adapter.parser.OmenParserConfig.config());
+  }
+
   @Override
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext, org.apache.calcite.plan.@Nullable Context externalContext,
       @Nullable RelOptCostFactory costFactory) {

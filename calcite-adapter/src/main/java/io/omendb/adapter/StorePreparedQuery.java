@@ -87,6 +87,7 @@ final class StorePreparedQuery implements PreparedQuery {
       placeholders = PlaceholderRewriter.find(locking == null ? text : locking.sql());
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
       IdentityColumns.check(node, session.engine().catalog(), overriding.systemValue());
+      ViewCommand.checkWritable(node, session.engine().catalog());
       if (locking != null) {
         RowLocking.resolve(locking, node, session.engine().catalog());
       }

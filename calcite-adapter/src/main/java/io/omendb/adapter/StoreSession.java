@@ -197,6 +197,7 @@ final class StoreSession implements Session, TransactionSource {
     try {
       IdentityColumns.check(node, engine.catalog(), new DdlNames(engine.catalog(), schemas.searchPath()),
           overriding.systemValue());
+      ViewCommand.checkWritable(node, engine.catalog());
       StatementResult control = executeControl(node);
       if (control != null) {
         return control;
@@ -360,6 +361,11 @@ final class StoreSession implements Session, TransactionSource {
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
+      if (node instanceof io.omendb.adapter.parser.SqlCreatePgView create) {
+        new ViewCommand(engine, access, new DdlNames(engine.catalog(), schemas.searchPath())).create(create, connection);
+        endStatement(true);
+        return CommandResult.of(kind, 0);
+      }
       if (node instanceof SqlCommentOn comment) {
         CommentCommand.execute(engine, access, comment, new DdlNames(engine.catalog(), schemas.searchPath()));
         endStatement(true);
@@ -421,8 +427,10 @@ final class StoreSession implements Session, TransactionSource {
   String checkIdentityColumns(String sql) throws SQLException {
     try {
       IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
-      IdentityColumns.check(SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt(),
-          engine.catalog(), new DdlNames(engine.catalog(), schemas.searchPath()), overriding.systemValue());
+      SqlNode node = SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt();
+      IdentityColumns.check(node, engine.catalog(), new DdlNames(engine.catalog(), schemas.searchPath()),
+          overriding.systemValue());
+      ViewCommand.checkWritable(node, engine.catalog());
       return overriding.sql();
     } catch (SqlParseException e) {
       return sql;
