@@ -77,7 +77,9 @@ final class StorePrepare extends CalcitePrepareImpl {
       protected RelRoot optimize(RelRoot root, List<Materialization> materializations,
           List<CalciteSchema.LatticeEntry> lattices) {
         // the query's final columns as a projection the store rules can push into scans (see StoreRoots)
-        return super.optimize(StoreRoots.withFieldsProjected(root), materializations, lattices);
+        RelRoot optimized = super.optimize(StoreRoots.withFieldsProjected(root), materializations, lattices);
+        // uuids compared in memory in PostgreSQL's order (unsigned bytes), not java.util.UUID's
+        return optimized.withRel(UuidOrder.rewrite(optimized.rel));
       }
 
       @Override
