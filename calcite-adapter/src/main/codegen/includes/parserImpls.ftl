@@ -159,9 +159,16 @@ SqlDrop OmenDropTable(Span s, boolean replace) :
         LOOKAHEAD(2)
         <IF> <EXISTS> { ifExists = true; }
     ]
-    name = CompoundIdentifier() {
-        return SqlDdlNodes.dropTable(s.end(this), ifExists, name);
-    }
+    name = CompoundIdentifier()
+    (
+        <CASCADE> {
+            return new SqlDropTableCascade(s.end(this), ifExists, name);
+        }
+    |
+        [ <RESTRICT> ] {
+            return SqlDdlNodes.dropTable(s.end(this), ifExists, name);
+        }
+    )
 }
 
 /**

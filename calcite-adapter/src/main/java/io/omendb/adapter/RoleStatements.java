@@ -8,6 +8,7 @@ import io.omendb.adapter.parser.SqlGrantPrivileges;
 import io.omendb.adapter.parser.SqlGrantRole;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.TableDef;
+import io.omendb.engine.catalog.ViewDef;
 import io.omendb.engine.users.Role;
 import io.omendb.engine.users.RoleStore;
 import io.omendb.engine.users.ScramVerifier;
@@ -169,11 +170,16 @@ final class RoleStatements {
       catalog.tables().stream()
           .filter(table -> io.omendb.engine.catalog.RelationNames.inSchema(table.name(), grant.schema()))
           .forEach(tables::add);
+      catalog.views().views().stream()
+          .filter(view -> io.omendb.engine.catalog.RelationNames.inSchema(view.name(), grant.schema()))
+          .forEach(view -> tables.add(view.relation()));
     } else {
       for (SqlIdentifier identifier : grant.tables()) {
-        String name = names.table(identifier);
-        tables.add(catalog.table(name).orElseThrow(() -> new SqlStateException("42P01",
-            "relation \"" + io.omendb.engine.catalog.RelationNames.nameOf(name) + "\" does not exist")));
+        String name = names.lookup(identifier,
+            relation -> catalog.table(relation).isPresent() || catalog.views().exists(relation));
+        tables.add(catalog.table(name).or(() -> catalog.views().view(name).map(ViewDef::relation)).orElseThrow(
+            () -> new SqlStateException("42P01",
+                "relation \"" + io.omendb.engine.catalog.RelationNames.nameOf(name) + "\" does not exist")));
       }
     }
     for (String grantee : grant.grantees()) {

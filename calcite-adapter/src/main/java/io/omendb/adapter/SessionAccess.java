@@ -7,6 +7,7 @@ import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.users.Role;
 import io.omendb.engine.users.RoleStore;
 import io.omendb.engine.users.TablePrivilege;
+import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
@@ -34,6 +35,7 @@ final class SessionAccess {
    */
   private TableDef writeOnlyTarget;
   private TablePrivilege writeOnlyPrivilege;
+  private final ViewExpansion views = new ViewExpansion();
 
   SessionAccess(RoleStore roles, String user) {
     this.roles = requireNonNull(roles, "roles");
@@ -78,6 +80,61 @@ final class SessionAccess {
       return;
     }
     throw denied(table);
+  }
+
+  /** The views being expanded by the statement now being planned. */
+  ViewExpansion views() {
+    return views;
+  }
+
+  /**
+   * Checks that {@code table}, scanned inside the query of the views {@code chain} (outermost first), may be read
+   * as PostgreSQL allows: the session user needs SELECT on the outermost view, each view's owner SELECT on the next
+   * view, and the innermost view's owner SELECT on the table.
+   *
+   * @throws SqlStateException 42501 naming the first view or table whose privilege is missing
+   */
+  void checkReadThroughViews(List<ViewExpansion.Ref> chain, TableDef table) {
+    if (!enforced()) {
+      return;
+    }
+    String reader = user;
+    boolean superuser = isSuperuser();
+    for (ViewExpansion.Ref view : chain) {
+      if (!superuser && !roles.hasPrivilege(reader, view.id(), TablePrivilege.SELECT)) {
+        throw new SqlStateException("42501", "permission denied for view " + view.name());
+      }
+      reader = roles.acl(view.id()).map(io.omendb.engine.users.TableAcl::owner).orElse(null);
+      if (reader == null) {
+        // a view without a recorded owner (none is made so) reads with no privileges but a superuser's
+        throw new SqlStateException("42501", "permission denied for view " + view.name());
+      }
+      superuser = false;
+    }
+    if (!roles.hasPrivilege(reader, table.id(), TablePrivilege.SELECT)) {
+      throw denied(table);
+    }
+  }
+
+  /**
+   * Checks, as the query is planned, that {@code view} may be read inside the views {@code chain} (outermost first;
+   * empty for a view the statement names itself): by the session user, or by the owner of the innermost view.
+   */
+  void checkViewRead(List<ViewExpansion.Ref> chain, ViewExpansion.Ref view) {
+    if (!enforced()) {
+      return;
+    }
+    List<ViewExpansion.Ref> through = new java.util.ArrayList<>(chain);
+    through.add(view);
+    String reader = user;
+    boolean superuser = isSuperuser();
+    for (ViewExpansion.Ref step : through) {
+      if (!superuser && !roles.hasPrivilege(reader, step.id(), TablePrivilege.SELECT)) {
+        throw new SqlStateException("42501", "permission denied for view " + step.name());
+      }
+      reader = roles.acl(step.id()).map(io.omendb.engine.users.TableAcl::owner).orElse("");
+      superuser = false;
+    }
   }
 
   /** Checks that the user may read {@code table}: SELECT, or the write-only target of the running UPDATE/DELETE. */

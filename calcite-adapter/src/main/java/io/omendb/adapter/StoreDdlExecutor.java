@@ -26,6 +26,7 @@ import io.omendb.adapter.parser.SqlCreateIndex;
 import io.omendb.adapter.parser.SqlCreatePgView;
 import io.omendb.adapter.parser.SqlCreateSequence;
 import io.omendb.adapter.parser.SqlDropObjects;
+import io.omendb.adapter.parser.SqlDropTableCascade;
 import io.omendb.adapter.parser.SqlDropIndex;
 import io.omendb.adapter.parser.SqlAlterRole;
 import io.omendb.adapter.parser.SqlCreateRole;
@@ -106,12 +107,23 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
   /** {@code DROP TABLE [IF EXISTS] name}. */
   public void execute(SqlDropTable drop, CalcitePrepare.Context context) {
     StoreSchema schema = schema(context);
-    String name = schema.names().lookupIfExists(drop.name, table -> schema.engine().catalog().table(table).isPresent());
+    dropTable(schema, drop.name, drop.ifExists, false);
+  }
+
+  /** {@code DROP TABLE [IF EXISTS] name CASCADE}: also drops the views that read the table. */
+  public void execute(SqlDropTableCascade drop, CalcitePrepare.Context context) {
+    dropTable(schema(context), drop.name(), drop.ifExists(), true);
+  }
+
+  private static void dropTable(StoreSchema schema, SqlIdentifier identifier, boolean ifExists, boolean cascade) {
+    String name = schema.names().lookupIfExists(identifier, table -> schema.engine().catalog().table(table).isPresent()
+        || schema.engine().catalog().views().exists(table));
     if (name == null) {
       return;
     }
     schema.engine().catalog().table(name).ifPresent(schema.access()::checkOwner);
-    schema.engine().catalog().dropTable(name, drop.ifExists);
+    new ViewCommand(schema.engine(), schema.access(), schema.names()).beforeDropTable(name, cascade);
+    schema.engine().catalog().dropTable(name, ifExists);
   }
 
   /** {@code CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table (columns)}: builds it from the current rows. */
@@ -156,7 +168,7 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     if (drop.getKind() == SqlKind.DROP_SEQUENCE) {
       SequenceStatements.drop(drop, schema(context).engine().catalog(), schema(context).names());
     } else {
-      throw new SqlStateException("0A000", "views are not supported yet");
+      new ViewCommand(schema(context).engine(), schema(context).access(), schema(context).names()).drop(drop);
     }
   }
 

@@ -83,6 +83,8 @@ final class StoreSchema extends AbstractSchema {
           tables.put(RelationNames.nameOf(def.name()), new StoreTable(engine, def, transactions));
         }
       }
+      engine.catalog().views().views().stream().filter(view -> RelationNames.inSchema(view.name(), schemaName))
+          .forEach(view -> tables.put(RelationNames.nameOf(view.name()), new StoreView(view, transactions)));
       cachedTables = tables;
       cachedVersion = version;
     }

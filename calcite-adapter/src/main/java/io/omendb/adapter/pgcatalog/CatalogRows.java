@@ -78,6 +78,9 @@ final class CatalogRows {
         add(new Rel(PgOids.index(index), index.name(), "i", table, index));
       }
     }
+    for (io.omendb.engine.catalog.ViewDef view : catalog.views().views()) {
+      add(new Rel(PgOids.table(view.relation()), view.name(), "v", view.relation(), null));
+    }
     for (SequenceDef sequence : catalog.sequences().sequences()) {
       // a sequence's table is the table of the column that owns it, if any
       TableDef owner = sequence.ownedByTable() == null ? null : catalog.table(sequence.ownedByTable()).orElse(null);
@@ -133,9 +136,11 @@ final class CatalogRows {
       row.put("relkind", rel.kind());
       row.put("relreplident", rel.kind().equals("r") ? "d" : "n");
       row.put("relispopulated", true);
-      if (rel.kind().equals("r")) {
+      if (rel.kind().equals("r") || rel.kind().equals("v")) {
         row.put("reltype", PgOids.rowType(rel.table()));
-        row.put("relam", PgOids.HEAP_AM);
+        row.put("relam", rel.kind().equals("v") ? 0 : PgOids.HEAP_AM);
+        // a view is a relation with an ON SELECT rule in PostgreSQL; pg_rewrite lists none of ours
+        row.put("relhasrules", rel.kind().equals("v"));
         row.put("relnatts", (short) rel.table().columns().size());
         row.put("relacl", relacl(rel.table()));
         row.put("relhasindex", !rel.table().hasRowId()
@@ -177,7 +182,7 @@ final class CatalogRows {
   List<Object[]> attributes() {
     List<Object[]> rows = new ArrayList<>();
     for (Rel rel : relations) {
-      if (!rel.kind().equals("r")) {
+      if (!rel.kind().equals("r") && !rel.kind().equals("v")) {
         continue;
       }
       TableDef table = rel.table();
@@ -201,7 +206,8 @@ final class CatalogRows {
         row.put("atttypmod", PgTypes.typmodOf(column));
         row.put("attbyval", type.byValue());
         row.put("attalign", varlena ? "i" : type.length() == 8 ? "d" : "i");
-        row.put("attstorage", varlena ? "x" : "p");
+        // numeric is the one varlena type of ours PostgreSQL stores "main" (compressed, not out of line)
+        row.put("attstorage", typeOid == PgTypes.NUMERIC ? "m" : varlena ? "x" : "p");
         row.put("attcompression", "");
         row.put("attnotnull", !column.nullable() || key.contains(i));
         String identity = identity(table, column);
@@ -309,7 +315,7 @@ final class CatalogRows {
     List<Object[]> rows = new ArrayList<>();
     Comments comments = session.engine().comments();
     for (Rel rel : relations) {
-      if (!rel.kind().equals("r")) {
+      if (!rel.kind().equals("r") && !rel.kind().equals("v")) {
         continue;
       }
       TableDef table = rel.table();
@@ -330,7 +336,7 @@ final class CatalogRows {
   /** {@code obj_description} (column 0) and {@code col_description}: the comment on a table or column, or null. */
   String description(int oid, int column) {
     Rel rel = byOid.get(oid);
-    if (rel == null || !rel.kind().equals("r")) {
+    if (rel == null || !rel.kind().equals("r") && !rel.kind().equals("v")) {
       return null;
     }
     Comments comments = session.engine().comments();

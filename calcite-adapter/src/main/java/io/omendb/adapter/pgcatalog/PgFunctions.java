@@ -216,6 +216,30 @@ public final class PgFunctions {
     return constraint == null ? null : rows(root).constraintDefinition(constraint);
   }
 
+  /** Rules are not stored (pg_rewrite is empty), so there is no rule to print. */
+  public static String pg_get_ruledef(Integer rule, Boolean pretty) {
+    return null;
+  }
+
+  /** The view's query text (see {@link ViewRows}); null for an oid that is not a view's. */
+  public static String pg_get_viewdef(DataContext root, Integer view) {
+    return view == null ? null : new ViewRows(session(root)).definition(view);
+  }
+
+  /** As {@link #pg_get_viewdef(DataContext, Integer)}; the text is the same with or without {@code pretty}. */
+  public static String pg_get_viewdef(DataContext root, Integer view, Boolean pretty) {
+    return pg_get_viewdef(root, view);
+  }
+
+  /** The definition of the view of this name. */
+  public static String pg_get_viewdef(DataContext root, String view) {
+    return view == null ? null : new ViewRows(session(root)).definition(view);
+  }
+
+  public static String pg_get_viewdef(DataContext root, String view, Boolean pretty) {
+    return pg_get_viewdef(root, view);
+  }
+
   public static String regclassout(DataContext root, Integer oid) {
     return oid == null ? null : rows(root).relationName(oid);
   }

@@ -39,6 +39,7 @@ public final class Catalog {
   private final Map<String, List<IndexDef>> indexesByTable = new ConcurrentHashMap<>();
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Sequences sequences;
+  private final Views views;
   private final Schemas schemas;
   private int nextTableId;
   private int nextIndexId;
@@ -66,6 +67,7 @@ public final class Catalog {
     }
     indexes.values().stream().map(IndexDef::tableName).distinct().forEach(this::refreshTableIndexes);
     sequences = new Sequences(store, this);
+    views = new Views(store, this);
     schemas = new Schemas(store, this);
   }
 
@@ -127,7 +129,7 @@ public final class Catalog {
       }
       throw duplicateRelation(spec.name());
     }
-    if (indexes.containsKey(spec.name()) || sequences.exists(spec.name())) {
+    if (indexes.containsKey(spec.name()) || sequences.exists(spec.name()) || views.exists(spec.name())) {
       throw duplicateRelation(spec.name());
     }
     schemas.checkExists(RelationNames.schemaOf(spec.name()));
@@ -199,7 +201,8 @@ public final class Catalog {
       throw new IllegalArgumentException("table " + oldName + " cannot change its id");
     }
     boolean renamed = !oldName.equals(def.name());
-    if (renamed && (tables.containsKey(def.name()) || indexes.containsKey(def.name()))) {
+    if (renamed && (tables.containsKey(def.name()) || indexes.containsKey(def.name())
+        || views.exists(def.name()))) {
       throw duplicateRelation(def.name());
     }
     List<IndexDef> before = indexes(oldName);
@@ -249,7 +252,7 @@ public final class Catalog {
    * @throws CatalogException DUPLICATE_TABLE if a table or index of that name exists (PostgreSQL's 42P07)
    */
   public void checkIndexName(String name) {
-    if (tables.containsKey(name) || indexes.containsKey(name) || sequences.exists(name)
+    if (tables.containsKey(name) || indexes.containsKey(name) || sequences.exists(name) || views.exists(name)
         || tables.values().stream().anyMatch(table -> name.equals(table.primaryKeyName()))) {
       throw duplicateRelation(name);
     }
@@ -308,9 +311,23 @@ public final class Catalog {
     return schemas;
   }
 
-  /** Whether a table or index of this name exists (sequences check their own names). */
+  /** Whether a table, index or view of this name exists (sequences check their own names). */
   boolean relationExists(String name) {
-    return tables.containsKey(name) || indexes.containsKey(name);
+    return tables.containsKey(name) || indexes.containsKey(name) || views.exists(name);
+  }
+
+  /** The views, which share the relation name space and the id counter with tables. */
+  public Views views() {
+    return views;
+  }
+
+  /** Allocates a fresh table id (persisted, never reused) for a view about to be created. */
+  synchronized int reserveTableId() {
+    int id = nextTableId;
+    store.write(new KvBatch().put(Space.META, NEXT_TABLE_ID,
+        ByteBuffer.allocate(Integer.BYTES).putInt(id + 1).array()), true);
+    nextTableId++;
+    return id;
   }
 
   /** Records a change made by {@link Sequences} under this object's lock, for plan caches. */

@@ -134,9 +134,13 @@ public final class Schemas {
           .filter(table -> RelationNames.inSchema(table, name)).toList();
       List<String> sequences = catalog.sequences().sequences().stream().map(SequenceDef::name)
           .filter(sequence -> RelationNames.inSchema(sequence, name)).toList();
-      if (!cascade && (!tables.isEmpty() || !sequences.isEmpty())) {
+      List<ViewDef> views = catalog.views().droppedWith(name, tables);
+      if (!cascade && (!tables.isEmpty() || !sequences.isEmpty() || !views.isEmpty())) {
         throw new CatalogException(CatalogException.Kind.DEPENDENT_OBJECTS,
             "cannot drop schema " + name + " because other objects depend on it");
+      }
+      for (ViewDef view : views) {
+        catalog.views().drop(view.name());
       }
       for (String table : tables) {
         catalog.dropTable(table, true);
