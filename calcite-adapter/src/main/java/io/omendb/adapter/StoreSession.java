@@ -362,7 +362,8 @@ final class StoreSession implements Session, TransactionSource {
         return CommandResult.of(kind, 0);
       }
       if (node instanceof io.omendb.adapter.parser.SqlCreatePgView create) {
-        new ViewCommand(engine, access, new DdlNames(engine.catalog(), schemas.searchPath())).create(create, connection);
+        new ViewCommand(engine, access, new DdlNames(engine.catalog(), schemas.searchPath()))
+            .create(create, connection);
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
