@@ -186,6 +186,9 @@ final class SqlErrors {
     if (m.matches()) {
       return new SQLException("function " + m.group(1) + " does not exist", "42883");
     }
+    if (message.startsWith("Cast function cannot convert value of type ")) {
+      return new SQLException(message, "42846");
+    }
     return new SQLException(message, "42000");
   }
 

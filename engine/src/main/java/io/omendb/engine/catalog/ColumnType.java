@@ -22,7 +22,11 @@ public enum ColumnType {
   DATE(Integer.class, true),
   TIME(Integer.class, true),
   TIMESTAMP(Long.class, true),
-  UUID(java.util.UUID.class, true);
+  UUID(java.util.UUID.class, true),
+  /** PostgreSQL's {@code json}: the input text, kept verbatim. */
+  JSON(String.class, false),
+  /** PostgreSQL's {@code jsonb}: the text as PostgreSQL prints a jsonb value (keys sorted, duplicates removed). */
+  JSONB(String.class, false);
 
   private final Class<?> javaClass;
   private final boolean keyable;
