@@ -46,9 +46,8 @@ final class ColumnTypes {
       case "DATE" -> ColumnType.DATE;
       case "TIME" -> ColumnType.TIME;
       case "TIMESTAMP" -> ColumnType.TIMESTAMP;
-      // Until the engine has a time zone type, so that pg_dump output loads (see docs/sql.md): timestamptz as a
-      // timestamp holding the UTC time.
-      case "TIMESTAMP_TZ", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", "TIMESTAMPTZ" -> ColumnType.TIMESTAMP;
+      // PostgreSQL's timestamptz, however spelled (TIMESTAMP WITH TIME ZONE parses as TIMESTAMP_TZ)
+      case "TIMESTAMP_TZ", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", "TIMESTAMPTZ" -> ColumnType.TIMESTAMPTZ;
       case "UUID" -> ColumnType.UUID;
       default -> throw new IllegalArgumentException("type \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
     };
@@ -79,6 +78,7 @@ final class ColumnTypes {
       case TIME -> factory.createSqlType(SqlTypeName.TIME);
       case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP);
       case UUID -> factory.createSqlType(SqlTypeName.UUID);
+      case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
     };
     return factory.createTypeWithNullability(type, column.nullable());
   }

@@ -24,7 +24,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class PgOperatorTable implements SqlOperatorTable {
   /** The one instance; the table is immutable. */
   static final PgOperatorTable INSTANCE = new PgOperatorTable(
-      SqlOperatorTables.chain(PgFunctions.table(), SequenceFunctions.table()),
+      SqlOperatorTables.chain(TimestampTzFunctions.table(), PgFunctions.table(), SequenceFunctions.table()),
       SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
 
   private static final SqlNameMatcher CASE_INSENSITIVE = SqlNameMatchers.withCaseSensitive(false);

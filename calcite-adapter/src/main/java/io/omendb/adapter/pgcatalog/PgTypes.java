@@ -32,6 +32,7 @@ final class PgTypes {
   static final int DATE = 1082;
   static final int TIME = 1083;
   static final int TIMESTAMP = 1114;
+  static final int TIMESTAMPTZ = 1184;
   static final int NUMERIC = 1700;
   static final int UUID = 2950;
   /** PostgreSQL's {@code array_in} and {@code array_out}, the input and output functions of every array type. */
@@ -98,6 +99,7 @@ final class PgTypes {
       case TIME -> TIME;
       case TIMESTAMP -> TIMESTAMP;
       case UUID -> UUID;
+      case TIMESTAMPTZ -> TIMESTAMPTZ;
     };
   }
 
