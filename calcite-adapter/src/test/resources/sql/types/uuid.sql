@@ -109,3 +109,71 @@ SELECT attname, format_type(atttypid, atttypmod), t.typname FROM pg_attribute a 
 id|uuid|uuid
 other|uuid|uuid
 n|integer|int4
+
+# in-memory order (not served by a key): unsigned bytes, as the text sorts
+statement ok
+CREATE TABLE uo (k INT PRIMARY KEY, v UUID, g INT)
+
+statement count 4
+INSERT INTO uo VALUES (1, 'ffffffff-0000-0000-0000-000000000000', 1), (2, '00000000-0000-0000-0000-000000000002', 1), (3, '80000000-0000-0000-0000-000000000000', 2), (5, '7fffffff-ffff-ffff-ffff-ffffffffffff', 2)
+
+statement count 1
+INSERT INTO uo VALUES (4, NULL, 2)
+
+query
+SELECT k, v FROM uo ORDER BY v
+----
+2|00000000-0000-0000-0000-000000000002
+5|7fffffff-ffff-ffff-ffff-ffffffffffff
+3|80000000-0000-0000-0000-000000000000
+1|ffffffff-0000-0000-0000-000000000000
+4|NULL
+
+query
+SELECT k FROM uo ORDER BY v DESC NULLS LAST, k
+----
+1
+3
+5
+2
+4
+
+query
+SELECT k FROM uo ORDER BY v LIMIT 2
+----
+2
+5
+
+query
+SELECT k FROM uo WHERE v > '7fffffff-ffff-ffff-ffff-ffffffffffff' ORDER BY k
+----
+1
+3
+
+query
+SELECT k FROM uo WHERE v <= '80000000-0000-0000-0000-000000000000' ORDER BY k
+----
+2
+3
+5
+
+query
+SELECT k FROM uo WHERE v BETWEEN '00000000-0000-0000-0000-000000000003' AND 'ffffffff-0000-0000-0000-000000000000' ORDER BY k
+----
+1
+3
+5
+
+query
+SELECT a.k, b.k FROM uo a JOIN uo b ON a.v < b.v WHERE a.k = 3 ORDER BY b.k
+----
+3|1
+
+query
+SELECT k, v > '7fffffff-ffff-ffff-ffff-ffffffffffff' FROM uo ORDER BY k
+----
+1|t
+2|f
+3|t
+4|NULL
+5|f

@@ -23,7 +23,7 @@ final class EmbeddedConnection implements InvocationHandler {
   /** Statements the session handles itself (transaction and session control) rather than Calcite. */
   private static final java.util.regex.Pattern SESSION_STATEMENT = java.util.regex.Pattern.compile(
       "^\\s*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SET|RESET|DISCARD|SAVEPOINT|RELEASE|SHOW|EXPLAIN(?!\\s+PLAN\\b)"
-          + "|ALTER\\s+TABLE|COMMENT\\s+ON)\\b.*"
+          + "|ALTER\\s+TABLE|COMMENT\\s+ON|CREATE\\s+(OR\\s+REPLACE\\s+)?VIEW)\\b.*"
           + "|.*\\bAS\\s+OF\\s+SYSTEM\\s+TIME\\b.*",
       java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
@@ -179,13 +179,18 @@ final class EmbeddedConnection implements InvocationHandler {
           && SESSION_STATEMENT.matcher(sql).matches()) {
         return executeSessionStatement(method, sql);
       }
+      RowLocking.Locking locking = null;
       if (args != null && args.length > 0 && args[0] instanceof String sql) {
         args[0] = session.checkIdentityColumns(sql);
+        locking = session.rowLocking((String) args[0]);
+        if (locking != null) {
+          args[0] = locking.sql();
+        }
       }
       if (!autoCommit) {
         session.beginBlock();
       }
-      session.beginStatement();
+      session.beginStatement(locking == null ? null : locking.request());
       Object result;
       try {
         result = invokeMapped(statement, method, args);

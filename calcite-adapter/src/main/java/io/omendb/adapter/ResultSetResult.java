@@ -39,6 +39,11 @@ final class ResultSetResult implements StatementResult {
     List<ColumnMeta> columns = new ArrayList<>();
     for (int i = 1; i <= metaData.getColumnCount(); i++) {
       String table = metaData.getTableName(i);
+      String schema = metaData.getSchemaName(i);
+      if (table != null && !table.isEmpty() && schema != null && !schema.isEmpty()) {
+        // the engine name, which carries the schema (see RelationNames)
+        table = io.omendb.engine.catalog.RelationNames.qualify(schema, table);
+      }
       columns.add(new ColumnMeta(metaData.getColumnLabel(i),
           TimestampTzValues.isTimestampTz(metaData, i) ? java.sql.Types.TIMESTAMP_WITH_TIMEZONE
               : metaData.getColumnType(i), metaData.getColumnTypeName(i),

@@ -22,7 +22,11 @@ final class SequenceStatements {
   private SequenceStatements() {}
 
   static void create(SqlCreateSequence create, Catalog catalog) {
-    String name = DdlNames.simple(create.name());
+    create(create, catalog, new DdlNames(catalog, java.util.List.of(StoreSchema.NAME)));
+  }
+
+  static void create(SqlCreateSequence create, Catalog catalog, DdlNames names) {
+    String name = names.forCreate(create.name());
     SequenceDef def = define(SequenceDef.create(name), create.options(), false);
     def = withOwner(def, create.options(), catalog);
     try {
@@ -33,7 +37,11 @@ final class SequenceStatements {
   }
 
   static void alter(SqlAlterSequence alter, Catalog catalog) {
-    String name = DdlNames.simple(alter.name());
+    alter(alter, catalog, new DdlNames(catalog, java.util.List.of(StoreSchema.NAME)));
+  }
+
+  static void alter(SqlAlterSequence alter, Catalog catalog, DdlNames names) {
+    String name = names.sequence(alter.name());
     SequenceDef current = catalog.sequences().sequence(name).orElse(null);
     if (current == null) {
       if (alter.ifExists()) {
@@ -55,20 +63,27 @@ final class SequenceStatements {
   }
 
   static void drop(SqlDropObjects drop, Catalog catalog) {
+    drop(drop, catalog, new DdlNames(catalog, java.util.List.of(StoreSchema.NAME)));
+  }
+
+  static void drop(SqlDropObjects drop, Catalog catalog, DdlNames names) {
+    java.util.List<String> dropped = new java.util.ArrayList<>();
     for (SqlIdentifier identifier : drop.names()) {
-      String name = DdlNames.simple(identifier);
-      if (catalog.sequences().sequence(name).isEmpty()) {
+      String name = names.lookupIfExists(identifier, catalog.sequences()::exists);
+      if (name == null || catalog.sequences().sequence(name).isEmpty()) {
         if (drop.ifExists()) {
           continue;
         }
-        throw new SqlStateException("42P01", "sequence \"" + name + "\" does not exist");
+        throw new SqlStateException("42P01",
+            "sequence \"" + io.omendb.engine.catalog.RelationNames.nameOf(name) + "\" does not exist");
       }
       if (!drop.cascade()) {
         checkNoDependentDefault(name, catalog);
       }
+      dropped.add(name);
     }
-    for (SqlIdentifier identifier : drop.names()) {
-      catalog.sequences().drop(DdlNames.simple(identifier), true);
+    for (String name : dropped) {
+      catalog.sequences().drop(name, true);
     }
   }
 
@@ -77,7 +92,7 @@ final class SequenceStatements {
    * PostgreSQL's dependency on the default does; dropping the owning table drops the sequence with it.
    */
   private static void checkNoDependentDefault(String sequence, Catalog catalog) {
-    String call = ("nextval('" + sequence + "'").toLowerCase(Locale.ROOT);
+    String call = ("nextval('" + DdlNames.text(sequence) + "'").replace("\"", "").toLowerCase(Locale.ROOT);
     for (TableDef table : catalog.tables()) {
       for (ColumnDef column : table.columns()) {
         String expression = column.defaultExpression();

@@ -106,6 +106,10 @@ final class SqlErrors {
         case UNSUPPORTED -> "0A000";
         case UNDEFINED_COLUMN -> "42703";
         case UNDEFINED_OBJECT -> "42704";
+        case UNDEFINED_SCHEMA -> "3F000";
+        case DUPLICATE_SCHEMA -> "42P06";
+        case DEPENDENT_OBJECTS -> "2BP01";
+        case RESERVED_NAME -> "42939";
       };
       return new SQLException(e.getMessage(), state);
     }

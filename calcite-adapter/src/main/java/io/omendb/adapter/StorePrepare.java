@@ -39,6 +39,12 @@ final class StorePrepare extends CalcitePrepareImpl {
     return super.analyzeView(StorePrepareContext.wrap(context), sql, fail);
   }
 
+  /** Parses as sessions do; Calcite parses view definitions with this when it expands them. */
+  @Override
+  protected org.apache.calcite.sql.parser.SqlParser createParser(String sql) {
+    return org.apache.calcite.sql.parser.SqlParser.create(sql, io.omendb.adapter.parser.OmenParserConfig.config());
+  }
+
   @Override
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext, org.apache.calcite.plan.@Nullable Context externalContext,
       @Nullable RelOptCostFactory costFactory) {
@@ -53,7 +59,9 @@ final class StorePrepare extends CalcitePrepareImpl {
 
   @Override
   protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
-      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+      CalciteCatalogReader standardReader, RelOptPlanner planner) {
+    // unqualified names resolve by the session's search path (see SearchPathCatalogReader)
+    CalciteCatalogReader catalogReader = SearchPathCatalogReader.of(standardReader, context);
     return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new StoreRexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
@@ -71,13 +79,15 @@ final class StorePrepare extends CalcitePrepareImpl {
       protected RelRoot optimize(RelRoot root, List<Materialization> materializations,
           List<CalciteSchema.LatticeEntry> lattices) {
         // the query's final columns as a projection the store rules can push into scans (see StoreRoots)
-        return super.optimize(StoreRoots.withFieldsProjected(root), materializations, lattices);
+        RelRoot optimized = super.optimize(StoreRoots.withFieldsProjected(root), materializations, lattices);
+        // uuids compared in memory in PostgreSQL's order (unsigned bytes), not java.util.UUID's
+        return optimized.withRel(UuidOrder.rewrite(optimized.rel));
       }
 
       @Override
       protected SqlValidator createSqlValidator(CatalogReader reader, UnaryOperator<SqlValidator.Config> transform) {
         // PostgreSQL's coercions of string literals to arrays; see PgTypeCoercion
-        return super.createSqlValidator(reader,
+        return super.createSqlValidator(reader == standardReader ? catalogReader : reader,
             config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new));
       }
     };

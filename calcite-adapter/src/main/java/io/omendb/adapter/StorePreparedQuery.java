@@ -40,17 +40,23 @@ final class StorePreparedQuery implements PreparedQuery {
   private final boolean rows;
   /** The {@code AS OF SYSTEM TIME} expression the query reads at, evaluated at each execution; or null. */
   private final String asOfTime;
+  /** The locking clause ({@code FOR UPDATE}) cut out of the query and the query it applies to; or null. */
+  private final Locked locked;
+
+  /** A query's locking clause with the parsed query, resolved to tables at each execution. */
+  private record Locked(RowLocking.Clause clause, SqlNode query) {}
 
   private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
       List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
       List<ColumnMeta> columns) {
-    this(session, sql, calciteSql, kind, parameterTypes, occurrences, occurrenceTypes, columns, null);
+    this(session, sql, calciteSql, kind, parameterTypes, occurrences, occurrenceTypes, columns, null, null);
   }
 
   private StorePreparedQuery(StoreSession session, String sql, String calciteSql, CommandKind kind,
       List<Integer> parameterTypes, List<Integer> occurrences, List<Integer> occurrenceTypes,
-      List<ColumnMeta> columns, String asOfTime) {
+      List<ColumnMeta> columns, String asOfTime, Locked locked) {
     this.asOfTime = asOfTime;
+    this.locked = locked;
     this.session = requireNonNull(session, "session");
     this.sql = requireNonNull(sql, "sql");
     this.calciteSql = calciteSql;
@@ -67,6 +73,7 @@ final class StorePreparedQuery implements PreparedQuery {
     PlaceholderRewriter.Placeholders placeholders;
     SqlNode node;
     AsOfSystemTime.Clause asOf = null;
+    RowLocking.Clause locking = null;
     try {
       IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
       sql = overriding.sql();
@@ -75,9 +82,15 @@ final class StorePreparedQuery implements PreparedQuery {
         // SET TRANSACTION AS OF SYSTEM TIME: the session runs it
         return new StorePreparedQuery(session, sql, null, null, List.of(), List.of(), List.of(), List.of());
       }
-      placeholders = PlaceholderRewriter.find(asOf == null ? sql : asOf.sql());
+      String text = asOf == null ? sql : asOf.sql();
+      locking = RowLocking.extract(text);
+      placeholders = PlaceholderRewriter.find(locking == null ? text : locking.sql());
       node = SqlParser.create(placeholders.rewrite(p -> "?"), OmenParserConfig.config()).parseStmt();
       IdentityColumns.check(node, session.engine().catalog(), overriding.systemValue());
+      ViewCommand.checkWritable(node, session.engine().catalog());
+      if (locking != null) {
+        RowLocking.resolve(locking, node, session.engine().catalog());
+      }
     } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
@@ -101,8 +114,9 @@ final class StorePreparedQuery implements PreparedQuery {
       }
       StorePreparedQuery query =
           plan(session, sql, node, placeholders, declaredTypes, count, StoreSession.kindOf(node));
-      return asOf == null ? query : new StorePreparedQuery(session, sql, query.calciteSql, query.kind,
-          query.parameterTypes, query.occurrences, query.occurrenceTypes, query.columns, asOf.time());
+      return asOf == null && locking == null ? query : new StorePreparedQuery(session, sql, query.calciteSql,
+          query.kind, query.parameterTypes, query.occurrences, query.occurrenceTypes, query.columns,
+          asOf == null ? null : asOf.time(), locking == null ? null : new Locked(locking, node));
     } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       session.failBlock();
       throw SqlErrors.toSqlException(e);
@@ -241,7 +255,16 @@ final class StorePreparedQuery implements PreparedQuery {
       session.failBlock();
       throw e;
     }
-    return session.executePrepared(kind, rows, calciteSql, asOfTime, prepared -> {
+    RowLocking.Request locks = null;
+    if (locked != null) {
+      try {
+        locks = RowLocking.resolve(locked.clause(), locked.query(), session.engine().catalog());
+      } catch (SqlStateException e) {
+        session.failBlock();
+        throw SqlErrors.toSqlException(e);
+      }
+    }
+    return session.withRowLocks(locks, () -> session.executePrepared(kind, rows, calciteSql, asOfTime, prepared -> {
       for (int i = 0; i < bound.length; i++) {
         if (bound[i] == null) {
           int type = occurrenceTypes.get(i);
@@ -250,7 +273,7 @@ final class StorePreparedQuery implements PreparedQuery {
           prepared.setObject(i + 1, bound[i]);
         }
       }
-    });
+    }));
   }
 
   @Override

@@ -51,6 +51,7 @@ final class StoreSession implements Session, TransactionSource {
   private final StatementInterrupts interrupts = new StatementInterrupts();
   private final Runnable onClose;
   private final SessionAccess access;
+  private final StoreSchemas schemas;
 
   /** The transaction of the statement now executing. */
   private Transaction transaction;
@@ -58,6 +59,8 @@ final class StoreSession implements Session, TransactionSource {
   private boolean autocommitStatement;
   /** The commit timestamp the next statement reads at ({@code AS OF SYSTEM TIME}), or null for the current state. */
   private Long statementAsOf;
+  /** The rows the next statement's reads lock (SELECT ... FOR UPDATE), taken by {@link #beginStatement()}. */
+  private RowLocking.Request nextLocks;
   /** The row-returning result still being read, which holds the statement open. */
   private AutoCloseable openResult;
   private boolean closed;
@@ -84,10 +87,10 @@ final class StoreSession implements Session, TransactionSource {
     }
     this.connection = raw.unwrap(CalciteConnection.class);
     SchemaPlus root = connection.getRootSchema();
-    root.add(StoreSchema.NAME, new StoreSchema(engine, this));
+    this.schemas = new StoreSchemas(root, new StoreSchema(engine, this));
     PgCatalogSchema.register(root, new PgSession(engine, user, settings::get, settings::set));
     connection.setSchema(StoreSchema.NAME);
-    this.statements = new StatementCache(connection, engine.catalog());
+    this.statements = new StatementCache(connection, engine.catalog(), schemas);
     initial.forEach(settings::setFromStartup);
     StartupOptions.parse(initial.get("options")).forEach(settings::setFromStartup);
   }
@@ -164,11 +167,16 @@ final class StoreSession implements Session, TransactionSource {
     }
     SqlNode node;
     IdentityColumns.Overriding overriding;
+    RowLocking.Clause locking;
+    RowLocking.Request locks;
     try {
       overriding = IdentityColumns.overriding(sql);
       sql = overriding.sql();
+      locking = RowLocking.extract(sql);
+      sql = locking == null ? sql : locking.sql();
       node = asOf != null && AsOfStatements.isSetTransaction(asOf.sql()) ? null
           : SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
+      locks = locking == null || node == null ? null : RowLocking.resolve(locking, node, engine.catalog());
     } catch (SqlStateException e) {
       failBlock();
       throw SqlErrors.toSqlException(e);
@@ -183,10 +191,13 @@ final class StoreSession implements Session, TransactionSource {
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
     }
     if (asOf != null) {
-      return executeAsOf(sql, node, asOf.time());
+      String asOfSql = sql;
+      return withRowLocks(locks, () -> executeAsOf(asOfSql, node, asOf.time()));
     }
     try {
-      IdentityColumns.check(node, engine.catalog(), overriding.systemValue());
+      IdentityColumns.check(node, engine.catalog(), new DdlNames(engine.catalog(), schemas.searchPath()),
+          overriding.systemValue());
+      ViewCommand.checkWritable(node, engine.catalog());
       StatementResult control = executeControl(node);
       if (control != null) {
         return control;
@@ -196,10 +207,27 @@ final class StoreSession implements Session, TransactionSource {
       throw SqlErrors.toSqlException(e);
     }
     try {
-      return executeSql(sql, node);
+      String lockingSql = sql;
+      return withRowLocks(locks, () -> executeSql(lockingSql, node));
     } catch (SQLException e) {
       throw PasswordRedaction.scrub(e, sql);
     }
+  }
+
+  /** Runs {@code work}, a statement whose reads lock the rows {@code locks} says (null: none). */
+  StatementResult withRowLocks(RowLocking.Request locks, StatementWork work) throws SQLException {
+    nextLocks = locks;
+    try {
+      return work.run();
+    } finally {
+      nextLocks = null;
+    }
+  }
+
+  /** A statement's execution, for {@link #withRowLocks}. */
+  @FunctionalInterface
+  interface StatementWork {
+    StatementResult run() throws SQLException;
   }
 
   /** Session and transaction control handled here; null for statements that go to Calcite. */
@@ -312,6 +340,7 @@ final class StoreSession implements Session, TransactionSource {
   }
 
   private StatementResult executeSql(String sql, SqlNode node) throws SQLException {
+    schemas.sync();
     if (node instanceof SqlPgExplain explain) {
       return new ExplainCommand(this, connection).execute(sql, explain);
     }
@@ -332,8 +361,14 @@ final class StoreSession implements Session, TransactionSource {
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
+      if (node instanceof io.omendb.adapter.parser.SqlCreatePgView create) {
+        new ViewCommand(engine, access, new DdlNames(engine.catalog(), schemas.searchPath()))
+            .create(create, connection);
+        endStatement(true);
+        return CommandResult.of(kind, 0);
+      }
       if (node instanceof SqlCommentOn comment) {
-        CommentCommand.execute(engine, access, comment);
+        CommentCommand.execute(engine, access, comment, new DdlNames(engine.catalog(), schemas.searchPath()));
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
@@ -394,11 +429,32 @@ final class StoreSession implements Session, TransactionSource {
   String checkIdentityColumns(String sql) throws SQLException {
     try {
       IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
-      IdentityColumns.check(SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt(),
-          engine.catalog(), overriding.systemValue());
+      SqlNode node = SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt();
+      IdentityColumns.check(node, engine.catalog(), new DdlNames(engine.catalog(), schemas.searchPath()),
+          overriding.systemValue());
+      ViewCommand.checkWritable(node, engine.catalog());
       return overriding.sql();
     } catch (SqlParseException e) {
       return sql;
+    } catch (SqlStateException e) {
+      throw SqlErrors.toSqlException(e);
+    }
+  }
+
+  /**
+   * For the embedded driver: {@code sql} without its locking clause ({@code FOR UPDATE}) and the rows it locks, or
+   * null if it has none.
+   */
+  RowLocking.Locking rowLocking(String sql) throws SQLException {
+    try {
+      RowLocking.Clause clause = RowLocking.extract(sql);
+      if (clause == null) {
+        return null;
+      }
+      SqlNode node = SqlParser.create(clause.sql(), OmenParserConfig.config()).parseStmt();
+      return new RowLocking.Locking(clause.sql(), RowLocking.resolve(clause, node, engine.catalog()));
+    } catch (SqlParseException e) {
+      return null;
     } catch (SqlStateException e) {
       throw SqlErrors.toSqlException(e);
     }
@@ -471,8 +527,19 @@ final class StoreSession implements Session, TransactionSource {
    * the block's or (autocommit) a new one. The embedded JDBC driver calls this around its calls into Calcite.
    */
   void beginStatement() throws SQLException {
+    beginStatement(null);
+  }
+
+  /** As {@link #beginStatement()}, the statement's reads locking the rows {@code locks} says (null: none). */
+  void beginStatement(RowLocking.Request statementLocks) throws SQLException {
+    if (statementLocks != null) {
+      nextLocks = statementLocks;
+    }
     checkOpen();
     finishOpenResult();
+    RowLocking.Request locks = nextLocks;
+    nextLocks = null;
+    schemas.sync();
     if (block.status() == TransactionStatus.FAILED) {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
@@ -497,6 +564,9 @@ final class StoreSession implements Session, TransactionSource {
       transaction = engine.begin(defaultIsolation());
       autocommitStatement = true;
     }
+    if (locks != null) {
+      transaction.lockRowsReadFrom(locks.exclusive(), locks.shared());
+    }
   }
 
   /**
@@ -515,6 +585,9 @@ final class StoreSession implements Session, TransactionSource {
       return;
     }
     if (!autocommit) {
+      if (ending.state() == io.omendb.engine.mvcc.TransactionState.ACTIVE) {
+        ending.lockRowsReadFrom(java.util.Set.of(), java.util.Set.of());
+      }
       if (!success) {
         block.fail();
       }
@@ -627,6 +700,9 @@ final class StoreSession implements Session, TransactionSource {
     if (node instanceof SqlCommentOn) {
       return CommandKind.COMMENT;
     }
+    if (node instanceof io.omendb.adapter.parser.SqlAlterSchema) {
+      return CommandKind.ALTER_SCHEMA;
+    }
     return switch (kind) {
       case INSERT -> CommandKind.INSERT;
       case UPDATE -> CommandKind.UPDATE;
@@ -635,6 +711,7 @@ final class StoreSession implements Session, TransactionSource {
       case DROP_TABLE -> CommandKind.DROP_TABLE;
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
+      case CREATE_SCHEMA, DROP_SCHEMA -> CommandKind.valueOf(kind.name());
       case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW -> CommandKind.valueOf(kind.name());
       case ALTER_TABLE -> CommandKind.ALTER_TABLE;
       case EXPLAIN -> CommandKind.EXPLAIN;
@@ -660,6 +737,9 @@ final class StoreSession implements Session, TransactionSource {
         }
       }
       return;
+    }
+    if (name.equals(SearchPath.SETTING) && value != null) {
+      value = SearchPath.format(set.values());
     }
     if (name.equals(SessionSettings.DEFAULT_TRANSACTION_ISOLATION) && value != null) {
       value = TransactionBlock.sqlName(TransactionBlock.parseIsolation(value));

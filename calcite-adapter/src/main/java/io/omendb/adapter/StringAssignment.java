@@ -9,6 +9,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
@@ -26,7 +27,9 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 /**
  * PostgreSQL's assignment of a string to a {@code varchar(n)} or {@code char(n)} column, which Calcite's cast would
  * silently truncate: a longer value fails with 22001 unless everything past {@code n} is spaces, which are dropped;
- * a {@code char(n)} value is padded with spaces. Explicit casts ({@code 'abcdef'::varchar(3)}) still truncate.
+ * a {@code char(n)} value is padded with spaces. Explicit casts ({@code 'abcdef'::varchar(3)}) still truncate. A
+ * {@code $n} parameter assigned to such a column is read as unbounded text, since Calcite would shorten a parameter
+ * typed as the column when reading it.
  */
 public final class StringAssignment {
   /** {@code assign(value, n, type)}, placed by {@link #wrap} on the values written to bounded string columns. */
@@ -114,6 +117,12 @@ public final class StringAssignment {
     while (operand instanceof RexCall call && call.getKind() == SqlKind.CAST
         && SqlTypeName.CHAR_TYPES.contains(call.getOperands().get(0).getType().getSqlTypeName())) {
       operand = call.getOperands().get(0); // the casts Calcite adds to the column's type would truncate
+    }
+    if (operand instanceof RexDynamicParam parameter && bounded(parameter.getType())) {
+      // a parameter typed as its column would be shortened to the column's length when it is read (22001 lost)
+      operand = new RexDynamicParam(rex.getTypeFactory().createTypeWithNullability(
+          rex.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), parameter.getType().isNullable()),
+          parameter.getIndex());
     }
     RelDataType type = rex.getTypeFactory().createTypeWithNullability(target, value.getType().isNullable());
     return rex.makeCall(type, ASSIGN, List.of(operand, rex.makeLiteral(target.getPrecision(),

@@ -25,12 +25,12 @@ final class UnsupportedFeatures {
   /** Statement starts, checked first, then clauses anywhere in the statement. */
   private static final List<Feature> FEATURES = List.of(
       Feature.of("^\\s*ALTER\\s+TABLE\\b.*", "this form of ALTER TABLE is not supported yet"),
-      Feature.of("^\\s*CREATE\\s+(OR\\s+REPLACE\\s+)?(TEMP(ORARY)?\\s+)?(RECURSIVE\\s+)?VIEW\\b.*",
-          "CREATE VIEW is not supported yet"),
+      Feature.of("^\\s*CREATE\\s+(OR\\s+REPLACE\\s+)?(TEMP(ORARY)?\\s+|RECURSIVE\\s+)+VIEW\\b.*",
+          "temporary and recursive views are not supported yet"),
       Feature.of("^\\s*CREATE\\s+MATERIALIZED\\s+VIEW\\b.*", "materialized views are not supported"),
-      Feature.of("^\\s*(DROP|ALTER)\\s+(MATERIALIZED\\s+)?VIEW\\b.*", "views are not supported yet"),
+      Feature.of("^\\s*(DROP|ALTER)\\s+MATERIALIZED\\s+VIEW\\b.*", "materialized views are not supported"),
+      Feature.of("^\\s*ALTER\\s+VIEW\\b.*", "ALTER VIEW is not supported yet"),
       Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+(TEMP(ORARY)?\\s+)?SEQUENCE\\b.*", "sequences are not supported yet"),
-      Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+SCHEMA\\b.*", "schemas other than public are not supported yet"),
       Feature.of("^\\s*COMMENT\\s+ON\\b.*", "COMMENT ON is supported for tables and columns only"),
       Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE|TRIGGER|TYPE|DOMAIN|EXTENSION"
           + "|AGGREGATE|RULE|POLICY|PUBLICATION|SUBSCRIPTION|SERVER|TABLESPACE|DATABASE)\\b.*",
@@ -40,8 +40,7 @@ final class UnsupportedFeatures {
       Feature.of("^\\s*(VACUUM|CLUSTER|REINDEX|CHECKPOINT|LOCK|LISTEN|UNLISTEN|NOTIFY|DO|CALL)\\b.*",
           "this statement is not supported"),
       Feature.of(".*\\bFOR\\s+(NO\\s+KEY\\s+)?(UPDATE|SHARE)\\b.*|.*\\bFOR\\s+KEY\\s+SHARE\\b.*",
-          "SELECT ... FOR UPDATE/SHARE is not supported: OmenDB does not lock rows; use SERIALIZABLE isolation, "
-              + "where a conflicting write fails at commit with 40001"),
+          "FOR UPDATE/SHARE is supported only at the end of a top-level SELECT"),
       Feature.of(".*\\bAS\\s+OF\\s+SYSTEM\\s+TIME\\b.*",
           "AS OF SYSTEM TIME is supported only after the FROM list of a top-level SELECT and after BEGIN or"
               + " SET TRANSACTION; elsewhere use FOR SYSTEM_TIME AS OF after a table"));

@@ -86,4 +86,55 @@ class StringLengthTest {
     assertThat(rows("SELECT CAST('abcdef' AS VARCHAR(3)), 'abcdef'::varchar(2)"))
         .containsExactly(List.of("abc", "ab"));
   }
+
+  private static SQLException failure(ThrowingRunnable work) {
+    try {
+      work.run();
+    } catch (SQLException e) {
+      return e;
+    }
+    throw new AssertionError("expected an error");
+  }
+
+  /** A statement execution that may fail. */
+  private interface ThrowingRunnable {
+    void run() throws SQLException;
+  }
+
+  private static void drain(StatementResult result) throws SQLException {
+    try (result) {
+      while (result.next() != null) {
+        // drain
+      }
+    }
+  }
+
+  @Test
+  void preparedParameter_tooLong_isStringDataRightTruncation() throws SQLException {
+    PreparedQuery insert = session.prepare("INSERT INTO s VALUES ($1, $2, $3)", List.of());
+    SQLException varchar = failure(() -> drain(insert.execute(List.of(1, "abcdef", "x"))));
+    assertThat(varchar.getSQLState()).as(varchar.getMessage()).isEqualTo("22001");
+    assertThat(varchar.getMessage()).isEqualTo("value too long for type character varying(3)");
+    SQLException character = failure(() -> drain(insert.execute(List.of(1, "a", "wxyz"))));
+    assertThat(character.getMessage()).isEqualTo("value too long for type character(3)");
+    drain(insert.execute(List.of(1, "abc  ", "xy")));
+    PreparedQuery update = session.prepare("UPDATE s SET v = $1 WHERE id = $2", List.of());
+    SQLException updated = failure(() -> drain(update.execute(List.of("long", 1))));
+    assertThat(updated.getSQLState()).isEqualTo("22001");
+    assertThat(rows("SELECT v, c FROM s")).containsExactly(List.of("abc", "xy "));
+  }
+
+  @Test
+  void embeddedPreparedStatement_tooLong_isStringDataRightTruncation() throws SQLException {
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.jdbcUrl());
+        java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO s (id, v) VALUES (?, ?)")) {
+      insert.setInt(1, 1);
+      insert.setString(2, "abcdef");
+      SQLException e = failure(insert::executeUpdate);
+      assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("22001");
+      insert.setString(2, "abc ");
+      assertThat(insert.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(rows("SELECT v FROM s")).containsExactly(List.of("abc"));
+  }
 }

@@ -1,6 +1,7 @@
 package io.omendb.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -155,6 +156,29 @@ class PgjdbcDmlIT {
         assertThat(rows(statement.executeQuery(
             "INSERT INTO items VALUES (2, 'x', 0), (3, 'y', 0) ON CONFLICT DO NOTHING RETURNING id")))
             .containsExactly("3");
+      }
+    }
+  }
+
+  @Test
+  void preparedParameter_longerThanVarchar_isStringDataRightTruncation() throws SQLException {
+    try (Connection connection = pg("extended");
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO items (id, name) VALUES (?, ?)");
+        PreparedStatement update = connection.prepareStatement("UPDATE items SET name = ? WHERE id = ?")) {
+      insert.setInt(1, 1);
+      insert.setString(2, "x".repeat(21));
+      assertThatThrownBy(insert::executeUpdate).isInstanceOfSatisfying(SQLException.class, e -> {
+        assertThat(e.getSQLState()).isEqualTo("22001");
+        assertThat(e.getMessage()).contains("value too long for type character varying(20)");
+      });
+      insert.setString(2, "y".repeat(20));
+      assertThat(insert.executeUpdate()).isEqualTo(1);
+      update.setString(1, "z".repeat(25));
+      update.setInt(2, 1);
+      assertThatThrownBy(update::executeUpdate).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("22001"));
+      try (Statement statement = connection.createStatement()) {
+        assertThat(rows(statement.executeQuery("SELECT name FROM items"))).containsExactly("y".repeat(20));
       }
     }
   }

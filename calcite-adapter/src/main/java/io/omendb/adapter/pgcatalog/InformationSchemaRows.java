@@ -7,6 +7,7 @@ import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
+import io.omendb.engine.catalog.ViewDef;
 import io.omendb.engine.users.Role;
 import io.omendb.engine.users.RoleStore;
 import io.omendb.engine.users.TablePrivilege;
@@ -42,6 +43,8 @@ final class InformationSchemaRows {
   private final RoleStore roles;
   private final boolean superuser;
   private final List<TableDef> tables;
+  /** The views, as relations of a table's shape, ordered by id. */
+  private final List<ViewDef> views;
 
   InformationSchemaRows(PgSession session) {
     this.session = requireNonNull(session, "session");
@@ -49,6 +52,8 @@ final class InformationSchemaRows {
     this.superuser = roles.isEmpty() || roles.role(session.user()).map(Role::superuser).orElse(false);
     this.tables = new ArrayList<>(session.engine().catalog().tables());
     tables.sort(Comparator.comparingInt(TableDef::id));
+    this.views = new ArrayList<>(session.engine().catalog().views().views());
+    views.sort(Comparator.comparingInt(ViewDef::id));
   }
 
   private String database() {
@@ -85,12 +90,24 @@ final class InformationSchemaRows {
       row.put("is_typed", NO);
       rows.add(InformationSchemaRelations.TABLES.row(row));
     }
+    for (ViewDef view : views) {
+      if (!sees(view.relation(), TABLE_VISIBILITY)) {
+        continue;
+      }
+      Map<String, Object> row = tableIdentity(view.relation(), "table_");
+      row.put("table_type", "VIEW");
+      row.put("is_insertable_into", NO);
+      row.put("is_typed", NO);
+      rows.add(InformationSchemaRelations.TABLES.row(row));
+    }
     return rows;
   }
 
   List<Object[]> columns() {
     List<Object[]> rows = new ArrayList<>();
-    for (TableDef table : tables) {
+    List<TableDef> relations = new ArrayList<>(tables);
+    views.forEach(view -> relations.add(view.relation()));
+    for (TableDef table : relations) {
       if (!sees(table, COLUMN_VISIBILITY)) {
         continue;
       }
@@ -113,7 +130,7 @@ final class InformationSchemaRows {
         row.put("is_identity", NO);
         row.put("identity_cycle", NO);
         row.put("is_generated", "NEVER");
-        row.put("is_updatable", YES);
+        row.put("is_updatable", tables.contains(table) ? YES : NO);
         rows.add(InformationSchemaRelations.COLUMNS.row(row));
       }
     }
@@ -173,6 +190,12 @@ final class InformationSchemaRows {
       }
       rows.add(InformationSchemaRelations.SCHEMATA.row(Map.of("catalog_name", database(),
           "schema_name", schema[0], "schema_owner", schema[1])));
+    }
+    for (io.omendb.engine.catalog.SchemaDef schema : PgNamespaces.userSchemas(session.engine().catalog())) {
+      if (superuser || schema.owner().equals(session.user())) {
+        rows.add(InformationSchemaRelations.SCHEMATA.row(Map.of("catalog_name", database(),
+            "schema_name", schema.name(), "schema_owner", schema.owner())));
+      }
     }
     return rows;
   }
@@ -286,9 +309,28 @@ final class InformationSchemaRows {
     return List.<Object[]>of(InformationSchemaRelations.CHARACTER_SETS.row(row));
   }
 
-  /** Views: the engine catalog has no views yet, so none; their rows belong here once it has. */
+  /**
+   * Views the user owns or holds a privilege on; the definition (the stored query text, see {@link ViewRows}) is
+   * shown to the owner only, as in PostgreSQL. Views are read-only here, so none is updatable.
+   */
   List<Object[]> views() {
-    return List.of();
+    List<Object[]> rows = new ArrayList<>();
+    for (ViewDef view : views) {
+      TableDef relation = view.relation();
+      if (!sees(relation, TABLE_VISIBILITY)) {
+        continue;
+      }
+      Map<String, Object> row = tableIdentity(relation, "table_");
+      row.put("view_definition", owns(relation) ? ViewRows.definition(view) : null);
+      row.put("check_option", "NONE");
+      row.put("is_updatable", NO);
+      row.put("is_insertable_into", NO);
+      row.put("is_trigger_updatable", NO);
+      row.put("is_trigger_deletable", NO);
+      row.put("is_trigger_insertable_into", NO);
+      rows.add(InformationSchemaRelations.VIEWS.row(row));
+    }
+    return rows;
   }
 
   /** Foreign keys: the catalog has none, so no rows. */
@@ -304,8 +346,8 @@ final class InformationSchemaRows {
   private Map<String, Object> tableIdentity(TableDef table, String prefix) {
     Map<String, Object> row = new HashMap<>();
     row.put(prefix + "catalog", database());
-    row.put(prefix + "schema", CatalogRows.PUBLIC);
-    row.put(prefix + "name", table.name());
+    row.put(prefix + "schema", io.omendb.engine.catalog.RelationNames.schemaOf(table.name()));
+    row.put(prefix + "name", io.omendb.engine.catalog.RelationNames.nameOf(table.name()));
     return row;
   }
 

@@ -2,6 +2,7 @@ package io.omendb.adapter.pgcatalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.adapter.FunctionParameters;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -57,33 +58,7 @@ final class PgFunction implements ScalarFunction, ImplementableFunction {
 
   @Override
   public List<FunctionParameter> getParameters() {
-    List<FunctionParameter> parameters = new ArrayList<>();
-    for (int i = 0; i < sqlParameters.length; i++) {
-      int ordinal = i;
-      Class<?> type = sqlParameters[i];
-      parameters.add(new FunctionParameter() {
-        @Override
-        public int getOrdinal() {
-          return ordinal;
-        }
-
-        @Override
-        public String getName() {
-          return "arg" + ordinal;
-        }
-
-        @Override
-        public RelDataType getType(RelDataTypeFactory typeFactory) {
-          return typeFactory.createTypeWithNullability(typeFactory.createJavaType(type), true);
-        }
-
-        @Override
-        public boolean isOptional() {
-          return false;
-        }
-      });
-    }
-    return parameters;
+    return FunctionParameters.of(sqlParameters, RelDataTypeFactory::createJavaType);
   }
 
   @Override

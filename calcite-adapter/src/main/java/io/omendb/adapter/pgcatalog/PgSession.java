@@ -25,17 +25,16 @@ public record PgSession(Engine engine, String user, UnaryOperator<String> settin
     requireNonNull(setter, "setter");
   }
 
-  /** A session whose settings {@code set_config} cannot change (it answers 0A000). */
-  public PgSession(Engine engine, String user, UnaryOperator<String> settings) {
-    this(engine, user, settings, (name, value) -> {
-      throw new UnsupportedOperationException("set_config is not available here");
-    });
-  }
-
   /** The process id the server front end gave this session's connection, or null if it gave none. */
   Integer backendPid() {
     String pid = settings.apply(SessionFactory.BACKEND_PID);
     return pid == null ? null : Integer.valueOf(pid);
+  }
+
+  /** The schemas of the session's search path that exist, in order (current_schemas(false)). */
+  java.util.List<String> searchPath() {
+    return io.omendb.adapter.SearchPath.effective(settings.apply(io.omendb.adapter.SearchPath.SETTING), user,
+        engine.catalog().schemas());
   }
 
   /** The database the client connected to. */

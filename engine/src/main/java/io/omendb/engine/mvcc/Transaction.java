@@ -36,6 +36,9 @@ public final class Transaction implements AutoCloseable {
   /** A buffered write: the new row bytes (null for a delete) and the snapshot it was based on. */
   record PendingWrite(byte[] row, long readTs, boolean insert, String keyDescription) {}
 
+  /** A row locked by {@code SELECT ... FOR UPDATE/SHARE}: the snapshot it was read at and the lock's strength. */
+  record LockIntent(long readTs, boolean exclusive) {}
+
   private final TransactionManager manager;
   private final VersionedStore versions;
   private final IsolationLevel isolation;
@@ -46,6 +49,11 @@ public final class Transaction implements AutoCloseable {
   private final List<byte[][]> readRanges = new ArrayList<>();
   /** For each unique index: the non-null values prefix of each own new row → its row key. */
   private final Map<Integer, TreeMap<byte[], byte[]>> ownUnique = new HashMap<>();
+  /** Rows locked by this transaction's reads, by row key; a lock writes no version (see {@link #lock}). */
+  private final NavigableMap<byte[], LockIntent> locks = new TreeMap<>(Arrays::compareUnsigned);
+  /** Tables whose rows the current statement's reads lock exclusively, resp. shared; empty for plain reads. */
+  private Set<Integer> exclusiveReads = Set.of();
+  private Set<Integer> sharedReads = Set.of();
   private TransactionState state = TransactionState.ACTIVE;
   /** Whether writes are refused: a transaction reading a past snapshot ({@link TransactionManager#beginAsOf}). */
   private final boolean readOnly;
@@ -114,6 +122,9 @@ public final class Transaction implements AutoCloseable {
       readKeys.add(rowKey);
     }
     byte[] value = read(rowKey);
+    if (value != null) {
+      lockIfLocking(table, rowKey);
+    }
     return value == null ? null : RowCodec.decode(types(table), value, RowCodec.mask(table.columns().size(), columns));
   }
 
@@ -130,8 +141,8 @@ public final class Transaction implements AutoCloseable {
     if (isolation == IsolationLevel.SERIALIZABLE) {
       readRanges.add(new byte[][] {from, to});
     }
-    return new MergingRowCursor(versions.scan(from, to, snapshotTs), writes.subMap(from, true, to, false),
-        types(table), RowCodec.mask(table.columns().size(), columns));
+    return locking(table, new MergingRowCursor(versions.scan(from, to, snapshotTs),
+        writes.subMap(from, true, to, false), types(table), RowCodec.mask(table.columns().size(), columns)));
   }
 
   /** Whether point reads of {@code table} go through its ALEX primary-key directory. */
@@ -158,8 +169,9 @@ public final class Transaction implements AutoCloseable {
     if (isolation == IsolationLevel.SERIALIZABLE) {
       readRanges.add(range);
     }
-    return new MergingRowCursor(versions.scan(range[0], range[1], snapshotTs),
-        writes.subMap(range[0], true, range[1], false), types(table), RowCodec.mask(table.columns().size(), columns));
+    return locking(table, new MergingRowCursor(versions.scan(range[0], range[1], snapshotTs),
+        writes.subMap(range[0], true, range[1], false), types(table),
+        RowCodec.mask(table.columns().size(), columns)));
   }
 
   /**
@@ -186,6 +198,7 @@ public final class Transaction implements AutoCloseable {
       }
       byte[] value = read(rowKey);
       if (value != null) {
+        lockIfLocking(table, rowKey);
         rows.add(RowCodec.decode(types, value, needed));
       }
     }
@@ -239,8 +252,60 @@ public final class Transaction implements AutoCloseable {
     own.sort(Comparator.comparing(IndexRowCursor.OwnHit::entry, Arrays::compareUnsigned));
     KvCursor entries = versions.store().scan(null, Space.INDEX, range[0], range[1]);
     boolean covering = columns != null && index.covers(table, columns) && manager.hasDirectory(table);
-    return new IndexRowCursor(entries, table, index, versions, snapshotTs, ownKeys, own,
-        RowCodec.mask(table.columns().size(), columns), covering);
+    return locking(table, new IndexRowCursor(entries, table, index, versions, snapshotTs, ownKeys, own,
+        RowCodec.mask(table.columns().size(), columns), covering));
+  }
+
+  /**
+   * Makes the reads of the current statement lock the rows they return ({@code SELECT ... FOR UPDATE}): rows of the
+   * tables in {@code exclusive} as by FOR UPDATE, rows of those in {@code shared} as by FOR SHARE (see {@link #lock}).
+   * Empty sets end locking; cursors opened before the call keep their mode.
+   */
+  public void lockRowsReadFrom(Set<Integer> exclusive, Set<Integer> shared) {
+    checkActive();
+    exclusiveReads = Set.copyOf(exclusive);
+    sharedReads = Set.copyOf(shared);
+  }
+
+  /**
+   * Locks the row stored at {@code rowKey}, as read by this transaction's snapshot, without changing it. Under
+   * snapshot isolation nothing waits: a row that a transaction committed after this snapshot fails here with
+   * 40001, and at commit a locked row written (or, for an exclusive lock, exclusively locked) by a commit after the
+   * snapshot fails this transaction. An exclusive lock is also remembered past the commit, so that a concurrent
+   * transaction writing or locking the row fails at its own commit: first committer wins, as for writes. A shared
+   * lock only guarantees that the row is unchanged until this transaction commits. Locks write no row version.
+   *
+   * @throws SerializationFailureException if the row was changed by a commit after this transaction's snapshot
+   * @throws ReadOnlyTransactionException in a transaction reading a past snapshot
+   */
+  public void lock(byte[] rowKey, boolean exclusive) {
+    checkActive();
+    checkWritable();
+    LockIntent held = locks.get(rowKey);
+    if (held != null && (held.exclusive() || !exclusive)) {
+      return;
+    }
+    PendingWrite own = writes.get(rowKey);
+    long readTs = held != null ? held.readTs() : own != null ? own.readTs() : snapshotTs;
+    if (own == null || !own.insert()) {
+      manager.checkLockable(rowKey, readTs);
+    }
+    locks.put(rowKey, new LockIntent(readTs, exclusive));
+  }
+
+  private void lockIfLocking(TableDef table, byte[] rowKey) {
+    if (exclusiveReads.contains(table.id())) {
+      lock(rowKey, true);
+    } else if (sharedReads.contains(table.id())) {
+      lock(rowKey, false);
+    }
+  }
+
+  private RowCursor locking(TableDef table, RowCursor rows) {
+    if (exclusiveReads.contains(table.id())) {
+      return new LockingRowCursor(rows, this, true);
+    }
+    return sharedReads.contains(table.id()) ? new LockingRowCursor(rows, this, false) : rows;
   }
 
   /**
@@ -373,6 +438,10 @@ public final class Transaction implements AutoCloseable {
     return writes;
   }
 
+  NavigableMap<byte[], LockIntent> locks() {
+    return locks;
+  }
+
   TreeSet<byte[]> readKeys() {
     return readKeys;
   }
@@ -383,6 +452,7 @@ public final class Transaction implements AutoCloseable {
 
   private void release() {
     writes.clear();
+    locks.clear();
     readKeys.clear();
     readRanges.clear();
     ownUnique.clear();

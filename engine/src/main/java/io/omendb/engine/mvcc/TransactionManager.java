@@ -50,6 +50,8 @@ public final class TransactionManager implements AutoCloseable {
   private final TreeMap<Long, Integer> serializableSnapshots = new TreeMap<>();
   /** Write sets of recent commits, oldest first, for SERIALIZABLE validation; guarded by {@link #commitLock}. */
   private final Deque<CommittedWrites> recentCommits = new ArrayDeque<>();
+  /** Exclusive row locks of recent commits, which wrote no version ({@code SELECT ... FOR UPDATE}). */
+  private final RowLocks rowLocks = new RowLocks();
 
   /** The keys one commit wrote. */
   private record CommittedWrites(long commitTs, byte[][] keys) {}
@@ -255,8 +257,9 @@ public final class TransactionManager implements AutoCloseable {
   /** Validates and applies a transaction's writes; returns when they are durable (unless commits are relaxed). */
   void commit(Transaction transaction) {
     Map<byte[], Transaction.PendingWrite> writes = transaction.writes();
+    Map<byte[], Transaction.LockIntent> locks = transaction.locks();
     boolean serializable = transaction.isolation() == IsolationLevel.SERIALIZABLE;
-    if (writes.isEmpty() && !serializable) {
+    if (writes.isEmpty() && locks.isEmpty() && !serializable) {
       return;
     }
     long commitTs;
@@ -281,12 +284,22 @@ public final class TransactionManager implements AutoCloseable {
           checkConflict(write, known[i] ? -1 : PrimaryKeyDirectory.timestamp(directory),
               !known[i] && !PrimaryKeyDirectory.isTombstone(directory));
         }
+        if (!write.insert() && rowLocks.lockedAfter(rowKey, write.readTs())) {
+          throw concurrentUpdate();
+        }
         keys[i++] = rowKey;
+      }
+      List<byte[]> exclusiveLocks = new java.util.ArrayList<>();
+      for (Map.Entry<byte[], Transaction.LockIntent> lock : locks.entrySet()) {
+        checkLockable(lock.getKey(), lock.getValue().readTs());
+        if (lock.getValue().exclusive() && !writes.containsKey(lock.getKey())) {
+          exclusiveLocks.add(lock.getKey());
+        }
       }
       if (serializable) {
         validateReads(transaction);
       }
-      if (writes.isEmpty()) {
+      if (writes.isEmpty() && exclusiveLocks.isEmpty()) {
         return;
       }
       indexes.checkUnique(transaction);
@@ -326,6 +339,8 @@ public final class TransactionManager implements AutoCloseable {
       groupCommit.written(commitTs);
       recentCommits.addLast(new CommittedWrites(commitTs, keys));
       pruneRecentCommits();
+      rowLocks.record(exclusiveLocks, commitTs);
+      rowLocks.prune(oldestSnapshot());
       if (!syncCommits) {
         groupCommit.publishUnsynced(commitTs);
       }
@@ -333,6 +348,40 @@ public final class TransactionManager implements AutoCloseable {
     if (syncCommits) {
       groupCommit.awaitDurable(commitTs);
     }
+  }
+
+  /**
+   * Throws 40001 if the row at {@code rowKey} was written, or exclusively locked, by a commit after {@code readTs}:
+   * a row a transaction locks ({@link Transaction#lock}) must be unchanged since the snapshot it was read at.
+   */
+  void checkLockable(byte[] rowKey, long readTs) {
+    long directory = directories.lookup(rowKey);
+    long latestTs;
+    if (directory == PrimaryKeyDirectory.UNKNOWN) {
+      byte[] latest = versions.latest(rowKey);
+      latestTs = latest == null ? -1 : Versions.dataTimestamp(latest);
+    } else {
+      latestTs = directory == PrimaryKeyDirectory.ABSENT ? -1 : PrimaryKeyDirectory.timestamp(directory);
+    }
+    if (latestTs > readTs || rowLocks.lockedAfter(rowKey, readTs)) {
+      throw concurrentUpdate();
+    }
+  }
+
+  private static SerializationFailureException concurrentUpdate() {
+    return new SerializationFailureException("could not serialize access due to concurrent update");
+  }
+
+  /** The oldest snapshot an active transaction reads at, or the visible timestamp if none is active. */
+  private long oldestSnapshot() {
+    synchronized (snapshots) {
+      return snapshots.isEmpty() ? oracle.visible() : Math.min(snapshots.firstKey(), oracle.visible());
+    }
+  }
+
+  /** Number of rows whose exclusive lock by a recent commit is still remembered; for tests. */
+  int rememberedLocks() {
+    return rowLocks.size();
   }
 
   /**
@@ -347,7 +396,7 @@ public final class TransactionManager implements AutoCloseable {
       return;
     }
     if (latestTs > write.readTs()) {
-      throw new SerializationFailureException("could not serialize access due to concurrent update");
+      throw concurrentUpdate();
     }
   }
 
