@@ -401,7 +401,8 @@ final class StoreSession implements Session, TransactionSource {
   private StatementResult run(CommandKind kind, boolean rows, PreparedStatement prepared) throws SQLException {
     if (rows) {
       ResultSet resultSet = prepared.executeQuery();
-      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement, interrupts);
+      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement, interrupts,
+          TimestampTzValues.zone(this));
       openResult = result;
       return result;
     }

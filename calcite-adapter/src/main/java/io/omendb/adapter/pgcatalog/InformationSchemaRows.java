@@ -164,7 +164,7 @@ final class InformationSchemaRows {
         row.put("numeric_scale", column.precision() > 0 ? Math.max(column.scale(), 0) : null);
       }
       case DATE -> row.put("datetime_precision", 0);
-      case TIME, TIMESTAMP -> row.put("datetime_precision", DEFAULT_SECONDS_PRECISION);
+      case TIME, TIMESTAMP, TIMESTAMPTZ -> row.put("datetime_precision", DEFAULT_SECONDS_PRECISION);
       default -> {
       }
     }
