@@ -12,15 +12,12 @@ interface TransactionSource {
    */
   Transaction current();
 
-  /** The current value of one of the session's settings, or null if unknown. */
-  String setting(String name);
-
   /** The privilege checks of the session's user. */
   SessionAccess access();
 
   /** The session user's name, which {@code "$user"} in the search path stands for. */
   String user();
 
-  /** A run-time parameter of the session ({@code search_path}), or null if it is unknown. */
+  /** A run-time parameter of the session ({@code search_path}, {@code TimeZone}), or null if it is unknown. */
   String setting(String name);
 }
