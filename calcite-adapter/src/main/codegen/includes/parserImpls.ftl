@@ -159,9 +159,16 @@ SqlDrop OmenDropTable(Span s, boolean replace) :
         LOOKAHEAD(2)
         <IF> <EXISTS> { ifExists = true; }
     ]
-    name = CompoundIdentifier() {
-        return SqlDdlNodes.dropTable(s.end(this), ifExists, name);
-    }
+    name = CompoundIdentifier()
+    (
+        <CASCADE> {
+            return new SqlDropTableCascade(s.end(this), ifExists, name);
+        }
+    |
+        [ <RESTRICT> ] {
+            return SqlDdlNodes.dropTable(s.end(this), ifExists, name);
+        }
+    )
 }
 
 /**
@@ -498,9 +505,15 @@ SqlTypeNameSpec PgTypeName() :
     |   <INT4>
     |   <INT8>
     |   <TEXT>
+    |   <TIMESTAMPTZ>
     )
     {
         return PgTypeAliases.typeNameSpec(token.image, getPos());
+    }
+|
+    ( <JSON> | <JSONB> )
+    {
+        return PgTypeNameSpec.of(token.image, getPos()).orElseThrow();
     }
 }
 
@@ -1722,4 +1735,113 @@ SqlNode OmenComment() :
     {
         return SqlCommentOn.create(s.end(this), column, name, text);
     }
+}
+
+/**
+ * Parses one of PostgreSQL's JSON operators ->, ->>, #>, #>>, @> and ? and
+ * its right operand; see PgJsonOperator.
+ */
+void OmenJsonOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    (
+        <LAMBDA> { op = PgJsonOperator.GET; }
+    |   <JSON_GET_TEXT> { op = PgJsonOperator.GET_TEXT; }
+    |   <JSON_PATH> { op = PgJsonOperator.PATH; }
+    |   <JSON_PATH_TEXT> { op = PgJsonOperator.PATH_TEXT; }
+    |   <JSON_CONTAINS> { op = PgJsonOperator.CONTAINS; }
+    |   <HOOK> { op = PgJsonOperator.EXISTS; }
+    )
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+<#--
+  Schemas: CREATE SCHEMA, DROP SCHEMA and ALTER SCHEMA as PostgreSQL writes
+  them; see SqlCreateSchema, SqlDropSchema and SqlAlterSchema.
+-->
+
+/**
+ * Parses the rest of {@code CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION
+ * role]} or {@code CREATE SCHEMA [IF NOT EXISTS] AUTHORIZATION role}.
+ */
+SqlCreate OmenCreateSchema(Span s, boolean replace) :
+{
+    boolean ifNotExists = false;
+    SqlIdentifier name = null;
+    SqlIdentifier role = null;
+}
+{
+    <SCHEMA>
+    [
+        LOOKAHEAD(3)
+        <IF> <NOT> <EXISTS> { ifNotExists = true; }
+    ]
+    (
+        <AUTHORIZATION> role = SimpleIdentifier()
+    |
+        name = SimpleIdentifier()
+        [ <AUTHORIZATION> role = SimpleIdentifier() ]
+    )
+    {
+        return new SqlCreateSchema(s.end(this), ifNotExists, name, role);
+    }
+}
+
+/** Parses the rest of {@code DROP SCHEMA [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. */
+SqlDrop OmenDropSchema(Span s, boolean replace) :
+{
+    boolean ifExists = false;
+    SqlIdentifier name;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    boolean cascade = false;
+}
+{
+    <SCHEMA>
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    name = SimpleIdentifier() { names.add(name); }
+    (
+        <COMMA> name = SimpleIdentifier() { names.add(name); }
+    )*
+    [
+        <CASCADE> { cascade = true; }
+    |
+        <RESTRICT>
+    ]
+    {
+        return new SqlDropSchema(s.end(this), ifExists,
+            new SqlNodeList(names, SqlParserPos.sum(names)), cascade);
+    }
+}
+
+/** Parses {@code ALTER SCHEMA name RENAME TO new_name | OWNER TO role}. */
+SqlNode OmenAlterSchema() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final SqlIdentifier target;
+}
+{
+    <ALTER> { s = span(); } <SCHEMA>
+    name = SimpleIdentifier()
+    (
+        <RENAME> <TO> target = SimpleIdentifier() {
+            return new SqlAlterSchema(s.end(this), name, target, true);
+        }
+    |
+        <OWNER> <TO> target = SimpleIdentifier() {
+            return new SqlAlterSchema(s.end(this), name, target, false);
+        }
+    )
 }

@@ -4,14 +4,6 @@
 statement ok
 CREATE TABLE t (id INT PRIMARY KEY, v INT)
 
-statement error 0A000 CREATE VIEW
-CREATE OR REPLACE VIEW tv AS SELECT id FROM t
-
-statement error 0A000 views
-DROP VIEW tv
-
-statement error 0A000 schemas
-CREATE SCHEMA app
 
 statement error 0A000
 CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql

@@ -6,6 +6,7 @@ import io.omendb.adapter.parser.AlterTableAction;
 import io.omendb.adapter.parser.SqlAlterTable;
 import io.omendb.engine.Engine;
 import io.omendb.engine.catalog.ColumnDef;
+import io.omendb.engine.catalog.RelationNames;
 import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.mvcc.TableAlterations;
 import io.omendb.engine.users.TableAcl;
@@ -35,13 +36,17 @@ final class AlterTableCommand {
   }
 
   void execute(SqlAlterTable alter) throws SQLException {
-    String name = StoreDdlExecutor.simpleName(alter.name());
-    TableDef table = engine.catalog().table(name).orElse(null);
+    DdlNames names = connection.unwrap(org.apache.calcite.jdbc.CalciteConnection.class).getRootSchema()
+        .getSubSchema(StoreSchema.NAME).unwrap(StoreSchema.class).names();
+    String name = alter.ifExists()
+        ? names.lookupIfExists(alter.name(), n -> engine.catalog().table(n).isPresent())
+        : names.table(alter.name());
+    TableDef table = name == null ? null : engine.catalog().table(name).orElse(null);
     if (table == null) {
       if (alter.ifExists()) {
         return;
       }
-      throw new SqlStateException("42P01", "relation \"" + name + "\" does not exist");
+      throw new SqlStateException("42P01", "relation \"" + RelationNames.nameOf(name) + "\" does not exist");
     }
     access.checkOwner(table);
     for (AlterTableAction action : alter.actions()) {
@@ -69,7 +74,9 @@ final class AlterTableCommand {
       setType(name, set);
     } else if (action instanceof AlterTableAction.AddConstraint add) {
       List<String> columns = add.columns().stream().map(SqlIdentifier::getSimple).toList();
-      String constraint = add.name() == null ? null : add.name().getSimple();
+      // constraints (and their indexes) live in the table's schema
+      String constraint = add.name() == null ? null
+          : RelationNames.withSchema(add.name().getSimple(), RelationNames.schemaOf(name));
       if (add.primaryKey()) {
         alterations.addPrimaryKey(name, columns, constraint);
       } else {
@@ -77,12 +84,15 @@ final class AlterTableCommand {
             constraint != null ? constraint : TableConstraints.defaultName(name, columns));
       }
     } else if (action instanceof AlterTableAction.DropConstraint drop) {
-      alterations.dropConstraint(name, drop.name().getSimple(), drop.ifExists());
+      alterations.dropConstraint(name,
+          RelationNames.withSchema(drop.name().getSimple(), RelationNames.schemaOf(name)), drop.ifExists());
     } else if (action instanceof AlterTableAction.RenameColumn rename) {
       alterations.renameColumn(name, rename.from().getSimple(), rename.to().getSimple());
     } else if (action instanceof AlterTableAction.RenameTable rename) {
-      alterations.renameTable(name, rename.to().getSimple());
-      return rename.to().getSimple();
+      // the table stays in its schema
+      String renamed = RelationNames.withSchema(rename.to().getSimple(), RelationNames.schemaOf(name));
+      alterations.renameTable(name, renamed);
+      return renamed;
     } else if (action instanceof AlterTableAction.OwnerTo owner) {
       ownerTo(table(name), owner.role().getSimple());
     }
@@ -102,7 +112,7 @@ final class AlterTableCommand {
     boolean hasRows = engine.estimatedRowCount(table) > 0;
     if (hasRows && !column.nullable() && column.defaultExpression() == null) {
       throw new SqlStateException("23502",
-          "column \"" + column.name() + "\" of relation \"" + name + "\" contains null values");
+          "column \"" + column.name() + "\" of relation \"" + RelationNames.nameOf(name) + "\" contains null values");
     }
     TableAlterations alterations = engine.alterations();
     if (!hasRows || column.defaultExpression() == null) {
@@ -112,7 +122,7 @@ final class AlterTableCommand {
     // Existing rows get the default: add the column nullable, fill it, then declare it as written.
     alterations.addColumn(name, column.withNullable(true));
     try (Statement statement = connection.createStatement()) {
-      statement.executeUpdate("UPDATE " + quote(name) + " SET " + quote(column.name()) + " = "
+      statement.executeUpdate("UPDATE " + qualified(name) + " SET " + quote(column.name()) + " = "
           + column.defaultExpression());
       if (!column.nullable()) {
         alterations.alterColumn(name, column.name(), c -> c.withNullable(false), false);
@@ -129,7 +139,7 @@ final class AlterTableCommand {
     int index = table.columnIndex(columnName);
     if (index < 0) {
       throw new SqlStateException("42703",
-          "column \"" + columnName + "\" of relation \"" + name + "\" does not exist");
+          "column \"" + columnName + "\" of relation \"" + RelationNames.nameOf(name) + "\" does not exist");
     }
     ColumnTypes.Declared declared;
     try {
@@ -161,7 +171,12 @@ final class AlterTableCommand {
 
   private TableDef table(String name) {
     return engine.catalog().table(name).orElseThrow(
-        () -> new SqlStateException("42P01", "relation \"" + name + "\" does not exist"));
+        () -> new SqlStateException("42P01", "relation \"" + RelationNames.nameOf(name) + "\" does not exist"));
+  }
+
+  /** The table with this engine name as SQL text names it wherever the search path stands: schema-qualified. */
+  private static String qualified(String name) {
+    return quote(RelationNames.schemaOf(name)) + "." + quote(RelationNames.nameOf(name));
   }
 
   private static String quote(String identifier) {

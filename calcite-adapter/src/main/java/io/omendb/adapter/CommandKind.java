@@ -35,7 +35,10 @@ public enum CommandKind {
   DROP_ROLE("DROP ROLE", false),
   GRANT("GRANT", false),
   REVOKE("REVOKE", false),
-  COPY("COPY", true);
+  COPY("COPY", true),
+  CREATE_SCHEMA("CREATE SCHEMA", false),
+  DROP_SCHEMA("DROP SCHEMA", false),
+  ALTER_SCHEMA("ALTER SCHEMA", false);
 
   private final String tag;
   private final boolean counted;

@@ -80,7 +80,7 @@ final class GeneratedColumns {
   private ColumnDef add(String column, ColumnType type, SequenceDef sequence) {
     pending.add(sequence.withOwner(table, column));
     return ColumnDef.create(column, type).withNullable(false)
-        .withDefault("nextval('" + sequence.name() + "'::regclass)");
+        .withDefault("nextval('" + DdlNames.text(sequence.name()) + "'::regclass)");
   }
 
   /** A sequence name not yet taken: {@code table_column_seq}, else with 1, 2, ... appended. */

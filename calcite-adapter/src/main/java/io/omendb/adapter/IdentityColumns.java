@@ -68,10 +68,15 @@ final class IdentityColumns {
    * @throws SqlStateException 428C9 for an explicit value without OVERRIDING SYSTEM VALUE
    */
   static void check(SqlNode node, Catalog catalog, boolean overridingSystemValue) {
+    check(node, catalog, new DdlNames(catalog, List.of(StoreSchema.NAME)), overridingSystemValue);
+  }
+
+  /** As above, the target table resolved by {@code names} (the session's search path). */
+  static void check(SqlNode node, Catalog catalog, DdlNames names, boolean overridingSystemValue) {
     if (node instanceof SqlInsert insert && !overridingSystemValue) {
-      checkInsert(insert, catalog);
+      checkInsert(insert, catalog, names);
     } else if (node instanceof SqlUpdate update) {
-      TableDef table = table(update.getTargetTable(), catalog);
+      TableDef table = table(update.getTargetTable(), catalog, names);
       if (table == null) {
         return;
       }
@@ -86,8 +91,8 @@ final class IdentityColumns {
     }
   }
 
-  private static void checkInsert(SqlInsert insert, Catalog catalog) {
-    TableDef table = table(insert.getTargetTable(), catalog);
+  private static void checkInsert(SqlInsert insert, Catalog catalog, DdlNames names) {
+    TableDef table = table(insert.getTargetTable(), catalog, names);
     if (table == null) {
       return;
     }
@@ -131,11 +136,12 @@ final class IdentityColumns {
     return always;
   }
 
-  private static TableDef table(SqlNode target, Catalog catalog) {
-    if (!(target instanceof SqlIdentifier identifier)) {
+  private static TableDef table(SqlNode target, Catalog catalog, DdlNames names) {
+    if (!(target instanceof SqlIdentifier identifier) || identifier.names.size() > 2
+        || !identifier.isSimple() && !catalog.schemas().exists(identifier.names.get(0))) {
       return null;
     }
-    return catalog.table(identifier.names.get(identifier.names.size() - 1)).orElse(null);
+    return catalog.table(names.table(identifier)).orElse(null);
   }
 
   private static SqlStateException violation(String column) {

@@ -45,7 +45,7 @@ final class PlanPrivileges extends RelVisitor {
     } else if (node instanceof TableScan scan) {
       StoreTable table = storeTable(scan.getTable());
       if (table != null) {
-        access.checkRead(table.def());
+        table.checkRead();
       }
     }
     // a subquery in an expression (IN, EXISTS, a scalar subquery) is a plan of its own, not a child

@@ -8,6 +8,7 @@ import io.omendb.adapter.parser.SqlGrantPrivileges;
 import io.omendb.adapter.parser.SqlGrantRole;
 import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.TableDef;
+import io.omendb.engine.catalog.ViewDef;
 import io.omendb.engine.users.Role;
 import io.omendb.engine.users.RoleStore;
 import io.omendb.engine.users.ScramVerifier;
@@ -154,19 +155,31 @@ final class RoleStatements {
 
   /** {@code GRANT | REVOKE privileges ON tables TO | FROM grantees}. */
   static void grantPrivileges(SqlGrantPrivileges grant, SessionAccess access, Catalog catalog) {
+    grantPrivileges(grant, access, catalog, new DdlNames(catalog, List.of(StoreSchema.NAME)));
+  }
+
+  /** As above, the tables named resolved by {@code names}. */
+  static void grantPrivileges(SqlGrantPrivileges grant, SessionAccess access, Catalog catalog, DdlNames names) {
     RoleStore roles = access.roles();
     Set<TablePrivilege> privileges = privileges(grant.privileges());
     List<TableDef> tables = new ArrayList<>();
     if (grant.schema() != null) {
-      if (!grant.schema().equals(StoreSchema.NAME)) {
+      if (!catalog.schemas().exists(grant.schema())) {
         throw new SqlStateException("3F000", "schema \"" + grant.schema() + "\" does not exist");
       }
-      tables.addAll(catalog.tables());
+      catalog.tables().stream()
+          .filter(table -> io.omendb.engine.catalog.RelationNames.inSchema(table.name(), grant.schema()))
+          .forEach(tables::add);
+      catalog.views().views().stream()
+          .filter(view -> io.omendb.engine.catalog.RelationNames.inSchema(view.name(), grant.schema()))
+          .forEach(view -> tables.add(view.relation()));
     } else {
       for (SqlIdentifier identifier : grant.tables()) {
-        String name = tableName(identifier);
-        tables.add(catalog.table(name).orElseThrow(
-            () -> new SqlStateException("42P01", "relation \"" + name + "\" does not exist")));
+        String name = names.lookup(identifier,
+            relation -> catalog.table(relation).isPresent() || catalog.views().exists(relation));
+        tables.add(catalog.table(name).or(() -> catalog.views().view(name).map(ViewDef::relation)).orElseThrow(
+            () -> new SqlStateException("42P01",
+                "relation \"" + io.omendb.engine.catalog.RelationNames.nameOf(name) + "\" does not exist")));
       }
     }
     for (String grantee : grant.grantees()) {
@@ -283,16 +296,6 @@ final class RoleStatements {
       privileges.add(TablePrivilege.valueOf(word.toUpperCase(Locale.ROOT)));
     }
     return privileges;
-  }
-
-  private static String tableName(SqlIdentifier identifier) {
-    if (identifier.names.size() == 2 && identifier.names.get(0).equals(StoreSchema.NAME)) {
-      return identifier.names.get(1);
-    }
-    if (!identifier.isSimple()) {
-      throw new SqlStateException("3F000", "schema \"" + identifier.names.get(0) + "\" does not exist");
-    }
-    return identifier.getSimple();
   }
 
   private static SqlStateException undefinedRole(String name) {

@@ -81,12 +81,12 @@ public final class SequenceFunctions {
 
   /** {@code nextval(name)}; called by generated code. */
   public static Long nextval(DataContext root, String name) {
-    return name == null ? null : sequences(root).nextval(sequenceName(name));
+    return name == null ? null : sequences(root).nextval(sequenceName(root, name));
   }
 
   /** {@code currval(name)}; called by generated code. */
   public static Long currval(DataContext root, String name) {
-    return name == null ? null : sequences(root).currval(sequenceName(name));
+    return name == null ? null : sequences(root).currval(sequenceName(root, name));
   }
 
   /** {@code lastval()}; called by generated code. */
@@ -102,7 +102,7 @@ public final class SequenceFunctions {
     if (name == null || value == null) {
       return null;
     }
-    return sequences(root).setval(sequenceName(name), value, isCalled == null || isCalled);
+    return sequences(root).setval(sequenceName(root, name), value, isCalled == null || isCalled);
   }
 
   /**
@@ -120,12 +120,22 @@ public final class SequenceFunctions {
     return name.toLowerCase(Locale.ROOT);
   }
 
+  /** The engine name of the sequence a text argument names, {@code s.seq} or resolved by the search path. */
+  private static String sequenceName(DataContext root, String text) {
+    StoreSchema schema = storeSchema(root);
+    return schema.names().lookup(text, name -> schema.engine().catalog().sequences().exists(name));
+  }
+
   private static SessionSequences sequences(DataContext root) {
+    return storeSchema(root).sequences();
+  }
+
+  private static StoreSchema storeSchema(DataContext root) {
     SchemaPlus schema = root.getRootSchema().getSubSchema(StoreSchema.NAME);
     if (schema == null) {
       throw new IllegalStateException("the store schema is not registered");
     }
-    return schema.unwrap(StoreSchema.class).sequences();
+    return schema.unwrap(StoreSchema.class);
   }
 
   /** A function whose last {@code optional} parameters may be left out. */

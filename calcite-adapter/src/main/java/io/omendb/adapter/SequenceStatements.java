@@ -22,9 +22,13 @@ final class SequenceStatements {
   private SequenceStatements() {}
 
   static void create(SqlCreateSequence create, Catalog catalog) {
-    String name = DdlNames.simple(create.name());
+    create(create, catalog, new DdlNames(catalog, java.util.List.of(StoreSchema.NAME)));
+  }
+
+  static void create(SqlCreateSequence create, Catalog catalog, DdlNames names) {
+    String name = names.forCreate(create.name());
     SequenceDef def = define(SequenceDef.create(name), create.options(), false);
-    def = withOwner(def, create.options(), catalog);
+    def = withOwner(def, create.options(), catalog, names);
     try {
       catalog.sequences().create(def, create.ifNotExists());
     } catch (SequenceException e) {
@@ -33,7 +37,11 @@ final class SequenceStatements {
   }
 
   static void alter(SqlAlterSequence alter, Catalog catalog) {
-    String name = DdlNames.simple(alter.name());
+    alter(alter, catalog, new DdlNames(catalog, java.util.List.of(StoreSchema.NAME)));
+  }
+
+  static void alter(SqlAlterSequence alter, Catalog catalog, DdlNames names) {
+    String name = names.sequence(alter.name());
     SequenceDef current = catalog.sequences().sequence(name).orElse(null);
     if (current == null) {
       if (alter.ifExists()) {
@@ -42,7 +50,7 @@ final class SequenceStatements {
       throw new SqlStateException("42P01", "relation \"" + name + "\" does not exist");
     }
     SequenceOptions options = alter.options();
-    SequenceDef def = withOwner(define(current, options, true), options, catalog);
+    SequenceDef def = withOwner(define(current, options, true), options, catalog, names);
     Long restart = null;
     if (options.restart()) {
       restart = options.restartValue() != null ? options.restartValue() : def.start();
@@ -55,20 +63,27 @@ final class SequenceStatements {
   }
 
   static void drop(SqlDropObjects drop, Catalog catalog) {
+    drop(drop, catalog, new DdlNames(catalog, java.util.List.of(StoreSchema.NAME)));
+  }
+
+  static void drop(SqlDropObjects drop, Catalog catalog, DdlNames names) {
+    java.util.List<String> dropped = new java.util.ArrayList<>();
     for (SqlIdentifier identifier : drop.names()) {
-      String name = DdlNames.simple(identifier);
-      if (catalog.sequences().sequence(name).isEmpty()) {
+      String name = names.lookupIfExists(identifier, catalog.sequences()::exists);
+      if (name == null || catalog.sequences().sequence(name).isEmpty()) {
         if (drop.ifExists()) {
           continue;
         }
-        throw new SqlStateException("42P01", "sequence \"" + name + "\" does not exist");
+        throw new SqlStateException("42P01",
+            "sequence \"" + io.omendb.engine.catalog.RelationNames.nameOf(name) + "\" does not exist");
       }
       if (!drop.cascade()) {
         checkNoDependentDefault(name, catalog);
       }
+      dropped.add(name);
     }
-    for (SqlIdentifier identifier : drop.names()) {
-      catalog.sequences().drop(DdlNames.simple(identifier), true);
+    for (String name : dropped) {
+      catalog.sequences().drop(name, true);
     }
   }
 
@@ -77,7 +92,7 @@ final class SequenceStatements {
    * PostgreSQL's dependency on the default does; dropping the owning table drops the sequence with it.
    */
   private static void checkNoDependentDefault(String sequence, Catalog catalog) {
-    String call = ("nextval('" + sequence + "'").toLowerCase(Locale.ROOT);
+    String call = ("nextval('" + DdlNames.text(sequence) + "'").replace("\"", "").toLowerCase(Locale.ROOT);
     for (TableDef table : catalog.tables()) {
       for (ColumnDef column : table.columns()) {
         String expression = column.defaultExpression();
@@ -142,7 +157,7 @@ final class SequenceStatements {
   }
 
   /** {@code def} with the owner named by {@code OWNED BY}, which must be a column of an existing table. */
-  private static SequenceDef withOwner(SequenceDef def, SequenceOptions options, Catalog catalog) {
+  private static SequenceDef withOwner(SequenceDef def, SequenceOptions options, Catalog catalog, DdlNames names) {
     if (options.ownedByNone()) {
       return def.withOwner(null, null);
     }
@@ -150,18 +165,18 @@ final class SequenceStatements {
     if (owner == null) {
       return def;
     }
-    List<String> names = owner.names;
-    if (names.size() < 2) {
+    List<String> parts = owner.names;
+    if (parts.size() < 2) {
       throw new SqlStateException("42601", "invalid OWNED BY option\n  Hint: Specify OWNED BY table.column or "
           + "OWNED BY NONE.");
     }
-    String tableName = names.get(names.size() - 2);
-    String column = names.get(names.size() - 1);
-    TableDef table = catalog.table(tableName).orElseThrow(
-        () -> new SqlStateException("42P01", "relation \"" + tableName + "\" does not exist"));
+    String tableName = names.table(new SqlIdentifier(parts.subList(0, parts.size() - 1), owner.getParserPosition()));
+    String column = parts.get(parts.size() - 1);
+    TableDef table = catalog.table(tableName).orElseThrow(() -> new SqlStateException("42P01",
+        "relation \"" + io.omendb.engine.catalog.RelationNames.nameOf(tableName) + "\" does not exist"));
     if (table.columnIndex(column) < 0) {
-      throw new SqlStateException("42703",
-          "column \"" + column + "\" of relation \"" + tableName + "\" does not exist");
+      throw new SqlStateException("42703", "column \"" + column + "\" of relation \""
+          + io.omendb.engine.catalog.RelationNames.nameOf(tableName) + "\" does not exist");
     }
     return def.withOwner(tableName, column);
   }

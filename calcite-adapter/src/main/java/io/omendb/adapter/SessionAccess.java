@@ -7,6 +7,7 @@ import io.omendb.engine.catalog.TableDef;
 import io.omendb.engine.users.Role;
 import io.omendb.engine.users.RoleStore;
 import io.omendb.engine.users.TablePrivilege;
+import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
@@ -34,6 +35,7 @@ final class SessionAccess {
    */
   private TableDef writeOnlyTarget;
   private TablePrivilege writeOnlyPrivilege;
+  private final ViewExpansion views = new ViewExpansion();
 
   SessionAccess(RoleStore roles, String user) {
     this.roles = requireNonNull(roles, "roles");
@@ -80,6 +82,61 @@ final class SessionAccess {
     throw denied(table);
   }
 
+  /** The views being expanded by the statement now being planned. */
+  ViewExpansion views() {
+    return views;
+  }
+
+  /**
+   * Checks that {@code table}, scanned inside the query of the views {@code chain} (outermost first), may be read
+   * as PostgreSQL allows: the session user needs SELECT on the outermost view, each view's owner SELECT on the next
+   * view, and the innermost view's owner SELECT on the table.
+   *
+   * @throws SqlStateException 42501 naming the first view or table whose privilege is missing
+   */
+  void checkReadThroughViews(List<ViewExpansion.Ref> chain, TableDef table) {
+    if (!enforced()) {
+      return;
+    }
+    String reader = user;
+    boolean superuser = isSuperuser();
+    for (ViewExpansion.Ref view : chain) {
+      if (!superuser && !roles.hasPrivilege(reader, view.id(), TablePrivilege.SELECT)) {
+        throw new SqlStateException("42501", "permission denied for view " + view.name());
+      }
+      reader = roles.acl(view.id()).map(io.omendb.engine.users.TableAcl::owner).orElse(null);
+      if (reader == null) {
+        // a view without a recorded owner (none is made so) reads with no privileges but a superuser's
+        throw new SqlStateException("42501", "permission denied for view " + view.name());
+      }
+      superuser = false;
+    }
+    if (!roles.hasPrivilege(reader, table.id(), TablePrivilege.SELECT)) {
+      throw denied(table);
+    }
+  }
+
+  /**
+   * Checks, as the query is planned, that {@code view} may be read inside the views {@code chain} (outermost first;
+   * empty for a view the statement names itself): by the session user, or by the owner of the innermost view.
+   */
+  void checkViewRead(List<ViewExpansion.Ref> chain, ViewExpansion.Ref view) {
+    if (!enforced()) {
+      return;
+    }
+    List<ViewExpansion.Ref> through = new java.util.ArrayList<>(chain);
+    through.add(view);
+    String reader = user;
+    boolean superuser = isSuperuser();
+    for (ViewExpansion.Ref step : through) {
+      if (!superuser && !roles.hasPrivilege(reader, step.id(), TablePrivilege.SELECT)) {
+        throw new SqlStateException("42501", "permission denied for view " + step.name());
+      }
+      reader = roles.acl(step.id()).map(io.omendb.engine.users.TableAcl::owner).orElse("");
+      superuser = false;
+    }
+  }
+
   /** Checks that the user may read {@code table}: SELECT, or the write-only target of the running UPDATE/DELETE. */
   void checkRead(TableDef table) {
     TableDef target = writeOnlyTarget;
@@ -99,7 +156,8 @@ final class SessionAccess {
     if (isSuperuser() || roles.isOwner(user, table.id())) {
       return;
     }
-    throw new SqlStateException("42501", "must be owner of table " + table.name());
+    throw new SqlStateException("42501",
+        "must be owner of table " + io.omendb.engine.catalog.RelationNames.nameOf(table.name()));
   }
 
   /** Marks the running statement as an UPDATE or DELETE of {@code table} that reads none of its columns. */
@@ -124,8 +182,10 @@ final class SessionAccess {
       target = tableOf(delete.getTargetTable());
       privilege = TablePrivilege.DELETE;
     }
-    if (target != null) {
-      String name = target.names.get(target.names.size() - 1);
+    if (target != null && target.names.size() <= 2) {
+      // a qualified name as written; an unqualified one as in public (elsewhere on the path the relaxation is lost)
+      String name = target.isSimple() ? target.getSimple()
+          : io.omendb.engine.catalog.RelationNames.qualify(target.names.get(0), target.names.get(1));
       TablePrivilege needed = privilege;
       catalog.table(name).ifPresent(table -> beginWriteOnly(table, needed));
     }
@@ -190,6 +250,7 @@ final class SessionAccess {
   }
 
   static SqlStateException denied(TableDef table) {
-    return new SqlStateException("42501", "permission denied for table " + table.name());
+    return new SqlStateException("42501",
+        "permission denied for table " + io.omendb.engine.catalog.RelationNames.nameOf(table.name()));
   }
 }

@@ -108,6 +108,10 @@ final class SqlErrors {
         case UNSUPPORTED -> "0A000";
         case UNDEFINED_COLUMN -> "42703";
         case UNDEFINED_OBJECT -> "42704";
+        case UNDEFINED_SCHEMA -> "3F000";
+        case DUPLICATE_SCHEMA -> "42P06";
+        case DEPENDENT_OBJECTS -> "2BP01";
+        case RESERVED_NAME -> "42939";
       };
       return new SQLException(e.getMessage(), state);
     }
@@ -181,6 +185,9 @@ final class SqlErrors {
     m = FUNCTION_NOT_FOUND.matcher(message);
     if (m.matches()) {
       return new SQLException("function " + m.group(1) + " does not exist", "42883");
+    }
+    if (message.startsWith("Cast function cannot convert value of type ")) {
+      return new SQLException(message, "42846");
     }
     return new SQLException(message, "42000");
   }

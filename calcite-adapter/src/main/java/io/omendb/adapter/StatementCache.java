@@ -38,11 +38,20 @@ final class StatementCache implements AutoCloseable {
   /** Parameterized statement texts that did not plan; they are planned as written instead. */
   private final Set<String> unparameterizable = new HashSet<>();
   private long catalogVersion;
+  /** The session's schemas, whose search path the cached plans were resolved by; null for a cache without. */
+  private final StoreSchemas schemas;
+  private List<String> searchPath = List.of();
 
   StatementCache(Connection connection, Catalog catalog) {
+    this(connection, catalog, null);
+  }
+
+  /** A cache whose plans hold only while the search path of {@code schemas} stays as it was when they were made. */
+  StatementCache(Connection connection, Catalog catalog, StoreSchemas schemas) {
     this.connection = requireNonNull(connection, "connection");
     this.catalog = requireNonNull(catalog, "catalog");
     this.catalogVersion = catalog.version();
+    this.schemas = schemas;
   }
 
   /** The catalog whose changes invalidate this cache. */
@@ -52,6 +61,15 @@ final class StatementCache implements AutoCloseable {
 
   /** The prepared statement for {@code sql}, planned now or reused. */
   PreparedStatement prepare(String sql) throws SQLException {
+    if (schemas != null) {
+      // the same text resolves by the search path: plans made under another path are dropped
+      schemas.sync();
+      List<String> path = schemas.searchPath();
+      if (!path.equals(searchPath)) {
+        clear();
+        searchPath = path;
+      }
+    }
     long version = catalog.version();
     if (version != catalogVersion) {
       clear();
@@ -107,7 +125,13 @@ final class StatementCache implements AutoCloseable {
     if (!(target instanceof org.apache.calcite.sql.SqlIdentifier name)) {
       return false;
     }
-    int shortest = catalog.table(name.names.get(name.names.size() - 1)).stream()
+    if (name.names.size() > 2 || !name.isSimple() && !catalog.schemas().exists(name.names.get(0))) {
+      return false;
+    }
+    // the target as Calcite resolves it: in the schema named, or the first along the search path
+    String engineName = new DdlNames(catalog, schemas == null ? List.of(StoreSchema.NAME) : schemas.searchPath())
+        .table(name);
+    int shortest = catalog.table(engineName).stream()
         .flatMap(table -> table.columns().stream())
         .filter(c -> (c.type() == io.omendb.engine.catalog.ColumnType.VARCHAR
             || c.type() == io.omendb.engine.catalog.ColumnType.CHAR) && c.precision() > 0)

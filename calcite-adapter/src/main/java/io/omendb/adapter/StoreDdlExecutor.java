@@ -1,6 +1,7 @@
 package io.omendb.adapter;
 
 import io.omendb.engine.catalog.ColumnDef;
+import io.omendb.engine.catalog.RelationNames;
 import io.omendb.engine.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,12 +26,16 @@ import io.omendb.adapter.parser.SqlCreateIndex;
 import io.omendb.adapter.parser.SqlCreatePgView;
 import io.omendb.adapter.parser.SqlCreateSequence;
 import io.omendb.adapter.parser.SqlDropObjects;
+import io.omendb.adapter.parser.SqlDropTableCascade;
 import io.omendb.adapter.parser.SqlDropIndex;
 import io.omendb.adapter.parser.SqlAlterRole;
 import io.omendb.adapter.parser.SqlCreateRole;
 import io.omendb.adapter.parser.SqlDropRole;
 import io.omendb.adapter.parser.SqlGrantPrivileges;
 import io.omendb.adapter.parser.SqlGrantRole;
+import io.omendb.adapter.parser.SqlAlterSchema;
+import io.omendb.adapter.parser.SqlCreateSchema;
+import io.omendb.adapter.parser.SqlDropSchema;
 
 /** Executes DDL against the engine catalog. Calcite finds the {@code execute} overloads by reflection. */
 public final class StoreDdlExecutor extends DdlExecutorImpl {
@@ -45,14 +50,15 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
     if (create.query != null) {
       throw new SqlStateException("0A000", "CREATE TABLE ... AS is not supported yet");
     }
-    String name = simpleName(create.name);
+    String name = schema.names().forCreate(create.name);
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> keyColumns = new LinkedHashSet<>();
     List<SqlKeyConstraint> uniques = new ArrayList<>();
     String primaryKeyName = null;
     SqlNodeList elements = create.columnList;
     if (elements == null || elements.isEmpty()) {
-      throw new SqlStateException("42P16", "table \"" + name + "\" must have at least one column");
+      throw new SqlStateException("42P16",
+          "table \"" + RelationNames.nameOf(name) + "\" must have at least one column");
     }
     GeneratedColumns generated = new GeneratedColumns(name, schema.engine().catalog());
     for (SqlNode element : elements) {
@@ -62,10 +68,10 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
       } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.PRIMARY_KEY) {
         if (!keyColumns.isEmpty()) {
           throw new SqlStateException("42P16",
-              "multiple primary keys for table \"" + name + "\" are not allowed");
+              "multiple primary keys for table \"" + RelationNames.nameOf(name) + "\" are not allowed");
         }
         if (key.getOperandList().get(0) instanceof SqlIdentifier keyName) {
-          primaryKeyName = keyName.getSimple();
+          primaryKeyName = RelationNames.withSchema(keyName.getSimple(), RelationNames.schemaOf(name));
         }
         SqlNodeList keyList = (SqlNodeList) key.getOperandList().get(1);
         for (SqlNode keyColumn : keyList) {
@@ -101,15 +107,32 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
   /** {@code DROP TABLE [IF EXISTS] name}. */
   public void execute(SqlDropTable drop, CalcitePrepare.Context context) {
     StoreSchema schema = schema(context);
-    schema.engine().catalog().table(simpleName(drop.name)).ifPresent(schema.access()::checkOwner);
-    schema.engine().catalog().dropTable(simpleName(drop.name), drop.ifExists);
+    dropTable(schema, drop.name, drop.ifExists, false);
+  }
+
+  /** {@code DROP TABLE [IF EXISTS] name CASCADE}: also drops the views that read the table. */
+  public void execute(SqlDropTableCascade drop, CalcitePrepare.Context context) {
+    dropTable(schema(context), drop.name(), drop.ifExists(), true);
+  }
+
+  private static void dropTable(StoreSchema schema, SqlIdentifier identifier, boolean ifExists, boolean cascade) {
+    String name = schema.names().lookupIfExists(identifier, table -> schema.engine().catalog().table(table).isPresent()
+        || schema.engine().catalog().views().exists(table));
+    if (name == null) {
+      return;
+    }
+    schema.engine().catalog().table(name).ifPresent(schema.access()::checkOwner);
+    new ViewCommand(schema.engine(), schema.access(), schema.names()).beforeDropTable(name, cascade);
+    schema.engine().catalog().dropTable(name, ifExists);
   }
 
   /** {@code CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table (columns)}: builds it from the current rows. */
   public void execute(SqlCreateIndex create, CalcitePrepare.Context context) {
-    String table = simpleName(create.table());
+    // an index lives in its table's schema; its own name cannot be qualified
+    String table = schema(context).names().table(create.table());
     List<String> columns = create.columns();
-    String name = create.name() != null ? simpleName(create.name())
+    String name = create.name() != null
+        ? RelationNames.qualify(RelationNames.schemaOf(table), simpleName(create.name()))
         : table + "_" + String.join("_", columns) + "_idx";
     schema(context).engine().catalog().table(table).ifPresent(schema(context).access()::checkOwner);
     schema(context).engine().createIndex(name, table, columns, create.unique(), create.ifNotExists());
@@ -119,35 +142,54 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
   public void execute(SqlDropIndex drop, CalcitePrepare.Context context) {
     for (SqlIdentifier name : drop.names()) {
       StoreSchema schema = schema(context);
-      schema.engine().catalog().index(simpleName(name))
-          .flatMap(index -> schema.engine().catalog().table(index.tableName()))
+      String index = schema.names().lookupIfExists(name, n -> schema.engine().catalog().index(n).isPresent());
+      if (index == null) {
+        continue;
+      }
+      schema.engine().catalog().index(index)
+          .flatMap(def -> schema.engine().catalog().table(def.tableName()))
           .ifPresent(schema.access()::checkOwner);
-      schema.engine().dropIndex(simpleName(name), drop.ifExists());
+      schema.engine().dropIndex(index, drop.ifExists());
     }
   }
 
   /** {@code CREATE SEQUENCE}. */
   public void execute(SqlCreateSequence create, CalcitePrepare.Context context) {
-    SequenceStatements.create(create, schema(context).engine().catalog());
+    SequenceStatements.create(create, schema(context).engine().catalog(), schema(context).names());
   }
 
   /** {@code ALTER SEQUENCE}. */
   public void execute(SqlAlterSequence alter, CalcitePrepare.Context context) {
-    SequenceStatements.alter(alter, schema(context).engine().catalog());
+    SequenceStatements.alter(alter, schema(context).engine().catalog(), schema(context).names());
   }
 
   /** {@code DROP SEQUENCE | VIEW}. */
   public void execute(SqlDropObjects drop, CalcitePrepare.Context context) {
     if (drop.getKind() == SqlKind.DROP_SEQUENCE) {
-      SequenceStatements.drop(drop, schema(context).engine().catalog());
+      SequenceStatements.drop(drop, schema(context).engine().catalog(), schema(context).names());
     } else {
-      throw new SqlStateException("0A000", "views are not supported yet");
+      new ViewCommand(schema(context).engine(), schema(context).access(), schema(context).names()).drop(drop);
     }
   }
 
   /** {@code CREATE [OR REPLACE] VIEW}. */
   public void execute(SqlCreatePgView create, CalcitePrepare.Context context) {
     throw new SqlStateException("0A000", "CREATE VIEW is not supported yet");
+  }
+
+  /** {@code CREATE SCHEMA}. */
+  public void execute(SqlCreateSchema create, CalcitePrepare.Context context) {
+    SchemaStatements.create(create, schema(context).access(), schema(context).engine().catalog());
+  }
+
+  /** {@code DROP SCHEMA}. */
+  public void execute(SqlDropSchema drop, CalcitePrepare.Context context) {
+    SchemaStatements.drop(drop, schema(context).access(), schema(context).engine().catalog());
+  }
+
+  /** {@code ALTER SCHEMA}. */
+  public void execute(SqlAlterSchema alter, CalcitePrepare.Context context) {
+    SchemaStatements.alter(alter, schema(context).access(), schema(context).engine().catalog());
   }
 
   /** {@code CREATE USER | ROLE}. */
@@ -172,7 +214,8 @@ public final class StoreDdlExecutor extends DdlExecutorImpl {
 
   /** {@code GRANT | REVOKE privileges ON tables TO | FROM grantees}. */
   public void execute(SqlGrantPrivileges grant, CalcitePrepare.Context context) {
-    RoleStatements.grantPrivileges(grant, schema(context).access(), schema(context).engine().catalog());
+    RoleStatements.grantPrivileges(grant, schema(context).access(), schema(context).engine().catalog(),
+        schema(context).names());
   }
 
   static ColumnDef column(SqlColumnDeclaration declaration) {

@@ -20,6 +20,7 @@ enum StoreMethod {
   SEEK_INDEX(StoreTable.class, "seekIndex", DataContext.class, String.class, Object[][].class, int[].class),
   LOOKUP_JOIN(StoreTable.class, "lookupJoin", DataContext.class, Enumerable.class, int[].class, int[].class,
       int.class, boolean.class, String.class),
+  THROUGH_VIEWS(StoreTable.class, "throughViews", int[].class, String[].class),
   ANALYZE_WRAP(OperatorStats.class, "wrap", Function0.class);
 
   final Method method;

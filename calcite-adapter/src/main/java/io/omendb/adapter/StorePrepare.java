@@ -29,12 +29,20 @@ final class StorePrepare extends CalcitePrepareImpl {
   @Override
   public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
       long maxRowCount) {
-    return super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount);
+    // executions see the session's TimeZone setting (timestamptz casts, LOCALTIMESTAMP)
+    return SessionDataContext.wrap(PgResultTypes.named(
+        super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount)));
   }
 
   @Override
   public AnalyzeViewResult analyzeView(CalcitePrepare.Context context, String sql, boolean fail) {
     return super.analyzeView(StorePrepareContext.wrap(context), sql, fail);
+  }
+
+  /** Parses as sessions do; Calcite parses view definitions with this when it expands them. */
+  @Override
+  protected org.apache.calcite.sql.parser.SqlParser createParser(String sql) {
+    return org.apache.calcite.sql.parser.SqlParser.create(sql, io.omendb.adapter.parser.OmenParserConfig.config());
   }
 
   @Override
@@ -51,11 +59,13 @@ final class StorePrepare extends CalcitePrepareImpl {
 
   @Override
   protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
-      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+      CalciteCatalogReader standardReader, RelOptPlanner planner) {
+    // unqualified names resolve by the session's search path (see SearchPathCatalogReader)
+    CalciteCatalogReader catalogReader = SearchPathCatalogReader.of(standardReader, context);
     return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new StoreRexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
-        createConvertletTable()) {
+        new JsonConvertletTable(createConvertletTable())) {
       @Override
       protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator, CatalogReader reader,
           SqlToRelConverter.Config config) {
@@ -77,8 +87,9 @@ final class StorePrepare extends CalcitePrepareImpl {
       @Override
       protected SqlValidator createSqlValidator(CatalogReader reader, UnaryOperator<SqlValidator.Config> transform) {
         // PostgreSQL's coercions of string literals to arrays; see PgTypeCoercion
-        return super.createSqlValidator(reader,
-            config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new));
+        return super.createSqlValidator(reader == standardReader ? catalogReader : reader,
+            config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new)
+                .withTypeCoercionRules(JsonConvertletTable.COERCION_RULES));
       }
     };
   }

@@ -51,6 +51,7 @@ final class StoreSession implements Session, TransactionSource {
   private final StatementInterrupts interrupts = new StatementInterrupts();
   private final Runnable onClose;
   private final SessionAccess access;
+  private final StoreSchemas schemas;
 
   /** The transaction of the statement now executing. */
   private Transaction transaction;
@@ -86,10 +87,10 @@ final class StoreSession implements Session, TransactionSource {
     }
     this.connection = raw.unwrap(CalciteConnection.class);
     SchemaPlus root = connection.getRootSchema();
-    root.add(StoreSchema.NAME, new StoreSchema(engine, this));
+    this.schemas = new StoreSchemas(root, new StoreSchema(engine, this));
     PgCatalogSchema.register(root, new PgSession(engine, user, settings::get, settings::set));
     connection.setSchema(StoreSchema.NAME);
-    this.statements = new StatementCache(connection, engine.catalog());
+    this.statements = new StatementCache(connection, engine.catalog(), schemas);
     initial.forEach(settings::setFromStartup);
     StartupOptions.parse(initial.get("options")).forEach(settings::setFromStartup);
   }
@@ -175,7 +176,8 @@ final class StoreSession implements Session, TransactionSource {
       sql = locking == null ? sql : locking.sql();
       node = asOf != null && AsOfStatements.isSetTransaction(asOf.sql()) ? null
           : SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
-      locks = locking == null || node == null ? null : RowLocking.resolve(locking, node, engine.catalog());
+      locks = locking == null || node == null ? null
+          : RowLocking.resolve(locking, node, engine.catalog(), schemas.searchPath());
     } catch (SqlStateException e) {
       failBlock();
       throw SqlErrors.toSqlException(e);
@@ -194,7 +196,9 @@ final class StoreSession implements Session, TransactionSource {
       return withRowLocks(locks, () -> executeAsOf(asOfSql, node, asOf.time()));
     }
     try {
-      IdentityColumns.check(node, engine.catalog(), overriding.systemValue());
+      IdentityColumns.check(node, engine.catalog(), new DdlNames(engine.catalog(), schemas.searchPath()),
+          overriding.systemValue());
+      ViewCommand.checkWritable(node, engine.catalog());
       StatementResult control = executeControl(node);
       if (control != null) {
         return control;
@@ -337,6 +341,7 @@ final class StoreSession implements Session, TransactionSource {
   }
 
   private StatementResult executeSql(String sql, SqlNode node) throws SQLException {
+    schemas.sync();
     if (node instanceof SqlPgExplain explain) {
       return new ExplainCommand(this, connection).execute(sql, explain);
     }
@@ -357,8 +362,14 @@ final class StoreSession implements Session, TransactionSource {
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
+      if (node instanceof io.omendb.adapter.parser.SqlCreatePgView create) {
+        new ViewCommand(engine, access, new DdlNames(engine.catalog(), schemas.searchPath()))
+            .create(create, connection);
+        endStatement(true);
+        return CommandResult.of(kind, 0);
+      }
       if (node instanceof SqlCommentOn comment) {
-        CommentCommand.execute(engine, access, comment);
+        CommentCommand.execute(engine, access, comment, new DdlNames(engine.catalog(), schemas.searchPath()));
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
@@ -390,7 +401,8 @@ final class StoreSession implements Session, TransactionSource {
   private StatementResult run(CommandKind kind, boolean rows, PreparedStatement prepared) throws SQLException {
     if (rows) {
       ResultSet resultSet = prepared.executeQuery();
-      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement, interrupts);
+      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement, interrupts,
+          TimestampTzValues.zone(this));
       openResult = result;
       return result;
     }
@@ -418,8 +430,10 @@ final class StoreSession implements Session, TransactionSource {
   String checkIdentityColumns(String sql) throws SQLException {
     try {
       IdentityColumns.Overriding overriding = IdentityColumns.overriding(sql);
-      IdentityColumns.check(SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt(),
-          engine.catalog(), overriding.systemValue());
+      SqlNode node = SqlParser.create(overriding.sql(), OmenParserConfig.config()).parseStmt();
+      IdentityColumns.check(node, engine.catalog(), new DdlNames(engine.catalog(), schemas.searchPath()),
+          overriding.systemValue());
+      ViewCommand.checkWritable(node, engine.catalog());
       return overriding.sql();
     } catch (SqlParseException e) {
       return sql;
@@ -439,7 +453,8 @@ final class StoreSession implements Session, TransactionSource {
         return null;
       }
       SqlNode node = SqlParser.create(clause.sql(), OmenParserConfig.config()).parseStmt();
-      return new RowLocking.Locking(clause.sql(), RowLocking.resolve(clause, node, engine.catalog()));
+      return new RowLocking.Locking(clause.sql(),
+          RowLocking.resolve(clause, node, engine.catalog(), schemas.searchPath()));
     } catch (SqlParseException e) {
       return null;
     } catch (SqlStateException e) {
@@ -450,6 +465,11 @@ final class StoreSession implements Session, TransactionSource {
   /** The engine this session runs on, for {@link StorePreparedQuery}. */
   Engine engine() {
     return engine;
+  }
+
+  /** The schemas of the session's search path that exist, in order. */
+  List<String> searchPath() {
+    return schemas.searchPath();
   }
 
   /** The session's plan cache, for {@link StorePreparedQuery}. */
@@ -526,6 +546,7 @@ final class StoreSession implements Session, TransactionSource {
     finishOpenResult();
     RowLocking.Request locks = nextLocks;
     nextLocks = null;
+    schemas.sync();
     if (block.status() == TransactionStatus.FAILED) {
       throw new SQLException(
           "current transaction is aborted, commands ignored until end of transaction block", "25P02");
@@ -686,6 +707,9 @@ final class StoreSession implements Session, TransactionSource {
     if (node instanceof SqlCommentOn) {
       return CommandKind.COMMENT;
     }
+    if (node instanceof io.omendb.adapter.parser.SqlAlterSchema) {
+      return CommandKind.ALTER_SCHEMA;
+    }
     return switch (kind) {
       case INSERT -> CommandKind.INSERT;
       case UPDATE -> CommandKind.UPDATE;
@@ -694,6 +718,7 @@ final class StoreSession implements Session, TransactionSource {
       case DROP_TABLE -> CommandKind.DROP_TABLE;
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
+      case CREATE_SCHEMA, DROP_SCHEMA -> CommandKind.valueOf(kind.name());
       case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW -> CommandKind.valueOf(kind.name());
       case ALTER_TABLE -> CommandKind.ALTER_TABLE;
       case EXPLAIN -> CommandKind.EXPLAIN;
@@ -719,6 +744,9 @@ final class StoreSession implements Session, TransactionSource {
         }
       }
       return;
+    }
+    if (name.equals(SearchPath.SETTING) && value != null) {
+      value = SearchPath.format(set.values());
     }
     if (name.equals(SessionSettings.DEFAULT_TRANSACTION_ISOLATION) && value != null) {
       value = TransactionBlock.sqlName(TransactionBlock.parseIsolation(value));

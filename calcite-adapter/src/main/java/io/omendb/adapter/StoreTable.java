@@ -45,12 +45,45 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
   private final TableDef def;
   private final TransactionSource transactions;
   private final List<ColumnType> types;
+  /** The views this table is read through (outermost first; empty when a statement names it itself). */
+  private final List<ViewExpansion.Ref> views;
 
   StoreTable(Engine engine, TableDef def, TransactionSource transactions) {
+    this(engine, def, transactions, List.of());
+  }
+
+  private StoreTable(Engine engine, TableDef def, TransactionSource transactions, List<ViewExpansion.Ref> views) {
     this.engine = requireNonNull(engine, "engine");
     this.def = requireNonNull(def, "def");
     this.transactions = requireNonNull(transactions, "transactions");
     this.types = def.columns().stream().map(ColumnDef::type).toList();
+    this.views = List.copyOf(views);
+  }
+
+  /**
+   * This table as the query of views {@code viewIds} (outermost first, named {@code viewNames}) reads it, whose
+   * privileges are checked against the views' owners; called from generated code.
+   */
+  public StoreTable throughViews(int[] viewIds, String[] viewNames) {
+    List<ViewExpansion.Ref> chain = new java.util.ArrayList<>();
+    for (int i = 0; i < viewIds.length; i++) {
+      chain.add(new ViewExpansion.Ref(viewIds[i], viewNames[i]));
+    }
+    return new StoreTable(engine, def, transactions, chain);
+  }
+
+  /** The views this table is read through, outermost first; empty when the statement names it itself. */
+  List<ViewExpansion.Ref> views() {
+    return views;
+  }
+
+  /** Checks that the session may read this table, directly or through its views. */
+  void checkRead() {
+    if (views.isEmpty()) {
+      transactions.access().checkRead(def);
+    } else {
+      transactions.access().checkReadThroughViews(views, def);
+    }
   }
 
   TableDef def() {
@@ -109,7 +142,21 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return new StoreTableScan(context.getCluster(), relOptTable);
+    ViewExpansion expansion = transactions.access().views();
+    expansion.reads(def.id());
+    List<ViewExpansion.Ref> chain = expansion.chain();
+    if (chain.isEmpty() || !views.isEmpty()) {
+      return new StoreTableScan(context.getCluster(), relOptTable);
+    }
+    // inside a view: a table of its own, whose name (and so the scan's digest) shows the views read through
+    List<String> names = relOptTable.getQualifiedName();
+    List<String> shown = new java.util.ArrayList<>(names.subList(0, names.size() - 1));
+    chain.forEach(view -> shown.add(view.name()));
+    shown.add(names.get(names.size() - 1));
+    StoreTable through = new StoreTable(engine, def, transactions, chain);
+    RelOptTable table = org.apache.calcite.prepare.RelOptTableImpl.create(relOptTable.getRelOptSchema(),
+        relOptTable.getRowType(), shown, through, (org.apache.calcite.linq4j.tree.Expression) null);
+    return new StoreTableScan(context.getCluster(), table);
   }
 
   @Override
@@ -130,13 +177,29 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    */
   static Expression expression(RelOptTable table, Expression root) {
     List<String> names = table.getQualifiedName();
+    StoreTable store = table.unwrap(StoreTable.class);
+    List<ViewExpansion.Ref> views = store == null ? List.of() : store.views();
+    if (!views.isEmpty()) {
+      // the name shows the views between the schema and the table (see toRel); the schema holds the table itself
+      List<String> shown = names;
+      names = new java.util.ArrayList<>(shown.subList(0, shown.size() - 1 - views.size()));
+      names.add(shown.get(shown.size() - 1));
+    }
     Expression schema = Expressions.call(root, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
     for (String name : names.subList(0, names.size() - 1)) {
       schema = Expressions.call(schema, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method, Expressions.constant(name));
     }
-    return Expressions.convert_(
+    Expression direct = Expressions.convert_(
         Expressions.call(schema, BuiltInMethod.SCHEMA_GET_TABLE.method, Expressions.constant(names.get(names.size() - 1))),
         StoreTable.class);
+    if (views.isEmpty()) {
+      return direct;
+    }
+    return Expressions.call(direct, StoreMethod.THROUGH_VIEWS.method,
+        Expressions.newArrayInit(int.class,
+            views.stream().map(view -> (Expression) Expressions.constant(view.id())).toList()),
+        Expressions.newArrayInit(String.class,
+            views.stream().map(view -> (Expression) Expressions.constant(view.name())).toList()));
   }
 
   /**
@@ -144,7 +207,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    * called from generated code. The cursor opens when enumeration starts.
    */
   public Enumerable<Object[]> scan(DataContext root, int[] columns) {
-    transactions.access().checkRead(def);
+    checkRead();
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -174,7 +237,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    * snapshot that lives as long as the enumerator; called from generated code.
    */
   public Enumerable<Object[]> scanAsOf(DataContext root, Enumerable<?> asOf, boolean local) {
-    transactions.access().checkRead(def);
+    checkRead();
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -207,7 +270,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    * the values of {@code columns} (null: all).
    */
   public Enumerable<Object[]> seek(DataContext root, Object[][] ranges, int[] columns) {
-    transactions.access().checkRead(def);
+    checkRead();
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -307,7 +370,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    * are the values of {@code columns} (null: all); when the index covers them the engine scans the index only.
    */
   public Enumerable<Object[]> seekIndex(DataContext root, String indexName, Object[][] ranges, int[] columns) {
-    transactions.access().checkRead(def);
+    checkRead();
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -343,7 +406,7 @@ public final class StoreTable extends AbstractTable implements TranslatableTable
    */
   public Enumerable<Object[]> lookupJoin(DataContext root, Enumerable<?> left, int[] leftKeys, int[] rightColumns,
       int leftWidth, boolean leftOuter, String indexName) {
-    transactions.access().checkRead(def);
+    checkRead();
     int width = rightColumns.length;
     return new AbstractEnumerable<>() {
       @Override

@@ -14,4 +14,10 @@ interface TransactionSource {
 
   /** The privilege checks of the session's user. */
   SessionAccess access();
+
+  /** The session user's name, which {@code "$user"} in the search path stands for. */
+  String user();
+
+  /** A run-time parameter of the session ({@code search_path}, {@code TimeZone}), or null if it is unknown. */
+  String setting(String name);
 }

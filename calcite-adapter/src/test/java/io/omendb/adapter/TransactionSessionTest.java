@@ -163,7 +163,7 @@ class TransactionSessionTest {
     assertThat(run(a, "SET application_name = 'psql'")).isEqualTo("SET");
     assertThat(rows(a, "SHOW application_name")).containsExactly(List.of("psql"));
     assertThat(run(a, "SET search_path TO public, \"$user\"")).isEqualTo("SET");
-    assertThat(rows(a, "SHOW search_path")).containsExactly(List.of("public, $user"));
+    assertThat(rows(a, "SHOW search_path")).containsExactly(List.of("public, \"$user\""));
     assertThat(run(a, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE")).isEqualTo("SET");
     assertThat(rows(a, "SHOW transaction_isolation")).containsExactly(List.of("serializable"));
     assertThat(run(a, "RESET ALL")).isEqualTo("RESET");

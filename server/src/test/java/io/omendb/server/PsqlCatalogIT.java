@@ -129,6 +129,28 @@ class PsqlCatalogIT {
     assertThat(normalizeOids(actual)).isEqualTo(normalizeOids(expected));
   }
 
+  /**
+   * Schemas ({@code psql/catalog/schemas.sql}: two schemas, tables in {@code app} and in {@code public}) as
+   * {@code \\dn} lists them, {@code \\dt app.*} and {@code \\di app.*} find them by pattern, {@code \\d app.items}
+   * describes one, and {@code \\dt} shows only what the search path makes visible.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "\\dn|dn_schemas",
+      "\\dt app.*|dt_app",
+      "\\di app.*|di_app",
+      "\\d app.items|d_app_items",
+      "\\dt|dt_path",
+  })
+  void schemas_printWhatPostgresPrinted(String command, String golden) throws Exception {
+    assertThat(psql("-q", "-v", "ON_ERROR_STOP=1", "-f", copy("schemas.sql").toString())).isEmpty();
+    String expected;
+    try (InputStream in = resource(golden + ".pg15.txt")) {
+      expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(normalizeOids(psql("-E", "-c", command))).isEqualTo(normalizeOids(expected));
+  }
+
   private Path copy(String name) throws IOException {
     Path file = work.resolve(name);
     try (InputStream in = resource(name)) {

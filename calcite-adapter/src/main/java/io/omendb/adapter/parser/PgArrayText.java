@@ -56,7 +56,7 @@ public final class PgArrayText {
    * The elements of a one-dimensional array's text ({@code null} for an unquoted NULL), or null if the text is not
    * one: quoted elements keep their spaces and take backslash escapes, unquoted ones are trimmed.
    */
-  static List<String> elements(String text) {
+  public static List<String> elements(String text) {
     String s = text.strip();
     if (s.length() < 2 || s.charAt(0) != '{' || s.charAt(s.length() - 1) != '}') {
       return null;

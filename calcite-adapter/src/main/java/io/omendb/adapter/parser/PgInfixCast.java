@@ -99,6 +99,11 @@ public final class PgInfixCast extends SqlBinaryOperator {
       return type;
     }
     SqlParserPos pos = type.getParserPosition();
+    java.util.Optional<io.omendb.adapter.types.PgTypeNameSpec> own =
+        io.omendb.adapter.types.PgTypeNameSpec.of(name, pos);
+    if (own.isPresent()) {
+      return new SqlDataTypeSpec(own.get(), pos);
+    }
     SqlTypeName resolved = switch (name) {
       case "oid", "regproc", "xid", "cid" -> SqlTypeName.INTEGER;
       case "name", "text", "varchar", "char", "bpchar" -> SqlTypeName.VARCHAR;

@@ -37,13 +37,20 @@ public final class SqlCreatePgView extends SqlCreate {
     this.queryText = requireNonNull(queryText, "queryText");
   }
 
-  /** The text of the tokens from {@code first} to {@code last}, separated by single spaces. */
+  /**
+   * The text of the tokens from {@code first} to {@code last}: tokens written apart (by white space, line breaks or
+   * comments) are separated by one space, tokens written together ({@code f(x)}, {@code a.b}, {@code x::int}) stay
+   * together.
+   */
   static String text(Token first, Token last) {
     StringBuilder text = new StringBuilder();
+    Token previous = null;
     for (Token t = first; t != null; t = t.next) {
-      if (!text.isEmpty()) {
+      if (previous != null
+          && (t.beginLine != previous.endLine || t.beginColumn > previous.endColumn + 1)) {
         text.append(' ');
       }
+      previous = t;
       text.append(t.image);
       if (t == last) {
         break;

@@ -7,6 +7,7 @@ import io.omendb.engine.catalog.Catalog;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.Comments;
 import io.omendb.engine.catalog.IndexDef;
+import io.omendb.engine.catalog.RelationNames;
 import io.omendb.engine.catalog.SequenceDef;
 import io.omendb.engine.catalog.TableDef;
 import java.time.Instant;
@@ -77,6 +78,9 @@ final class CatalogRows {
         add(new Rel(PgOids.index(index), index.name(), "i", table, index));
       }
     }
+    for (io.omendb.engine.catalog.ViewDef view : catalog.views().views()) {
+      add(new Rel(PgOids.table(view.relation()), view.name(), "v", view.relation(), null));
+    }
     for (SequenceDef sequence : catalog.sequences().sequences()) {
       // a sequence's table is the table of the column that owns it, if any
       TableDef owner = sequence.ownedByTable() == null ? null : catalog.table(sequence.ownedByTable()).orElse(null);
@@ -104,12 +108,17 @@ final class CatalogRows {
 
   List<Object[]> namespaces() {
     PgRelation r = PgRelations.NAMESPACE;
-    return List.of(
+    List<Object[]> rows = new ArrayList<>(List.of(
         r.row(Map.of("oid", PgOids.PG_CATALOG_NAMESPACE, "nspname", "pg_catalog", "nspowner", PgOids.BOOTSTRAP_ROLE)),
         r.row(Map.of("oid", PgOids.PG_TOAST_NAMESPACE, "nspname", "pg_toast", "nspowner", PgOids.BOOTSTRAP_ROLE)),
         r.row(Map.of("oid", PgOids.PUBLIC_NAMESPACE, "nspname", PUBLIC, "nspowner", PgOids.DATABASE_OWNER_ROLE)),
         r.row(Map.of("oid", PgOids.INFORMATION_SCHEMA_NAMESPACE, "nspname", "information_schema",
-            "nspowner", PgOids.BOOTSTRAP_ROLE)));
+            "nspowner", PgOids.BOOTSTRAP_ROLE))));
+    for (io.omendb.engine.catalog.SchemaDef schema : PgNamespaces.userSchemas(session.engine().catalog())) {
+      rows.add(r.row(Map.of("oid", PgOids.namespace(schema), "nspname", schema.name(),
+          "nspowner", roleOid(schema.owner()))));
+    }
+    return rows;
   }
 
   List<Object[]> classes() {
@@ -117,8 +126,8 @@ final class CatalogRows {
     for (Rel rel : relations) {
       Map<String, Object> row = new HashMap<>();
       row.put("oid", rel.oid());
-      row.put("relname", rel.name());
-      row.put("relnamespace", PgOids.PUBLIC_NAMESPACE);
+      row.put("relname", RelationNames.nameOf(rel.name()));
+      row.put("relnamespace", PgNamespaces.ofRelation(session.engine().catalog(), rel.name()));
       row.put("relowner", rel.table() == null ? PgOids.BOOTSTRAP_ROLE
           : access.owner(rel.table()).map(this::roleOid).orElse(PgOids.BOOTSTRAP_ROLE));
       row.put("relfilenode", rel.oid());
@@ -127,9 +136,11 @@ final class CatalogRows {
       row.put("relkind", rel.kind());
       row.put("relreplident", rel.kind().equals("r") ? "d" : "n");
       row.put("relispopulated", true);
-      if (rel.kind().equals("r")) {
+      if (rel.kind().equals("r") || rel.kind().equals("v")) {
         row.put("reltype", PgOids.rowType(rel.table()));
-        row.put("relam", PgOids.HEAP_AM);
+        row.put("relam", rel.kind().equals("v") ? 0 : PgOids.HEAP_AM);
+        // a view is a relation with an ON SELECT rule in PostgreSQL; pg_rewrite lists none of ours
+        row.put("relhasrules", rel.kind().equals("v"));
         row.put("relnatts", (short) rel.table().columns().size());
         row.put("relacl", relacl(rel.table()));
         row.put("relhasindex", !rel.table().hasRowId()
@@ -171,7 +182,7 @@ final class CatalogRows {
   List<Object[]> attributes() {
     List<Object[]> rows = new ArrayList<>();
     for (Rel rel : relations) {
-      if (!rel.kind().equals("r")) {
+      if (!rel.kind().equals("r") && !rel.kind().equals("v")) {
         continue;
       }
       TableDef table = rel.table();
@@ -195,7 +206,8 @@ final class CatalogRows {
         row.put("atttypmod", PgTypes.typmodOf(column));
         row.put("attbyval", type.byValue());
         row.put("attalign", varlena ? "i" : type.length() == 8 ? "d" : "i");
-        row.put("attstorage", varlena ? "x" : "p");
+        // numeric is the one varlena type of ours PostgreSQL stores "main" (compressed, not out of line)
+        row.put("attstorage", typeOid == PgTypes.NUMERIC ? "m" : varlena ? "x" : "p");
         row.put("attcompression", "");
         row.put("attnotnull", !column.nullable() || key.contains(i));
         String identity = identity(table, column);
@@ -284,8 +296,8 @@ final class CatalogRows {
       }
       Map<String, Object> row = new HashMap<>();
       row.put("oid", rel.isPrimaryKey() ? PgOids.primaryKeyConstraint(rel.table()) : rel.oid() + 1);
-      row.put("conname", rel.name());
-      row.put("connamespace", PgOids.PUBLIC_NAMESPACE);
+      row.put("conname", RelationNames.nameOf(rel.name()));
+      row.put("connamespace", PgNamespaces.ofRelation(session.engine().catalog(), rel.name()));
       row.put("contype", rel.isPrimaryKey() ? "p" : "u");
       row.put("convalidated", true);
       row.put("conrelid", PgOids.table(rel.table()));
@@ -303,7 +315,7 @@ final class CatalogRows {
     List<Object[]> rows = new ArrayList<>();
     Comments comments = session.engine().comments();
     for (Rel rel : relations) {
-      if (!rel.kind().equals("r")) {
+      if (!rel.kind().equals("r") && !rel.kind().equals("v")) {
         continue;
       }
       TableDef table = rel.table();
@@ -324,7 +336,7 @@ final class CatalogRows {
   /** {@code obj_description} (column 0) and {@code col_description}: the comment on a table or column, or null. */
   String description(int oid, int column) {
     Rel rel = byOid.get(oid);
-    if (rel == null || !rel.kind().equals("r")) {
+    if (rel == null || !rel.kind().equals("r") && !rel.kind().equals("v")) {
       return null;
     }
     Comments comments = session.engine().comments();
@@ -528,15 +540,19 @@ final class CatalogRows {
   /** The name of a relation (regclass output): ours by oid, or the oid itself as text when unknown. */
   String relationName(int oid) {
     Rel rel = byOid.get(oid);
-    return rel != null ? rel.name() : Integer.toString(oid);
+    return rel != null ? PgNamespaces.regclassText(rel.name(), session.searchPath()) : Integer.toString(oid);
+  }
+
+  /** Whether the relation with this oid is ours and its schema is on the search path (pg_table_is_visible). */
+  boolean visible(int oid) {
+    Rel rel = byOid.get(oid);
+    return rel == null || session.searchPath().contains(RelationNames.schemaOf(rel.name()));
   }
 
   /** The oid of a relation named {@code name}, optionally {@code public.}-qualified (regclass input). */
   Integer relationOid(String name) {
-    String unqualified = name.startsWith(PUBLIC + ".") ? name.substring(PUBLIC.length() + 1) : name;
-    if (unqualified.length() > 1 && unqualified.startsWith("\"") && unqualified.endsWith("\"")) {
-      unqualified = unqualified.substring(1, unqualified.length() - 1);
-    }
+    String unqualified = PgNamespaces.engineName(session.engine().catalog(), name, session.searchPath(),
+        engineName -> relations.stream().anyMatch(rel -> rel.name().equals(engineName)));
     for (Rel rel : relations) {
       if (rel.name().equals(unqualified)) {
         return rel.oid();
@@ -551,7 +567,8 @@ final class CatalogRows {
       case PgOids.PG_TOAST_NAMESPACE -> "pg_toast";
       case PgOids.PUBLIC_NAMESPACE -> PUBLIC;
       case PgOids.INFORMATION_SCHEMA_NAMESPACE -> "information_schema";
-      default -> Integer.toString(oid);
+      default -> java.util.Objects.requireNonNullElse(
+          PgNamespaces.userSchemaName(session.engine().catalog(), oid), Integer.toString(oid));
     };
   }
 
@@ -574,8 +591,9 @@ final class CatalogRows {
       return null;
     }
     boolean unique = rel.isPrimaryKey() || rel.index().unique();
-    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + rel.name() + " ON " + PUBLIC + "."
-        + rel.table().name() + " USING btree " + columnList(rel);
+    return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + RelationNames.nameOf(rel.name()) + " ON "
+        + RelationNames.schemaOf(rel.table().name()) + "." + RelationNames.nameOf(rel.table().name())
+        + " USING btree " + columnList(rel);
   }
 
   /** The name of the {@code column}th (1-based) key column of an index; null when there is no such column. */

@@ -7,6 +7,7 @@ import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
+import io.omendb.engine.catalog.ViewDef;
 import io.omendb.engine.users.Role;
 import io.omendb.engine.users.RoleStore;
 import io.omendb.engine.users.TablePrivilege;
@@ -42,6 +43,8 @@ final class InformationSchemaRows {
   private final RoleStore roles;
   private final boolean superuser;
   private final List<TableDef> tables;
+  /** The views, as relations of a table's shape, ordered by id. */
+  private final List<ViewDef> views;
 
   InformationSchemaRows(PgSession session) {
     this.session = requireNonNull(session, "session");
@@ -49,6 +52,8 @@ final class InformationSchemaRows {
     this.superuser = roles.isEmpty() || roles.role(session.user()).map(Role::superuser).orElse(false);
     this.tables = new ArrayList<>(session.engine().catalog().tables());
     tables.sort(Comparator.comparingInt(TableDef::id));
+    this.views = new ArrayList<>(session.engine().catalog().views().views());
+    views.sort(Comparator.comparingInt(ViewDef::id));
   }
 
   private String database() {
@@ -85,12 +90,24 @@ final class InformationSchemaRows {
       row.put("is_typed", NO);
       rows.add(InformationSchemaRelations.TABLES.row(row));
     }
+    for (ViewDef view : views) {
+      if (!sees(view.relation(), TABLE_VISIBILITY)) {
+        continue;
+      }
+      Map<String, Object> row = tableIdentity(view.relation(), "table_");
+      row.put("table_type", "VIEW");
+      row.put("is_insertable_into", NO);
+      row.put("is_typed", NO);
+      rows.add(InformationSchemaRelations.TABLES.row(row));
+    }
     return rows;
   }
 
   List<Object[]> columns() {
     List<Object[]> rows = new ArrayList<>();
-    for (TableDef table : tables) {
+    List<TableDef> relations = new ArrayList<>(tables);
+    views.forEach(view -> relations.add(view.relation()));
+    for (TableDef table : relations) {
       if (!sees(table, COLUMN_VISIBILITY)) {
         continue;
       }
@@ -113,7 +130,7 @@ final class InformationSchemaRows {
         row.put("is_identity", NO);
         row.put("identity_cycle", NO);
         row.put("is_generated", "NEVER");
-        row.put("is_updatable", YES);
+        row.put("is_updatable", tables.contains(table) ? YES : NO);
         rows.add(InformationSchemaRelations.COLUMNS.row(row));
       }
     }
@@ -147,7 +164,7 @@ final class InformationSchemaRows {
         row.put("numeric_scale", column.precision() > 0 ? Math.max(column.scale(), 0) : null);
       }
       case DATE -> row.put("datetime_precision", 0);
-      case TIME, TIMESTAMP -> row.put("datetime_precision", DEFAULT_SECONDS_PRECISION);
+      case TIME, TIMESTAMP, TIMESTAMPTZ -> row.put("datetime_precision", DEFAULT_SECONDS_PRECISION);
       default -> {
       }
     }
@@ -174,6 +191,12 @@ final class InformationSchemaRows {
       rows.add(InformationSchemaRelations.SCHEMATA.row(Map.of("catalog_name", database(),
           "schema_name", schema[0], "schema_owner", schema[1])));
     }
+    for (io.omendb.engine.catalog.SchemaDef schema : PgNamespaces.userSchemas(session.engine().catalog())) {
+      if (superuser || schema.owner().equals(session.user())) {
+        rows.add(InformationSchemaRelations.SCHEMATA.row(Map.of("catalog_name", database(),
+            "schema_name", schema.name(), "schema_owner", schema.owner())));
+      }
+    }
     return rows;
   }
 
@@ -193,8 +216,9 @@ final class InformationSchemaRows {
       Set<Integer> key = keyColumns(table);
       for (int i = 0; i < table.columns().size(); i++) {
         if (!table.columns().get(i).nullable() || key.contains(i)) {
-          rows.add(tableConstraint(table, PgOids.PUBLIC_NAMESPACE + "_" + PgOids.table(table) + "_" + (i + 1)
-              + "_not_null", "CHECK"));
+          int namespace = PgNamespaces.ofRelation(session.engine().catalog(), table.name());
+          rows.add(tableConstraint(table, namespace + "_" + PgOids.table(table) + "_" + (i + 1) + "_not_null",
+              "CHECK"));
         }
       }
     }
@@ -203,7 +227,7 @@ final class InformationSchemaRows {
 
   private Object[] tableConstraint(TableDef table, String name, String type) {
     Map<String, Object> row = tableIdentity(table, "table_");
-    row.putAll(constraintIdentity(name));
+    row.putAll(constraintIdentity(table, name));
     row.put("constraint_type", type);
     row.put("is_deferrable", NO);
     row.put("initially_deferred", NO);
@@ -223,7 +247,7 @@ final class InformationSchemaRows {
         int[] key = constraint.columns();
         for (int i = 0; i < key.length; i++) {
           Map<String, Object> row = tableIdentity(table, "table_");
-          row.putAll(constraintIdentity(constraint.name()));
+          row.putAll(constraintIdentity(table, constraint.name()));
           row.put("column_name", table.columns().get(key[i]).name());
           row.put("ordinal_position", i + 1);
           rows.add(InformationSchemaRelations.KEY_COLUMN_USAGE.row(row));
@@ -243,7 +267,7 @@ final class InformationSchemaRows {
       for (KeyConstraint constraint : keyConstraints(table)) {
         for (int column : constraint.columns()) {
           Map<String, Object> row = tableIdentity(table, "table_");
-          row.putAll(constraintIdentity(constraint.name()));
+          row.putAll(constraintIdentity(table, constraint.name()));
           row.put("column_name", table.columns().get(column).name());
           rows.add(InformationSchemaRelations.CONSTRAINT_COLUMN_USAGE.row(row));
         }
@@ -261,8 +285,8 @@ final class InformationSchemaRows {
       row.put("grantor", privilege.grantor());
       row.put("grantee", privilege.grantee());
       row.put("table_catalog", database());
-      row.put("table_schema", CatalogRows.PUBLIC);
-      row.put("table_name", privilege.table());
+      row.put("table_schema", io.omendb.engine.catalog.RelationNames.schemaOf(privilege.table()));
+      row.put("table_name", io.omendb.engine.catalog.RelationNames.nameOf(privilege.table()));
       row.put("privilege_type", privilege.privilege().name());
       row.put("is_grantable", privilege.grantable() ? YES : NO);
       row.put("with_hierarchy", privilege.privilege() == TablePrivilege.SELECT ? YES : NO);
@@ -286,9 +310,28 @@ final class InformationSchemaRows {
     return List.<Object[]>of(InformationSchemaRelations.CHARACTER_SETS.row(row));
   }
 
-  /** Views: the engine catalog has no views yet, so none; their rows belong here once it has. */
+  /**
+   * Views the user owns or holds a privilege on; the definition (the stored query text, see {@link ViewRows}) is
+   * shown to the owner only, as in PostgreSQL. Views are read-only here, so none is updatable.
+   */
   List<Object[]> views() {
-    return List.of();
+    List<Object[]> rows = new ArrayList<>();
+    for (ViewDef view : views) {
+      TableDef relation = view.relation();
+      if (!sees(relation, TABLE_VISIBILITY)) {
+        continue;
+      }
+      Map<String, Object> row = tableIdentity(relation, "table_");
+      row.put("view_definition", owns(relation) ? ViewRows.definition(view) : null);
+      row.put("check_option", "NONE");
+      row.put("is_updatable", NO);
+      row.put("is_insertable_into", NO);
+      row.put("is_trigger_updatable", NO);
+      row.put("is_trigger_deletable", NO);
+      row.put("is_trigger_insertable_into", NO);
+      rows.add(InformationSchemaRelations.VIEWS.row(row));
+    }
+    return rows;
   }
 
   /** Foreign keys: the catalog has none, so no rows. */
@@ -304,16 +347,17 @@ final class InformationSchemaRows {
   private Map<String, Object> tableIdentity(TableDef table, String prefix) {
     Map<String, Object> row = new HashMap<>();
     row.put(prefix + "catalog", database());
-    row.put(prefix + "schema", CatalogRows.PUBLIC);
-    row.put(prefix + "name", table.name());
+    row.put(prefix + "schema", io.omendb.engine.catalog.RelationNames.schemaOf(table.name()));
+    row.put(prefix + "name", io.omendb.engine.catalog.RelationNames.nameOf(table.name()));
     return row;
   }
 
-  private Map<String, Object> constraintIdentity(String name) {
+  /** A constraint of {@code table}: in the table's schema, named without it. */
+  private Map<String, Object> constraintIdentity(TableDef table, String name) {
     Map<String, Object> row = new HashMap<>();
     row.put("constraint_catalog", database());
-    row.put("constraint_schema", CatalogRows.PUBLIC);
-    row.put("constraint_name", name);
+    row.put("constraint_schema", io.omendb.engine.catalog.RelationNames.schemaOf(table.name()));
+    row.put("constraint_name", io.omendb.engine.catalog.RelationNames.nameOf(name));
     return row;
   }
 

@@ -118,9 +118,9 @@ public final class PgFunctions {
     return null;
   }
 
-  /** Everything of ours is in public or pg_catalog, both on every search path. */
-  public static Boolean pg_table_is_visible(Integer oid) {
-    return oid == null ? null : true;
+  /** Whether a relation's schema is on the session's search path (pg_catalog's relations always are). */
+  public static Boolean pg_table_is_visible(DataContext root, Integer oid) {
+    return oid == null ? null : rows(root).visible(oid);
   }
 
   /** Publications are not supported, so no relation is published. */
@@ -186,17 +186,30 @@ public final class PgFunctions {
     return rows(root).user();
   }
 
-  /** The first schema of the search path that exists: public, where all tables live. */
-  public static String current_schema() {
-    return CatalogRows.PUBLIC;
+  /** The first schema of the session's search path that exists, or null if none does. */
+  public static String current_schema(DataContext root) {
+    List<String> path = session(root).searchPath();
+    return path.isEmpty() ? null : path.get(0);
   }
 
-  /** The schemas of the search path; with {@code implicit}, pg_catalog first, which PostgreSQL searches first. */
-  public static List<String> current_schemas(Boolean implicit) {
+  /** The schemas of the search path that exist; with {@code implicit}, pg_catalog first, as PostgreSQL searches. */
+  public static List<String> current_schemas(DataContext root, Boolean implicit) {
     if (implicit == null) {
       return null;
     }
-    return implicit ? List.of(PgCatalogSchema.NAME, CatalogRows.PUBLIC) : List.of(CatalogRows.PUBLIC);
+    List<String> path = new java.util.ArrayList<>(session(root).searchPath());
+    if (implicit) {
+      path.add(0, PgCatalogSchema.NAME);
+    }
+    return path;
+  }
+
+  private static PgSession session(DataContext root) {
+    SchemaPlus schema = root.getRootSchema().getSubSchema(PgCatalogSchema.NAME);
+    if (schema == null) {
+      throw new IllegalStateException("the pg_catalog schema is not registered");
+    }
+    return schema.unwrap(PgCatalogSchema.class).session();
   }
 
   // Lookups in the session's catalog.
@@ -223,6 +236,30 @@ public final class PgFunctions {
 
   public static String pg_get_constraintdef(DataContext root, Integer constraint, Boolean pretty) {
     return constraint == null ? null : rows(root).constraintDefinition(constraint);
+  }
+
+  /** Rules are not stored (pg_rewrite is empty), so there is no rule to print. */
+  public static String pg_get_ruledef(Integer rule, Boolean pretty) {
+    return null;
+  }
+
+  /** The view's query text (see {@link ViewRows}); null for an oid that is not a view's. */
+  public static String pg_get_viewdef(DataContext root, Integer view) {
+    return view == null ? null : new ViewRows(session(root)).definition(view);
+  }
+
+  /** As {@link #pg_get_viewdef(DataContext, Integer)}; the text is the same with or without {@code pretty}. */
+  public static String pg_get_viewdef(DataContext root, Integer view, Boolean pretty) {
+    return pg_get_viewdef(root, view);
+  }
+
+  /** The definition of the view of this name. */
+  public static String pg_get_viewdef(DataContext root, String view) {
+    return view == null ? null : new ViewRows(session(root)).definition(view);
+  }
+
+  public static String pg_get_viewdef(DataContext root, String view, Boolean pretty) {
+    return pg_get_viewdef(root, view);
   }
 
   public static String regclassout(DataContext root, Integer oid) {

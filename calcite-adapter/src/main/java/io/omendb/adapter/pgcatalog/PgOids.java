@@ -36,6 +36,8 @@ final class PgOids {
   private static final int FIRST_INDEX_OID = 1 << 24;
   /** Sequences are numbered from here by their persisted id. */
   private static final int FIRST_SEQUENCE_OID = (1 << 23) + (1 << 22);
+  /** Schemas other than public are numbered from here by their persisted id. */
+  private static final int FIRST_NAMESPACE_OID = (1 << 23) + (1 << 21);
   /** Roles other than the session user (oid 10) are numbered from here by their place in name order. */
   private static final int FIRST_ROLE_OID = 1 << 23;
 
@@ -65,6 +67,10 @@ final class PgOids {
 
   static int sequence(SequenceDef sequence) {
     return FIRST_SEQUENCE_OID + sequence.id();
+  }
+
+  static int namespace(io.omendb.engine.catalog.SchemaDef schema) {
+    return schema.id() == 0 ? PUBLIC_NAMESPACE : FIRST_NAMESPACE_OID + schema.id();
   }
 
   static int index(IndexDef index) {

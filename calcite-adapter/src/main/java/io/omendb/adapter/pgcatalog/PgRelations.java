@@ -327,6 +327,12 @@ final class PgRelations {
       "rolconfig", TEXT_ARRAY,
       "oid", OID);
 
+  static final PgRelation VIEWS = PgRelation.of("pg_views",
+      "schemaname", NAME,
+      "viewname", NAME,
+      "viewowner", NAME,
+      "definition", TEXT);
+
   static final PgRelation SEQUENCE = PgRelation.of("pg_sequence",
       "seqrelid", OID,
       "seqtypid", OID,

@@ -31,6 +31,12 @@ public record PgSession(Engine engine, String user, UnaryOperator<String> settin
     return pid == null ? null : Integer.valueOf(pid);
   }
 
+  /** The schemas of the session's search path that exist, in order (current_schemas(false)). */
+  java.util.List<String> searchPath() {
+    return io.omendb.adapter.SearchPath.effective(settings.apply(io.omendb.adapter.SearchPath.SETTING), user,
+        engine.catalog().schemas());
+  }
+
   /** The database the client connected to. */
   String database() {
     String database = settings.apply("database");

@@ -39,6 +39,8 @@ public final class Catalog {
   private final Map<String, List<IndexDef>> indexesByTable = new ConcurrentHashMap<>();
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Sequences sequences;
+  private final Views views;
+  private final Schemas schemas;
   private int nextTableId;
   private int nextIndexId;
   private volatile long version;
@@ -65,6 +67,8 @@ public final class Catalog {
     }
     indexes.values().stream().map(IndexDef::tableName).distinct().forEach(this::refreshTableIndexes);
     sequences = new Sequences(store, this);
+    views = new Views(store, this);
+    schemas = new Schemas(store, this);
   }
 
   private int readCounter(byte[] key) {
@@ -125,9 +129,10 @@ public final class Catalog {
       }
       throw duplicateRelation(spec.name());
     }
-    if (indexes.containsKey(spec.name()) || sequences.exists(spec.name())) {
+    if (indexes.containsKey(spec.name()) || sequences.exists(spec.name()) || views.exists(spec.name())) {
       throw duplicateRelation(spec.name());
     }
+    schemas.checkExists(RelationNames.schemaOf(spec.name()));
     TableDef def = spec.withId(nextTableId);
     KvBatch batch = new KvBatch()
         .put(Space.META, NEXT_TABLE_ID, ByteBuffer.allocate(Integer.BYTES).putInt(nextTableId + 1).array())
@@ -152,7 +157,8 @@ public final class Catalog {
       if (ifExists) {
         return false;
       }
-      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE,
+          "table \"" + RelationNames.nameOf(name) + "\" does not exist");
     }
     KvBatch batch = new KvBatch()
         .delete(Space.CATALOG, tableKey(name))
@@ -188,13 +194,15 @@ public final class Catalog {
     requireNonNull(tableIndexes, "tableIndexes");
     TableDef old = tables.get(oldName);
     if (old == null) {
-      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE, "relation \"" + oldName + "\" does not exist");
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_TABLE,
+          "relation \"" + RelationNames.nameOf(oldName) + "\" does not exist");
     }
     if (old.id() != def.id()) {
       throw new IllegalArgumentException("table " + oldName + " cannot change its id");
     }
     boolean renamed = !oldName.equals(def.name());
-    if (renamed && (tables.containsKey(def.name()) || indexes.containsKey(def.name()))) {
+    if (renamed && (tables.containsKey(def.name()) || indexes.containsKey(def.name())
+        || views.exists(def.name()))) {
       throw duplicateRelation(def.name());
     }
     List<IndexDef> before = indexes(oldName);
@@ -244,7 +252,7 @@ public final class Catalog {
    * @throws CatalogException DUPLICATE_TABLE if a table or index of that name exists (PostgreSQL's 42P07)
    */
   public void checkIndexName(String name) {
-    if (tables.containsKey(name) || indexes.containsKey(name) || sequences.exists(name)
+    if (tables.containsKey(name) || indexes.containsKey(name) || sequences.exists(name) || views.exists(name)
         || tables.values().stream().anyMatch(table -> name.equals(table.primaryKeyName()))) {
       throw duplicateRelation(name);
     }
@@ -280,7 +288,8 @@ public final class Catalog {
       if (ifExists) {
         return null;
       }
-      throw new CatalogException(CatalogException.Kind.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
+      throw new CatalogException(CatalogException.Kind.UNDEFINED_OBJECT,
+          "index \"" + RelationNames.nameOf(name) + "\" does not exist");
     }
     KvBatch batch = new KvBatch();
     deleteIndex(batch, def);
@@ -297,9 +306,28 @@ public final class Catalog {
     return sequences;
   }
 
-  /** Whether a table or index of this name exists (sequences check their own names). */
+  /** The schemas, the name spaces of relations (see {@link RelationNames}). */
+  public Schemas schemas() {
+    return schemas;
+  }
+
+  /** Whether a table, index or view of this name exists (sequences check their own names). */
   boolean relationExists(String name) {
-    return tables.containsKey(name) || indexes.containsKey(name);
+    return tables.containsKey(name) || indexes.containsKey(name) || views.exists(name);
+  }
+
+  /** The views, which share the relation name space and the id counter with tables. */
+  public Views views() {
+    return views;
+  }
+
+  /** Allocates a fresh table id (persisted, never reused) for a view about to be created. */
+  synchronized int reserveTableId() {
+    int id = nextTableId;
+    store.write(new KvBatch().put(Space.META, NEXT_TABLE_ID,
+        ByteBuffer.allocate(Integer.BYTES).putInt(id + 1).array()), true);
+    nextTableId++;
+    return id;
   }
 
   /** Records a change made by {@link Sequences} under this object's lock, for plan caches. */
@@ -330,7 +358,8 @@ public final class Catalog {
   }
 
   private static CatalogException duplicateRelation(String name) {
-    return new CatalogException(CatalogException.Kind.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+    return new CatalogException(CatalogException.Kind.DUPLICATE_TABLE,
+        "relation \"" + RelationNames.nameOf(name) + "\" already exists");
   }
 
   private static byte[] tableKey(String name) {

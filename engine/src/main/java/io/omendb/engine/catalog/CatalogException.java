@@ -12,7 +12,15 @@ public final class CatalogException extends RuntimeException {
     /** A column named by a statement does not exist (42703). */
     UNDEFINED_COLUMN,
     /** An object other than a table (an index) does not exist (42704). */
-    UNDEFINED_OBJECT
+    UNDEFINED_OBJECT,
+    /** A schema named by a statement does not exist (3F000). */
+    UNDEFINED_SCHEMA,
+    /** A schema of that name already exists (42P06). */
+    DUPLICATE_SCHEMA,
+    /** An object cannot be dropped while others depend on it (2BP01). */
+    DEPENDENT_OBJECTS,
+    /** A name reserved for system objects, such as a schema name starting {@code pg_} (42939). */
+    RESERVED_NAME
   }
 
   private final Kind kind;

@@ -116,13 +116,14 @@ public final class Sequences {
     requireNonNull(spec, "spec");
     validate(spec);
     synchronized (catalog) {
+      catalog.schemas().checkExists(RelationNames.schemaOf(spec.name()));
       Sequence existing = sequences.get(spec.name());
       if (existing != null && ifNotExists) {
         return existing.def;
       }
       if (existing != null || catalog.relationExists(spec.name())) {
         throw new CatalogException(CatalogException.Kind.DUPLICATE_TABLE,
-            "relation \"" + spec.name() + "\" already exists");
+            "relation \"" + RelationNames.nameOf(spec.name()) + "\" already exists");
       }
       SequenceDef def = spec.withId(nextId);
       SequenceState state = new SequenceState(def.start(), false);
@@ -322,7 +323,7 @@ public final class Sequences {
 
   private static CatalogException undefined(String name) {
     return new CatalogException(CatalogException.Kind.UNDEFINED_TABLE,
-        "relation \"" + name + "\" does not exist");
+        "relation \"" + RelationNames.nameOf(name) + "\" does not exist");
   }
 
   private static byte[] key(String name) {

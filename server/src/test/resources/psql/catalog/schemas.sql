@@ -1,0 +1,6 @@
+CREATE SCHEMA app;
+CREATE SCHEMA reporting;
+CREATE TABLE app.items (id INTEGER PRIMARY KEY, label VARCHAR(30) NOT NULL, qty INTEGER DEFAULT 1);
+CREATE TABLE app.accounts (id BIGINT PRIMARY KEY, owner TEXT);
+CREATE INDEX items_label ON app.items (label);
+CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
