@@ -166,12 +166,18 @@ final class ViewCommand {
 
   /**
    * Refuses INSERT, UPDATE and DELETE (also with RETURNING) whose target is a view: views are read-only here, where
-   * PostgreSQL would write through a simple one (0A000).
+   * PostgreSQL would write through a simple one (0A000); TRUNCATE of a view is 42809, as in PostgreSQL.
    */
   static void checkWritable(SqlNode node, Catalog catalog) {
     SqlNode statement = node instanceof SqlReturning returning ? returning.dml() : node;
     SqlNode target;
     String verb;
+    if (statement instanceof io.omendb.adapter.parser.SqlTruncate truncate
+        && truncate.getTargetTable() instanceof SqlIdentifier identifier
+        && catalog.views().exists(engineName(identifier))) {
+      throw new SqlStateException("42809", "\"" + identifier.names.get(identifier.names.size() - 1)
+          + "\" is not a table");
+    }
     if (statement instanceof SqlInsert insert) {
       target = insert.getTargetTable();
       verb = "insert into";
@@ -186,12 +192,16 @@ final class ViewCommand {
     }
     if (target instanceof SqlIdentifier identifier) {
       String name = identifier.names.get(identifier.names.size() - 1);
-      // an unqualified name is taken as in public, where views live unless created in another schema
-      String engineName = identifier.names.size() == 2 ? RelationNames.qualify(identifier.names.get(0), name) : name;
-      if (catalog.views().exists(engineName)) {
+      if (catalog.views().exists(engineName(identifier))) {
         throw new SqlStateException("0A000", "cannot " + verb + " view \"" + name + "\": views are read-only");
       }
     }
+  }
+
+  /** The engine name of a written name; an unqualified one is taken as in public, where views live by default. */
+  private static String engineName(SqlIdentifier identifier) {
+    String name = identifier.names.get(identifier.names.size() - 1);
+    return identifier.names.size() == 2 ? RelationNames.qualify(identifier.names.get(0), name) : name;
   }
 
   /** {@code DROP VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. */

@@ -131,6 +131,7 @@ class ViewSessionTest {
     assertState(admin, "UPDATE people SET name = 'y'", "0A000", "cannot update view \"people\"");
     assertState(admin, "DELETE FROM people WHERE id = 1", "0A000", "cannot delete from view \"people\"");
     assertState(admin, "DELETE FROM people RETURNING id", "0A000", "cannot delete from view \"people\"");
+    assertState(admin, "TRUNCATE people", "42809", "\"people\" is not a table");
     assertThat(rows(admin, "SELECT count(*) FROM person")).containsExactly("3");
   }
 
