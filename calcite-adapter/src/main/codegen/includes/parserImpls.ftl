@@ -505,9 +505,15 @@ SqlTypeNameSpec PgTypeName() :
     |   <INT4>
     |   <INT8>
     |   <TEXT>
+    |   <TIMESTAMPTZ>
     )
     {
         return PgTypeAliases.typeNameSpec(token.image, getPos());
+    }
+|
+    ( <JSON> | <JSONB> )
+    {
+        return PgTypeNameSpec.of(token.image, getPos()).orElseThrow();
     }
 }
 
@@ -1760,6 +1766,33 @@ SqlNode OmenComment() :
     {
         return SqlCommentOn.create(s.end(this), column, name, text);
     }
+}
+
+/**
+ * Parses one of PostgreSQL's JSON operators ->, ->>, #>, #>>, @> and ? and
+ * its right operand; see PgJsonOperator.
+ */
+void OmenJsonOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    (
+        <LAMBDA> { op = PgJsonOperator.GET; }
+    |   <JSON_GET_TEXT> { op = PgJsonOperator.GET_TEXT; }
+    |   <JSON_PATH> { op = PgJsonOperator.PATH; }
+    |   <JSON_PATH_TEXT> { op = PgJsonOperator.PATH_TEXT; }
+    |   <JSON_CONTAINS> { op = PgJsonOperator.CONTAINS; }
+    |   <HOOK> { op = PgJsonOperator.EXISTS; }
+    )
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
 
 <#--

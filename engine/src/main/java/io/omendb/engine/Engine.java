@@ -8,6 +8,7 @@ import io.omendb.engine.catalog.ColumnType;
 import io.omendb.engine.catalog.Comments;
 import io.omendb.engine.catalog.IndexDef;
 import io.omendb.engine.catalog.TableDef;
+import io.omendb.engine.catalog.UnkeyableType;
 import io.omendb.engine.mvcc.GarbageCollector;
 import io.omendb.engine.mvcc.IndexStatistics;
 import io.omendb.engine.mvcc.IsolationLevel;
@@ -202,8 +203,7 @@ public final class Engine implements AutoCloseable {
       }
       ColumnType type = table.columns().get(column).type();
       if (!type.isKeyable()) {
-        throw new CatalogException(CatalogException.Kind.UNSUPPORTED,
-            "an index on a column of type " + type + " is not supported yet");
+        throw UnkeyableType.error(type, "an index");
       }
       indexColumns[i] = column;
     }
