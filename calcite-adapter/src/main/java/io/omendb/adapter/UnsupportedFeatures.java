@@ -29,9 +29,9 @@ final class UnsupportedFeatures {
           "temporary and recursive views are not supported yet"),
       Feature.of("^\\s*CREATE\\s+MATERIALIZED\\s+VIEW\\b.*", "materialized views are not supported"),
       Feature.of("^\\s*(DROP|ALTER)\\s+MATERIALIZED\\s+VIEW\\b.*", "materialized views are not supported"),
-      Feature.of("^\\s*ALTER\\s+VIEW\\b.*", "ALTER VIEW is not supported yet"),
+      Feature.of("^\\s*ALTER\\s+VIEW\\b.*", "ALTER VIEW supports RENAME TO and OWNER TO only"),
       Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+(TEMP(ORARY)?\\s+)?SEQUENCE\\b.*", "sequences are not supported yet"),
-      Feature.of("^\\s*COMMENT\\s+ON\\b.*", "COMMENT ON is supported for tables and columns only"),
+      Feature.of("^\\s*COMMENT\\s+ON\\b.*", "COMMENT ON is supported for tables, views and columns only"),
       Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE|TRIGGER|TYPE|DOMAIN|EXTENSION"
           + "|AGGREGATE|RULE|POLICY|PUBLICATION|SUBSCRIPTION|SERVER|TABLESPACE|DATABASE)\\b.*",
           "this kind of object is not supported"),
