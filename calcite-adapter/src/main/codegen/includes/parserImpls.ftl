@@ -505,6 +505,7 @@ SqlTypeNameSpec PgTypeName() :
     |   <INT4>
     |   <INT8>
     |   <TEXT>
+    |   <TIMESTAMPTZ>
     )
     {
         return PgTypeAliases.typeNameSpec(token.image, getPos());

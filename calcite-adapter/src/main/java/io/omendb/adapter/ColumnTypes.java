@@ -47,9 +47,8 @@ final class ColumnTypes {
       case "DATE" -> ColumnType.DATE;
       case "TIME" -> ColumnType.TIME;
       case "TIMESTAMP" -> ColumnType.TIMESTAMP;
-      // Until the engine has a time zone type, so that pg_dump output loads (see docs/sql.md): timestamptz as a
-      // timestamp holding the UTC time.
-      case "TIMESTAMP_TZ", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", "TIMESTAMPTZ" -> ColumnType.TIMESTAMP;
+      // PostgreSQL's timestamptz, however spelled (TIMESTAMP WITH TIME ZONE parses as TIMESTAMP_TZ)
+      case "TIMESTAMP_TZ", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", "TIMESTAMPTZ" -> ColumnType.TIMESTAMPTZ;
       case "UUID" -> ColumnType.UUID;
       case "JSON" -> ColumnType.JSON;
       case "JSONB" -> ColumnType.JSONB;
@@ -84,6 +83,7 @@ final class ColumnTypes {
       case UUID -> factory.createSqlType(SqlTypeName.UUID);
       case JSON -> PgJsonType.of(factory, PgJsonType.Kind.JSON, column.nullable());
       case JSONB -> PgJsonType.of(factory, PgJsonType.Kind.JSONB, column.nullable());
+      case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
     };
     return factory.createTypeWithNullability(type, column.nullable());
   }

@@ -280,6 +280,17 @@ final class EmbeddedConnection implements InvocationHandler {
               case "getStatement" -> {
                 return owner;
               }
+              case "getObject", "getString" -> {
+                // timestamptz as OffsetDateTime (or PostgreSQL's text) in the session's zone
+                if (args.length == 1 && args[0] instanceof Integer column
+                    && TimestampTzValues.isTimestampTz(resultSet.getMetaData(), column)) {
+                  java.time.OffsetDateTime value =
+                      TimestampTzValues.read(resultSet, column, TimestampTzValues.zone(session));
+                  return value == null || method.getName().equals("getObject") ? value
+                      : TimestampTzText.format(value);
+                }
+                return invokeMapped(resultSet, method, args);
+              }
               default -> {
                 return invokeMapped(resultSet, method, args);
               }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 final class SessionSettings {
   static final String DEFAULT_TRANSACTION_ISOLATION = "default_transaction_isolation";
   static final String TRANSACTION_ISOLATION = "transaction_isolation";
+  static final String TIME_ZONE = "timezone";
 
   private static final Map<String, String> DEFAULTS = defaults();
 
@@ -74,6 +75,9 @@ final class SessionSettings {
     String key = normalize(name);
     if (!DEFAULTS.containsKey(key) && key.indexOf('.') < 0 && !key.equals(TRANSACTION_ISOLATION)) {
       throw new SqlStateException("42704", "unrecognized configuration parameter \"" + name + "\"");
+    }
+    if (key.equals(TIME_ZONE) && value != null) {
+      TimestampTzText.zone(value);
     }
     if (value == null) {
       values.remove(key);

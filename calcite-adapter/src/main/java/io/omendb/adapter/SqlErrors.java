@@ -40,6 +40,8 @@ final class SqlErrors {
 
   private SqlErrors() {}
 
+  private static final String INVALID_CAST_CHARACTER = "Invalid character for cast: ";
+
   static SQLException toSqlException(Throwable thrown) {
     if (thrown instanceof SQLException sql && hasOwnState(sql)) {
       return sql;
@@ -140,6 +142,12 @@ final class SqlErrors {
     }
     if (t instanceof NumberFormatException e) {
       return new SQLException("invalid input syntax: " + e.getMessage(), "22P02");
+    }
+    if (t instanceof org.apache.calcite.runtime.CalciteException
+        && String.valueOf(t.getMessage()).startsWith(INVALID_CAST_CHARACTER)) {
+      // Calcite's string-to-boolean cast: PostgreSQL's words were read while parsing (PgLiteralCasts)
+      return new SQLException("invalid input syntax for type boolean: \""
+          + t.getMessage().substring(INVALID_CAST_CHARACTER.length()) + "\"", "22P02");
     }
     if (t instanceof IllegalArgumentException e && INVALID_DATETIME.matcher(String.valueOf(e.getMessage())).matches()) {
       return new SQLException("invalid input syntax for type " + datetimeType(e.getMessage()), "22007");

@@ -29,7 +29,9 @@ final class StorePrepare extends CalcitePrepareImpl {
   @Override
   public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
       long maxRowCount) {
-    return PgResultTypes.named(super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount));
+    // executions see the session's TimeZone setting (timestamptz casts, LOCALTIMESTAMP)
+    return SessionDataContext.wrap(PgResultTypes.named(
+        super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount)));
   }
 
   @Override

@@ -176,7 +176,8 @@ final class StoreSession implements Session, TransactionSource {
       sql = locking == null ? sql : locking.sql();
       node = asOf != null && AsOfStatements.isSetTransaction(asOf.sql()) ? null
           : SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
-      locks = locking == null || node == null ? null : RowLocking.resolve(locking, node, engine.catalog());
+      locks = locking == null || node == null ? null
+          : RowLocking.resolve(locking, node, engine.catalog(), schemas.searchPath());
     } catch (SqlStateException e) {
       failBlock();
       throw SqlErrors.toSqlException(e);
@@ -400,7 +401,8 @@ final class StoreSession implements Session, TransactionSource {
   private StatementResult run(CommandKind kind, boolean rows, PreparedStatement prepared) throws SQLException {
     if (rows) {
       ResultSet resultSet = prepared.executeQuery();
-      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement, interrupts);
+      ResultSetResult result = new ResultSetResult(kind, resultSet, this::endStatement, interrupts,
+          TimestampTzValues.zone(this));
       openResult = result;
       return result;
     }
@@ -451,7 +453,8 @@ final class StoreSession implements Session, TransactionSource {
         return null;
       }
       SqlNode node = SqlParser.create(clause.sql(), OmenParserConfig.config()).parseStmt();
-      return new RowLocking.Locking(clause.sql(), RowLocking.resolve(clause, node, engine.catalog()));
+      return new RowLocking.Locking(clause.sql(),
+          RowLocking.resolve(clause, node, engine.catalog(), schemas.searchPath()));
     } catch (SqlParseException e) {
       return null;
     } catch (SqlStateException e) {
@@ -462,6 +465,11 @@ final class StoreSession implements Session, TransactionSource {
   /** The engine this session runs on, for {@link StorePreparedQuery}. */
   Engine engine() {
     return engine;
+  }
+
+  /** The schemas of the session's search path that exist, in order. */
+  List<String> searchPath() {
+    return schemas.searchPath();
   }
 
   /** The session's plan cache, for {@link StorePreparedQuery}. */

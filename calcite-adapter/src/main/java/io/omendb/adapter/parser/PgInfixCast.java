@@ -78,6 +78,13 @@ public final class PgInfixCast extends SqlBinaryOperator {
       if (array.isPresent()) {
         return (SqlCall) array.get();
       }
+      SqlNode cast = PgLiteralCasts.cast(literal.getValueAs(String.class), target, pos);
+      if (cast instanceof SqlLiteral constant) {
+        // a boolean word or a number to unconstrained numeric, read while parsing (a numeric keeps its own scale)
+        return constant.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.BOOLEAN
+            ? SqlStdOperatorTable.CAST.createCall(pos, constant, target)
+            : SqlStdOperatorTable.UNARY_PLUS.createCall(pos, constant);
+      }
     }
     return SqlStdOperatorTable.CAST.createCall(pos, operand, target);
   }

@@ -32,6 +32,7 @@ final class PgTypes {
   static final int DATE = 1082;
   static final int TIME = 1083;
   static final int TIMESTAMP = 1114;
+  static final int TIMESTAMPTZ = 1184;
   static final int NUMERIC = 1700;
   static final int UUID = 2950;
   static final int JSON = 114;
@@ -102,6 +103,7 @@ final class PgTypes {
       case UUID -> UUID;
       case JSON -> JSON;
       case JSONB -> JSONB;
+      case TIMESTAMPTZ -> TIMESTAMPTZ;
     };
   }
 
