@@ -533,12 +533,16 @@ void OmenInfixCast(List<Object> list, ExprContext exprContext, Span s) :
         checkNonQueryExpression(exprContext);
         s.clear().add(this);
     }
-    type = DataType()
     (
-        <LBRACKET> <RBRACKET> {
-            type = PgInfixCast.arrayOf(type, getPos());
-        }
-    )*
+        <INTERVAL> { type = PgInfixCast.intervalType(getPos()); }
+    |
+        type = DataType()
+        (
+            <LBRACKET> <RBRACKET> {
+                type = PgInfixCast.arrayOf(type, getPos());
+            }
+        )*
+    )
     {
         list.add(new SqlParserUtil.ToTreeListItem(PgInfixCast.INSTANCE, s.pos()));
         list.add(type);
