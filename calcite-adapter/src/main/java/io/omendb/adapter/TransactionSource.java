@@ -12,9 +12,6 @@ interface TransactionSource {
    */
   Transaction current();
 
-  /** The current value of one of the session's settings, or null if unknown. */
-  String setting(String name);
-
   /** The privilege checks of the session's user. */
   SessionAccess access();
 

@@ -41,6 +41,8 @@ final class UnsupportedFeatures {
           "this statement is not supported"),
       Feature.of(".*\\bFOR\\s+(NO\\s+KEY\\s+)?(UPDATE|SHARE)\\b.*|.*\\bFOR\\s+KEY\\s+SHARE\\b.*",
           "FOR UPDATE/SHARE is supported only at the end of a top-level SELECT"),
+      Feature.of(".*\\bAT\\s+TIME\\s+ZONE\\b.*",
+          "AT TIME ZONE is not supported yet; cast between timestamp and timestamptz under SET TIME ZONE instead"),
       Feature.of(".*\\bAS\\s+OF\\s+SYSTEM\\s+TIME\\b.*",
           "AS OF SYSTEM TIME is supported only after the FROM list of a top-level SELECT and after BEGIN or"
               + " SET TRANSACTION; elsewhere use FOR SYSTEM_TIME AS OF after a table"));
