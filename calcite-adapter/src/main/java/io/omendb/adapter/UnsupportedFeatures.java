@@ -45,6 +45,8 @@ final class UnsupportedFeatures {
           "interval columns are not supported yet; interval literals are ('1 day'::interval, INTERVAL '1' DAY)"),
       Feature.of(".*\\bINTERVAL\\s*'[^']*'\\s*+(?!(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)S?\\b).*",
           "INTERVAL 'text' needs a unit here (INTERVAL '1' DAY); or write '1 day'::interval"),
+      Feature.of(".*\\bAT\\s+TIME\\s+ZONE\\b.*",
+          "AT TIME ZONE is not supported yet; cast between timestamp and timestamptz under SET TIME ZONE instead"),
       Feature.of(".*\\bAS\\s+OF\\s+SYSTEM\\s+TIME\\b.*",
           "AS OF SYSTEM TIME is supported only after the FROM list of a top-level SELECT and after BEGIN or"
               + " SET TRANSACTION; elsewhere use FOR SYSTEM_TIME AS OF after a table"));
