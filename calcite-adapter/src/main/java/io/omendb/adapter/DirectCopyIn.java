@@ -33,8 +33,9 @@ final class DirectCopyIn extends CopyInStatement {
     super(session, columns, format);
     this.table = requireNonNull(table, "table");
     this.targets = targets;
-    this.jdbcTypes = columns.stream().mapToInt(column -> column.jdbcType() == Types.OTHER
-        ? ParameterValues.otherType(column.typeName()) : column.jdbcType()).toArray();
+    this.jdbcTypes = columns.stream().mapToInt(column -> column.jdbcType() == Types.TIMESTAMP_WITH_TIMEZONE
+        ? ParameterValues.TIMESTAMPTZ_TYPE : ParameterValues.parameterType(column.jdbcType(), column.typeName()))
+        .toArray();
   }
 
   /**
@@ -86,7 +87,8 @@ final class DirectCopyIn extends CopyInStatement {
     Object[] row = new Object[table.columns().size()];
     for (int i = 0; i < targets.length; i++) {
       ColumnDef column = table.columns().get(targets[i]);
-      row[targets[i]] = toEngine(column, ParameterValues.coerce(fields.get(i), jdbcTypes[i]));
+      row[targets[i]] = toEngine(column,
+          ParameterValues.coerce(fields.get(i), jdbcTypes[i], TimestampTzValues.zone(session())));
     }
     Transaction transaction = session().current();
     transaction.insert(table, row);

@@ -23,7 +23,7 @@ final class EmbeddedConnection implements InvocationHandler {
   /** Statements the session handles itself (transaction and session control) rather than Calcite. */
   private static final java.util.regex.Pattern SESSION_STATEMENT = java.util.regex.Pattern.compile(
       "^\\s*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SET|RESET|DISCARD|SAVEPOINT|RELEASE|SHOW|EXPLAIN(?!\\s+PLAN\\b)"
-          + "|ALTER\\s+TABLE|COMMENT\\s+ON|CREATE\\s+(OR\\s+REPLACE\\s+)?VIEW)\\b.*"
+          + "|ALTER\\s+TABLE|COMMENT\\s+ON|CREATE\\s+(OR\\s+REPLACE\\s+)?VIEW|ALTER\\s+VIEW)\\b.*"
           + "|.*\\bAS\\s+OF\\s+SYSTEM\\s+TIME\\b.*",
       java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
@@ -279,6 +279,17 @@ final class EmbeddedConnection implements InvocationHandler {
               }
               case "getStatement" -> {
                 return owner;
+              }
+              case "getObject", "getString" -> {
+                // timestamptz as OffsetDateTime (or PostgreSQL's text) in the session's zone
+                if (args.length == 1 && args[0] instanceof Integer column
+                    && TimestampTzValues.isTimestampTz(resultSet.getMetaData(), column)) {
+                  java.time.OffsetDateTime value =
+                      TimestampTzValues.read(resultSet, column, TimestampTzValues.zone(session));
+                  return value == null || method.getName().equals("getObject") ? value
+                      : TimestampTzText.format(value);
+                }
+                return invokeMapped(resultSet, method, args);
               }
               default -> {
                 return invokeMapped(resultSet, method, args);

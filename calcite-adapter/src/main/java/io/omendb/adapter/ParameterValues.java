@@ -21,9 +21,32 @@ final class ParameterValues {
    */
   static final int UUID_TYPE = 1_000_001;
 
+  /**
+   * The code that stands for a timestamptz parameter (Calcite's TIMESTAMP WITH LOCAL TIME ZONE, which JDBC
+   * metadata reports as {@link Types#TIMESTAMP}); its value is bound as epoch milliseconds.
+   */
+  static final int TIMESTAMPTZ_TYPE = 1_000_002;
+
   /** The code {@link #coerce} takes for a parameter of JDBC type OTHER named {@code typeName}. */
   static int otherType(String typeName) {
     return "UUID".equalsIgnoreCase(typeName) ? UUID_TYPE : Types.OTHER;
+  }
+
+  /** The code {@link #coerce} takes for a parameter Calcite describes by {@code jdbcType} and {@code typeName}. */
+  static int parameterType(int jdbcType, String typeName) {
+    if (jdbcType == Types.OTHER) {
+      return otherType(typeName);
+    }
+    return TimestampTzValues.CALCITE_TYPE_NAME.equals(typeName) ? TIMESTAMPTZ_TYPE : jdbcType;
+  }
+
+  /** The JDBC type to bind a NULL of a parameter of code {@code type} as. */
+  static int nullType(int type) {
+    return switch (type) {
+      case UUID_TYPE -> Types.OTHER;
+      case TIMESTAMPTZ_TYPE -> Types.TIMESTAMP;
+      default -> type;
+    };
   }
 
   static Object convert(SqlLiteral literal, int jdbcType) {
@@ -58,8 +81,23 @@ final class ParameterValues {
    * @throws SQLException 22P02 if a string does not parse, 22003 if a number does not fit
    */
   static Object coerce(Object value, int jdbcType) throws SQLException {
+    return coerce(value, jdbcType, java.time.ZoneOffset.UTC);
+  }
+
+  /**
+   * As {@link #coerce(Object, int)}, reading timestamptz text without an offset, and local date-times, in
+   * {@code zone} (the session's TimeZone).
+   */
+  static Object coerce(Object value, int jdbcType, java.time.ZoneId zone) throws SQLException {
     if (value == null) {
       return null;
+    }
+    if (jdbcType == TIMESTAMPTZ_TYPE) {
+      try {
+        return toInstantMillis(value, zone);
+      } catch (SqlStateException e) {
+        throw SqlErrors.toSqlException(e);
+      }
     }
     try {
       return switch (jdbcType) {
@@ -85,6 +123,23 @@ final class ParameterValues {
       throw new SQLException("invalid input syntax for a parameter of type " + jdbcTypeName(jdbcType) + ": \""
           + value + "\"", "22P02");
     }
+  }
+
+  /** A timestamptz parameter as the engine's epoch milliseconds. */
+  private static Long toInstantMillis(Object value, java.time.ZoneId zone) {
+    if (value instanceof java.time.OffsetDateTime t) {
+      return t.toInstant().toEpochMilli();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.getTime();
+    }
+    if (value instanceof java.time.LocalDateTime t) {
+      return t.atZone(zone).toInstant().toEpochMilli();
+    }
+    if (value instanceof java.time.Instant t) {
+      return t.toEpochMilli();
+    }
+    return TimestampTzText.parse(value.toString(), zone);
   }
 
   private static String text(Object value) {
@@ -212,6 +267,9 @@ final class ParameterValues {
   private static String jdbcTypeName(int jdbcType) {
     if (jdbcType == UUID_TYPE) {
       return "UUID";
+    }
+    if (jdbcType == TIMESTAMPTZ_TYPE) {
+      return "TIMESTAMPTZ";
     }
     try {
       return java.sql.JDBCType.valueOf(jdbcType).getName();

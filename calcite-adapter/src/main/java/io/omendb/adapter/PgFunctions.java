@@ -14,14 +14,10 @@ import org.apache.calcite.linq4j.function.Strict;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
-import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -31,12 +27,11 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
-import org.apache.calcite.sql.validate.SqlValidator;
 
 /**
- * PostgreSQL functions that Calcite's PostgreSQL library lacks or spells differently: {@code now()} and its
- * siblings, {@code date_trunc(unit, timestamp)} and {@code gen_random_uuid()}. {@code now()} is rewritten during
- * validation into {@code CURRENT_TIMESTAMP}, so it plans and runs like it; the others are static Java methods.
+ * PostgreSQL functions that Calcite's PostgreSQL library lacks or spells differently: {@code date_trunc(unit,
+ * timestamp)} and {@code gen_random_uuid()}, static Java methods. {@code now()} and its siblings return timestamptz
+ * and live in {@link TimestampTzFunctions}.
  */
 public final class PgFunctions {
   /** {@code date_trunc} units and the time unit each truncates to. */
@@ -46,10 +41,6 @@ public final class PgFunctions {
       Map.entry("day", TimeUnit.DAY), Map.entry("week", TimeUnit.WEEK), Map.entry("month", TimeUnit.MONTH),
       Map.entry("quarter", TimeUnit.QUARTER), Map.entry("year", TimeUnit.YEAR), Map.entry("decade", TimeUnit.DECADE),
       Map.entry("century", TimeUnit.CENTURY), Map.entry("millennium", TimeUnit.MILLENNIUM));
-
-  /** {@code now()}, {@code transaction_timestamp()}, {@code statement_timestamp()}: the statement's timestamp. */
-  private static final List<SqlFunction> NOW = List.of(rewriteToCurrentTimestamp("NOW"),
-      rewriteToCurrentTimestamp("TRANSACTION_TIMESTAMP"), rewriteToCurrentTimestamp("STATEMENT_TIMESTAMP"));
 
   private static final SqlFunction DATE_TRUNC = new JavaFunction("date_trunc",
       ScalarFunctionImpl.create(PgFunctions.class, "dateTrunc"), ReturnTypes.ARG1_NULLABLE,
@@ -61,8 +52,7 @@ public final class PgFunctions {
       ScalarFunctionImpl.create(PgFunctions.class, "genRandomUuid"), ReturnTypes.explicit(SqlTypeName.UUID),
       List.of(), typeFactory -> List.of(), false);
 
-  private static final SqlOperatorTable TABLE = SqlOperatorTables.of(
-      NOW.get(0), NOW.get(1), NOW.get(2), DATE_TRUNC, GEN_RANDOM_UUID);
+  private static final SqlOperatorTable TABLE = SqlOperatorTables.of(DATE_TRUNC, GEN_RANDOM_UUID);
 
   private PgFunctions() {}
 
@@ -74,16 +64,6 @@ public final class PgFunctions {
   /** {@code gen_random_uuid()}: a random (version 4) UUID; called by generated code. */
   public static UUID genRandomUuid() {
     return UUID.randomUUID();
-  }
-
-  private static SqlFunction rewriteToCurrentTimestamp(String name) {
-    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(SqlTypeName.TIMESTAMP), null,
-        OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE) {
-      @Override
-      public SqlNode rewriteCall(SqlValidator validator, SqlCall call) {
-        return SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(call.getParserPosition());
-      }
-    };
   }
 
   /**

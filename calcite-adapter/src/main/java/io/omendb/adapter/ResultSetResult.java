@@ -17,17 +17,20 @@ final class ResultSetResult implements StatementResult {
   private final ResultSet resultSet;
   private final StatementEnd onEnd;
   private final StatementInterrupts interrupts;
+  /** The session's time zone, in which timestamptz values are returned. */
+  private final java.time.ZoneId zone;
   private boolean ended;
   private final List<ColumnMeta> columns;
   private long rowCount;
   private boolean closed;
 
-  ResultSetResult(CommandKind kind, ResultSet resultSet, StatementEnd onEnd, StatementInterrupts interrupts)
-      throws SQLException {
+  ResultSetResult(CommandKind kind, ResultSet resultSet, StatementEnd onEnd, StatementInterrupts interrupts,
+      java.time.ZoneId zone) throws SQLException {
     this.kind = requireNonNull(kind, "kind");
     this.resultSet = requireNonNull(resultSet, "resultSet");
     this.onEnd = requireNonNull(onEnd, "onEnd");
     this.interrupts = requireNonNull(interrupts, "interrupts");
+    this.zone = requireNonNull(zone, "zone");
     this.columns = describe(resultSet.getMetaData());
   }
 
@@ -42,7 +45,8 @@ final class ResultSetResult implements StatementResult {
         table = io.omendb.engine.catalog.RelationNames.qualify(schema, table);
       }
       columns.add(new ColumnMeta(metaData.getColumnLabel(i),
-          metaData.getColumnType(i), metaData.getColumnTypeName(i),
+          TimestampTzValues.isTimestampTz(metaData, i) ? java.sql.Types.TIMESTAMP_WITH_TIMEZONE
+              : metaData.getColumnType(i), metaData.getColumnTypeName(i),
           metaData.getPrecision(i), metaData.getScale(i), table == null || table.isEmpty() ? null : table,
           metaData.isNullable(i) != ResultSetMetaData.columnNoNulls));
     }
@@ -76,7 +80,8 @@ final class ResultSetResult implements StatementResult {
       }
       Object[] row = new Object[columns.size()];
       for (int i = 0; i < row.length; i++) {
-        row[i] = resultSet.getObject(i + 1);
+        row[i] = columns.get(i).jdbcType() == java.sql.Types.TIMESTAMP_WITH_TIMEZONE
+            ? TimestampTzValues.read(resultSet, i + 1, zone) : resultSet.getObject(i + 1);
       }
       rowCount++;
       return row;

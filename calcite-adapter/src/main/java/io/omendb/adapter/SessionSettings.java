@@ -13,6 +13,7 @@ import java.util.TreeMap;
 final class SessionSettings {
   static final String DEFAULT_TRANSACTION_ISOLATION = "default_transaction_isolation";
   static final String TRANSACTION_ISOLATION = "transaction_isolation";
+  static final String TIME_ZONE = "timezone";
 
   private static final Map<String, String> DEFAULTS = defaults();
 
@@ -75,6 +76,9 @@ final class SessionSettings {
     if (!DEFAULTS.containsKey(key) && key.indexOf('.') < 0 && !key.equals(TRANSACTION_ISOLATION)) {
       throw new SqlStateException("42704", "unrecognized configuration parameter \"" + name + "\"");
     }
+    if (key.equals(TIME_ZONE) && value != null) {
+      TimestampTzText.zone(value);
+    }
     if (value == null) {
       values.remove(key);
     } else {
@@ -84,6 +88,13 @@ final class SessionSettings {
 
   /** Sets a parameter from a client's startup message; unknown names are kept rather than refused. */
   void setFromStartup(String name, String value) {
+    if (normalize(name).equals(TIME_ZONE)) {
+      try {
+        TimestampTzText.zone(value);
+      } catch (SqlStateException e) {
+        return; // a zone this JVM does not know: the session keeps the default
+      }
+    }
     startup.put(normalize(name), value);
   }
 

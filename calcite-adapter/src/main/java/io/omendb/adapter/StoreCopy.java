@@ -62,11 +62,9 @@ final class StoreCopy {
     ParameterMetaData metaData = insert.getParameterMetaData();
     int[] types = new int[columns.size()];
     for (int i = 0; i < types.length; i++) {
-      types[i] = metaData.getParameterType(i + 1);
-      if (types[i] == java.sql.Types.OTHER) {
-        // a uuid column: its text is parsed as the extended protocol parses a uuid parameter
-        types[i] = ParameterValues.otherType(metaData.getParameterTypeName(i + 1));
-      }
+      // a uuid or timestamptz column: its text is parsed as the extended protocol parses such a parameter
+      types[i] = ParameterValues.parameterType(metaData.getParameterType(i + 1),
+          metaData.getParameterTypeName(i + 1));
     }
     session.beginStatement();
     return new In(session, insert, columns, types, copy.format());
@@ -86,9 +84,9 @@ final class StoreCopy {
     @Override
     long write(List<String> fields) throws SQLException {
       for (int i = 0; i < types.length; i++) {
-        Object value = ParameterValues.coerce(fields.get(i), types[i]);
+        Object value = ParameterValues.coerce(fields.get(i), types[i], TimestampTzValues.zone(session()));
         if (value == null) {
-          insert.setNull(i + 1, types[i] == ParameterValues.UUID_TYPE ? java.sql.Types.OTHER : types[i]);
+          insert.setNull(i + 1, ParameterValues.nullType(types[i]));
         } else {
           insert.setObject(i + 1, value);
         }

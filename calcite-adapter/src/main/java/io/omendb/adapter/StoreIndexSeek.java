@@ -224,13 +224,14 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
       case BOOLEAN -> literal.getValueAs(Boolean.class);
       case SMALLINT -> literal.getValueAs(Short.class);
       case INTEGER, DATE, TIME -> literal.getValueAs(Integer.class);
-      case BIGINT, TIMESTAMP -> literal.getValueAs(Long.class);
+      case BIGINT, TIMESTAMP, TIMESTAMPTZ -> literal.getValueAs(Long.class);
       case REAL -> literal.getValueAs(Float.class);
       case DOUBLE -> literal.getValueAs(Double.class);
       case DECIMAL -> literal.getValueAs(java.math.BigDecimal.class);
       case VARCHAR, CHAR -> literal.getValueAs(String.class);
       case VARBINARY -> literal.getValueAs(byte[].class);
       case UUID -> literal.getValueAs(java.util.UUID.class);
+      case JSON, JSONB -> throw new IllegalArgumentException(type + " columns are never keys");
     };
   }
 }

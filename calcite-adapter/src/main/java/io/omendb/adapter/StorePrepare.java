@@ -29,7 +29,9 @@ final class StorePrepare extends CalcitePrepareImpl {
   @Override
   public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
       long maxRowCount) {
-    return super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount);
+    // executions see the session's TimeZone setting (timestamptz casts, LOCALTIMESTAMP)
+    return SessionDataContext.wrap(PgResultTypes.named(
+        super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount)));
   }
 
   @Override
@@ -63,7 +65,7 @@ final class StorePrepare extends CalcitePrepareImpl {
     return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new StoreRexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
-        createConvertletTable()) {
+        new JsonConvertletTable(createConvertletTable())) {
       @Override
       protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator, CatalogReader reader,
           SqlToRelConverter.Config config) {
@@ -86,7 +88,8 @@ final class StorePrepare extends CalcitePrepareImpl {
       protected SqlValidator createSqlValidator(CatalogReader reader, UnaryOperator<SqlValidator.Config> transform) {
         // PostgreSQL's coercions of string literals to arrays; see PgTypeCoercion
         return super.createSqlValidator(reader == standardReader ? catalogReader : reader,
-            config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new));
+            config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new)
+                .withTypeCoercionRules(JsonConvertletTable.COERCION_RULES));
       }
     };
   }

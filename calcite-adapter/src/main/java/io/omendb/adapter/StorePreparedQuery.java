@@ -147,8 +147,7 @@ final class StorePreparedQuery implements PreparedQuery {
     List<Integer> occurrenceTypes = new ArrayList<>();
     for (int i = 0; i < placeholders.parameters().size(); i++) {
       int type = metaData.getParameterType(i + 1);
-      occurrenceTypes.add(type == Types.OTHER ? ParameterValues.otherType(metaData.getParameterTypeName(i + 1))
-          : type);
+      occurrenceTypes.add(ParameterValues.parameterType(type, metaData.getParameterTypeName(i + 1)));
     }
     List<Integer> types = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
@@ -199,7 +198,8 @@ final class StorePreparedQuery implements PreparedQuery {
   /** The type reported for a parameter Calcite typed; text when Calcite could not say. */
   private static int described(int jdbcType) {
     return jdbcType == Types.OTHER || jdbcType == Types.NULL || jdbcType == Types.JAVA_OBJECT
-        || jdbcType == ParameterValues.UUID_TYPE ? Types.VARCHAR : jdbcType;
+        || jdbcType == ParameterValues.UUID_TYPE ? Types.VARCHAR
+        : jdbcType == ParameterValues.TIMESTAMPTZ_TYPE ? Types.TIMESTAMP_WITH_TIMEZONE : jdbcType;
   }
 
   private static String sqlTypeName(int jdbcType) {
@@ -215,6 +215,7 @@ final class StorePreparedQuery implements PreparedQuery {
       case Types.DATE -> "DATE";
       case Types.TIME -> "TIME";
       case Types.TIMESTAMP -> "TIMESTAMP";
+      case Types.TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMP WITH LOCAL TIME ZONE";
       default -> "VARCHAR";
     };
   }
@@ -247,7 +248,8 @@ final class StorePreparedQuery implements PreparedQuery {
     Object[] bound = new Object[occurrences.size()];
     try {
       for (int i = 0; i < bound.length; i++) {
-        bound[i] = ParameterValues.coerce(values.get(occurrences.get(i)), occurrenceTypes.get(i));
+        bound[i] = ParameterValues.coerce(values.get(occurrences.get(i)), occurrenceTypes.get(i),
+            TimestampTzValues.zone(session));
       }
     } catch (SQLException e) {
       session.failBlock();
@@ -267,7 +269,7 @@ final class StorePreparedQuery implements PreparedQuery {
       for (int i = 0; i < bound.length; i++) {
         if (bound[i] == null) {
           int type = occurrenceTypes.get(i);
-          prepared.setNull(i + 1, type == ParameterValues.UUID_TYPE ? Types.OTHER : type);
+          prepared.setNull(i + 1, ParameterValues.nullType(type));
         } else {
           prepared.setObject(i + 1, bound[i]);
         }

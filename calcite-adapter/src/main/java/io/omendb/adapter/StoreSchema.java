@@ -80,6 +80,11 @@ final class StoreSchema extends AbstractSchema {
     return engine;
   }
 
+  /** The current value of a setting of the session this schema belongs to ({@code timezone}, ...). */
+  String setting(String name) {
+    return transactions.setting(name);
+  }
+
   /** The privilege checks of the session this schema belongs to. */
   SessionAccess access() {
     return transactions.access();

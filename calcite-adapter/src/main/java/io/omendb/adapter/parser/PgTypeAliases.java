@@ -29,7 +29,8 @@ public final class PgTypeAliases {
       "INT2", SqlTypeName.SMALLINT,
       "INT4", SqlTypeName.INTEGER,
       "INT8", SqlTypeName.BIGINT,
-      "TEXT", SqlTypeName.VARCHAR);
+      "TEXT", SqlTypeName.VARCHAR,
+      "TIMESTAMPTZ", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
 
   private PgTypeAliases() {
   }

@@ -21,7 +21,7 @@ enum PgColumnType {
   /** information_schema's {@code cardinal_number}: an integer that is null where a catalog integer would be 0. */
   CARDINAL_NUMBER(SqlTypeName.INTEGER, null),
   FLOAT4(SqlTypeName.REAL, null),
-  TIMESTAMPTZ(SqlTypeName.TIMESTAMP, null),
+  TIMESTAMPTZ(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, null),
   OID_ARRAY(SqlTypeName.ARRAY, SqlTypeName.INTEGER),
   INT2_ARRAY(SqlTypeName.ARRAY, SqlTypeName.SMALLINT),
   TEXT_ARRAY(SqlTypeName.ARRAY, SqlTypeName.VARCHAR);

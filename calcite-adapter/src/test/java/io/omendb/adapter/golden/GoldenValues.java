@@ -28,6 +28,10 @@ public final class GoldenValues {
       .appendLiteral(' ')
       .append(TIME)
       .toFormatter();
+  /** Offsets as PostgreSQL prints them: {@code +02}, {@code +05:30}. */
+  private static final DateTimeFormatter OFFSET = new DateTimeFormatterBuilder()
+      .appendOffset("+HH:mm:ss", "+00")
+      .toFormatter();
 
   private GoldenValues() {}
 
@@ -58,6 +62,8 @@ public final class GoldenValues {
       text = bd.toPlainString();
     } else if (value instanceof java.sql.Timestamp ts) {
       text = TIMESTAMP.format(ts.toLocalDateTime());
+    } else if (value instanceof java.time.OffsetDateTime odt) {
+      text = TIMESTAMP.format(odt.toLocalDateTime()) + OFFSET.format(odt);
     } else if (value instanceof java.sql.Date date) {
       text = date.toLocalDate().toString();
     } else if (value instanceof java.sql.Time time) {

@@ -4,7 +4,8 @@ package io.omendb.engine.catalog;
  * The storage types of columns and the Java class each value has inside the engine. Temporal values use the same
  * representation as Calcite's runtime so rows pass between the layers without conversion: DATE as days since
  * 1970-01-01 ({@link Integer}), TIME as milliseconds of the day ({@link Integer}), TIMESTAMP as milliseconds since
- * the epoch ({@link Long}). UUID values are {@link java.util.UUID}s, the class Calcite's runtime uses.
+ * the epoch ({@link Long}); TIMESTAMPTZ, PostgreSQL's {@code timestamptz}, as the UTC instant in milliseconds since
+ * the epoch ({@link Long}), Calcite's form of a TIMESTAMP WITH LOCAL TIME ZONE. UUID values are {@link java.util.UUID}s, the class Calcite's runtime uses.
  *
  * <p>The constants are stored by name in serialized catalogs: new types are appended, never renamed.
  */
@@ -22,7 +23,13 @@ public enum ColumnType {
   DATE(Integer.class, true),
   TIME(Integer.class, true),
   TIMESTAMP(Long.class, true),
-  UUID(java.util.UUID.class, true);
+  UUID(java.util.UUID.class, true),
+  /** PostgreSQL's {@code json}: the input text, kept verbatim. */
+  JSON(String.class, false),
+  /** PostgreSQL's {@code jsonb}: the text as PostgreSQL prints a jsonb value (keys sorted, duplicates removed). */
+  JSONB(String.class, false),
+  /** PostgreSQL's {@code timestamptz}: an instant as milliseconds since the epoch (UTC), ordered by time. */
+  TIMESTAMPTZ(Long.class, true);
 
   private final Class<?> javaClass;
   private final boolean keyable;

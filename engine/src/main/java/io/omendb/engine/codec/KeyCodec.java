@@ -50,7 +50,7 @@ public final class KeyCodec {
       case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
       case SMALLINT -> writeBigEndian(out, ((Number) value).shortValue() ^ Short.MIN_VALUE, Short.BYTES);
       case INTEGER, DATE, TIME -> writeBigEndian(out, ((Number) value).intValue() ^ Integer.MIN_VALUE, Integer.BYTES);
-      case BIGINT, TIMESTAMP -> writeBigEndian(out, ((Number) value).longValue() ^ Long.MIN_VALUE, Long.BYTES);
+      case BIGINT, TIMESTAMP, TIMESTAMPTZ -> writeBigEndian(out, ((Number) value).longValue() ^ Long.MIN_VALUE, Long.BYTES);
       case REAL -> {
         int bits = Float.floatToIntBits(((Number) value).floatValue());
         writeBigEndian(out, bits < 0 ? ~bits : bits ^ Integer.MIN_VALUE, Integer.BYTES);
@@ -67,6 +67,7 @@ public final class KeyCodec {
         writeBigEndian(out, uuid.getLeastSignificantBits(), Long.BYTES);
       }
       case DECIMAL -> throw new IllegalArgumentException("DECIMAL values cannot be encoded as keys yet");
+      case JSON, JSONB -> throw new IllegalArgumentException(type + " values cannot be encoded as keys");
     }
   }
 
@@ -87,7 +88,7 @@ public final class KeyCodec {
     return switch (type) {
       case SMALLINT -> (short) (readBigEndian(key, pos, Short.BYTES) ^ Short.MIN_VALUE);
       case INTEGER, DATE, TIME -> (int) readBigEndian(key, pos, Integer.BYTES) ^ Integer.MIN_VALUE;
-      case BIGINT, TIMESTAMP -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
+      case BIGINT, TIMESTAMP, TIMESTAMPTZ -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
       default -> throw new IllegalArgumentException(type + " is not an integer-like type");
     };
   }
@@ -141,7 +142,7 @@ public final class KeyCodec {
       case BOOLEAN -> key[pos[0]++] != 0;
       case SMALLINT -> (short) (readBigEndian(key, pos, Short.BYTES) ^ Short.MIN_VALUE);
       case INTEGER, DATE, TIME -> (int) readBigEndian(key, pos, Integer.BYTES) ^ Integer.MIN_VALUE;
-      case BIGINT, TIMESTAMP -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
+      case BIGINT, TIMESTAMP, TIMESTAMPTZ -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
       case REAL -> {
         int bits = (int) readBigEndian(key, pos, Integer.BYTES);
         yield Float.intBitsToFloat(bits < 0 ? bits ^ Integer.MIN_VALUE : ~bits);
@@ -154,6 +155,7 @@ public final class KeyCodec {
       case VARBINARY -> readEscaped(key, pos);
       case UUID -> new java.util.UUID(readBigEndian(key, pos, Long.BYTES), readBigEndian(key, pos, Long.BYTES));
       case DECIMAL -> throw new IllegalArgumentException("DECIMAL values cannot be decoded from keys yet");
+      case JSON, JSONB -> throw new IllegalArgumentException(type + " values cannot be decoded from keys");
     };
   }
 

@@ -147,7 +147,7 @@ public final class RowCodec {
   private static void skipValue(byte[] bytes, int[] pos, ColumnType type) {
     switch (type) {
       case BOOLEAN -> pos[0]++;
-      case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP -> skipVarLong(bytes, pos);
+      case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> skipVarLong(bytes, pos);
       case REAL -> pos[0] += Integer.BYTES;
       case DOUBLE -> pos[0] += Long.BYTES;
       case VARCHAR, CHAR, VARBINARY -> skipBytes(bytes, pos);
@@ -156,6 +156,7 @@ public final class RowCodec {
         skipBytes(bytes, pos);
       }
       case UUID -> pos[0] += 2 * Long.BYTES;
+      case JSON, JSONB -> skipBytes(bytes, pos);
       default -> throw new IllegalStateException("no way to skip a stored " + type);
     }
   }
@@ -174,7 +175,7 @@ public final class RowCodec {
   private static void writeValue(ByteArrayOutputStream out, ColumnType type, Object value) {
     switch (type) {
       case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
-      case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP -> writeVarLong(out, zigZag(((Number) value).longValue()));
+      case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> writeVarLong(out, zigZag(((Number) value).longValue()));
       case REAL -> writeFixed(out, Float.floatToRawIntBits(((Number) value).floatValue()), Integer.BYTES);
       case DOUBLE -> writeFixed(out, Double.doubleToRawLongBits(((Number) value).doubleValue()), Long.BYTES);
       case VARCHAR, CHAR -> writeBytes(out, ((String) value).getBytes(StandardCharsets.UTF_8));
@@ -184,6 +185,7 @@ public final class RowCodec {
         writeFixed(out, uuid.getMostSignificantBits(), Long.BYTES);
         writeFixed(out, uuid.getLeastSignificantBits(), Long.BYTES);
       }
+      case JSON, JSONB -> writeBytes(out, ((String) value).getBytes(StandardCharsets.UTF_8));
       case DECIMAL -> {
         BigDecimal decimal = (BigDecimal) value;
         writeVarLong(out, zigZag(decimal.scale()));
@@ -197,12 +199,13 @@ public final class RowCodec {
       case BOOLEAN -> bytes[pos[0]++] != 0;
       case SMALLINT -> (short) unZigZag(readVarLong(bytes, pos));
       case INTEGER, DATE, TIME -> (int) unZigZag(readVarLong(bytes, pos));
-      case BIGINT, TIMESTAMP -> unZigZag(readVarLong(bytes, pos));
+      case BIGINT, TIMESTAMP, TIMESTAMPTZ -> unZigZag(readVarLong(bytes, pos));
       case REAL -> Float.intBitsToFloat((int) readFixed(bytes, pos, Integer.BYTES));
       case DOUBLE -> Double.longBitsToDouble(readFixed(bytes, pos, Long.BYTES));
       case VARCHAR, CHAR -> new String(readBytes(bytes, pos), StandardCharsets.UTF_8);
       case VARBINARY -> readBytes(bytes, pos);
       case UUID -> new java.util.UUID(readFixed(bytes, pos, Long.BYTES), readFixed(bytes, pos, Long.BYTES));
+      case JSON, JSONB -> new String(readBytes(bytes, pos), StandardCharsets.UTF_8);
       case DECIMAL -> {
         int scale = (int) unZigZag(readVarLong(bytes, pos));
         yield new BigDecimal(new BigInteger(readBytes(bytes, pos)), scale);

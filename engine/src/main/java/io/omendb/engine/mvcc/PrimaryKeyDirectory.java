@@ -24,7 +24,8 @@ final class PrimaryKeyDirectory {
   static final long UNKNOWN = Long.MIN_VALUE;
 
   private static final Set<ColumnType> INTEGER_LIKE = EnumSet.of(ColumnType.SMALLINT, ColumnType.INTEGER,
-      ColumnType.BIGINT, ColumnType.DATE, ColumnType.TIME, ColumnType.TIMESTAMP);
+      ColumnType.BIGINT, ColumnType.DATE, ColumnType.TIME, ColumnType.TIMESTAMP,
+      ColumnType.TIMESTAMPTZ);
 
   private final AlexIndex index = AlexIndex.create();
   private final ColumnType keyType;

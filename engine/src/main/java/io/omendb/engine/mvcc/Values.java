@@ -15,7 +15,7 @@ final class Values {
       return switch (type) {
         case SMALLINT -> number.shortValue();
         case INTEGER, DATE, TIME -> number.intValue();
-        case BIGINT, TIMESTAMP -> number.longValue();
+        case BIGINT, TIMESTAMP, TIMESTAMPTZ -> number.longValue();
         case REAL -> number.floatValue();
         case DOUBLE -> number.doubleValue();
         case DECIMAL -> new BigDecimal(number.toString());

@@ -43,6 +43,17 @@ class KeyCodecTest {
   }
 
   @Test
+  void encode_timestamptzSortsByInstant() {
+    Random random = new Random(11);
+    List<Long> instants = new ArrayList<>(List.of(Long.MIN_VALUE, -62_135_596_800_000L, -1L, 0L, 1L,
+        1_715_933_472_000L, Long.MAX_VALUE));
+    for (int i = 0; i < 500; i++) {
+      instants.add(random.nextLong());
+    }
+    assertOrderPreserved(ColumnType.TIMESTAMPTZ, instants);
+  }
+
+  @Test
   void encode_floatingPointSortsNumerically() {
     assertOrderPreserved(ColumnType.DOUBLE,
         List.of(Double.NEGATIVE_INFINITY, -1e300, -2.5, -0.0, 0.0, 1e-300, 3.25, Double.POSITIVE_INFINITY));

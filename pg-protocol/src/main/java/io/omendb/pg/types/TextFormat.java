@@ -37,7 +37,7 @@ public final class TextFormat {
       .toFormatter();
 
   private static final DateTimeFormatter OFFSET = new DateTimeFormatterBuilder()
-      .appendOffset("+HH:mm", "+00")
+      .appendOffset("+HH:mm:ss", "+00")
       .toFormatter();
 
   private TextFormat() {}
