@@ -116,6 +116,9 @@ final class SqlErrors {
       return new SQLException(e.getMessage(), state);
     }
     if (t instanceof SqlParseException e) {
+      if (e.getCause() instanceof io.omendb.adapter.parser.PgInputException input) {
+        return new SQLException(input.getMessage(), input.sqlState());
+      }
       return new SQLException(firstLine(e.getMessage()), "42601");
     }
     if (t instanceof SqlValidatorException e) {
