@@ -6,6 +6,10 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.RelMdCollation;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.core.Filter;
@@ -29,8 +33,19 @@ public final class StoreFilterSeekRule extends RelRule<StoreRuleConfig> {
     for (Alternative alternative : alternatives(filter, scan)) {
       RexNode remainder = alternative.remainder();
       call.transformTo(remainder == null ? alternative.seek()
-          : filter.copy(filter.getTraitSet(), alternative.seek(), remainder));
+          : filtered(filter, alternative.seek(), remainder));
     }
+  }
+
+  /**
+   * {@code filter}'s copy over a new input, ordered as that input is (a filter keeps its input's order): the old
+   * filter's collation describes its old input, a scan in key order, which a seek on another index or a narrowed
+   * scan is not.
+   */
+  static Filter filtered(Filter filter, RelNode input, RexNode condition) {
+    RelTraitSet traits = filter.getTraitSet().replaceIfs(RelCollationTraitDef.INSTANCE,
+        () -> RelMdCollation.filter(filter.getCluster().getMetadataQuery(), input));
+    return filter.copy(traits, input, condition);
   }
 
   /** A seek that answers (part of) a filter, and the part of the condition it leaves (null: none). */

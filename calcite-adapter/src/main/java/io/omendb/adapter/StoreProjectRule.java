@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.metadata.RelMdCollation;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
@@ -38,7 +41,7 @@ public final class StoreProjectRule extends RelRule<StoreRuleConfig> {
       // registered beside the filter (a different convention), so offer the combinations here
       for (StoreFilterSeekRule.Alternative alternative : StoreFilterSeekRule.alternatives(filter, scan)) {
         Filter remainder = alternative.remainder() == null ? null
-            : filter.copy(filter.getTraitSet(), alternative.seek(), alternative.remainder());
+            : StoreFilterSeekRule.filtered(filter, alternative.seek(), alternative.remainder());
         push(call, project, remainder, alternative.seek());
       }
     }
@@ -71,13 +74,17 @@ public final class StoreProjectRule extends RelRule<StoreRuleConfig> {
       }
     };
     if (filter != null) {
-      input = filter.copy(filter.getTraitSet(), input, filter.getCondition().accept(renumber));
+      input = StoreFilterSeekRule.filtered(filter, input, filter.getCondition().accept(renumber));
     }
     List<RexNode> projects = new ArrayList<>();
     for (RexNode expression : project.getProjects()) {
       projects.add(expression.accept(renumber));
     }
-    call.transformTo(project.copy(project.getTraitSet(), input, projects, project.getRowType()));
+    RelNode projectInput = input;
+    // the order is the new input's: the old traits name fields of the unnarrowed rel (field 0 was the key)
+    RelTraitSet traits = project.getTraitSet().replaceIfs(RelCollationTraitDef.INSTANCE,
+        () -> RelMdCollation.project(project.getCluster().getMetadataQuery(), projectInput, projects));
+    call.transformTo(project.copy(traits, input, projects, project.getRowType()));
   }
 
   /** The store rel reading only {@code columns}. */

@@ -382,4 +382,21 @@ class SeekPlanTest {
       connection.setAutoCommit(true);
     }
   }
+
+  @Test
+  void orderBy_filteredProjectionOfOtherColumn_sorts() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE unsorted (k INT PRIMARY KEY, g INT, h INT)");
+      statement.execute("INSERT INTO unsorted VALUES (1, 30, 3), (2, NULL, 1), (3, 10, 2), (4, 20, 9), (5, 5, 0)");
+      statement.execute("CREATE INDEX unsorted_h ON unsorted (h)");
+    }
+    // the narrowed scan reads only g; the filter above it must not keep the key order under g's field number
+    sql("SELECT g FROM unsorted WHERE g IS NOT NULL ORDER BY g")
+        .explainContains("EnumerableSort")
+        .returns("5", "10", "20", "30");
+    sql("SELECT g FROM unsorted WHERE g > 7 ORDER BY g DESC").returns("30", "20", "10");
+    // rows of an index seek come in index order, not key order
+    sql("SELECT k FROM unsorted WHERE h >= 1 AND g IS NOT NULL ORDER BY k").returns("1", "3", "4");
+    sql("SELECT k, g FROM unsorted WHERE h >= 0 AND g > 0 ORDER BY k").returns("1|30", "3|10", "4|20", "5|5");
+  }
 }
