@@ -510,6 +510,11 @@ SqlTypeNameSpec PgTypeName() :
     {
         return PgTypeAliases.typeNameSpec(token.image, getPos());
     }
+|
+    ( <JSON> | <JSONB> )
+    {
+        return PgTypeNameSpec.of(token.image, getPos()).orElseThrow();
+    }
 }
 
 <#--
@@ -528,12 +533,16 @@ void OmenInfixCast(List<Object> list, ExprContext exprContext, Span s) :
         checkNonQueryExpression(exprContext);
         s.clear().add(this);
     }
-    type = DataType()
     (
-        <LBRACKET> <RBRACKET> {
-            type = PgInfixCast.arrayOf(type, getPos());
-        }
-    )*
+        <INTERVAL> { type = PgInfixCast.intervalType(getPos()); }
+    |
+        type = DataType()
+        (
+            <LBRACKET> <RBRACKET> {
+                type = PgInfixCast.arrayOf(type, getPos());
+            }
+        )*
+    )
     {
         list.add(new SqlParserUtil.ToTreeListItem(PgInfixCast.INSTANCE, s.pos()));
         list.add(type);
@@ -1706,6 +1715,35 @@ AlterTableAction OmenAlterTableAction(SqlIdentifier table) :
  * Parses {@code COMMENT ON TABLE name IS 'text' | NULL} and
  * {@code COMMENT ON COLUMN table.column IS 'text' | NULL}.
  */
+/**
+ * Parses {@code ALTER VIEW [IF EXISTS] name RENAME TO new_name | OWNER TO
+ * role}; see SqlAlterView.
+ */
+SqlNode OmenAlterView() :
+{
+    final Span s;
+    boolean ifExists = false;
+    final SqlIdentifier name;
+    SqlIdentifier newName = null;
+    SqlIdentifier owner = null;
+}
+{
+    <ALTER> { s = span(); } <VIEW>
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    name = CompoundIdentifier()
+    (
+        <RENAME> <TO> newName = SimpleIdentifier()
+    |
+        <OWNER> <TO> owner = SimpleIdentifier()
+    )
+    {
+        return new SqlAlterView(s.end(this), ifExists, name, newName, owner);
+    }
+}
+
 SqlNode OmenComment() :
 {
     final Span s;
@@ -1717,6 +1755,8 @@ SqlNode OmenComment() :
     <COMMENT> { s = span(); } <ON>
     (
         <TABLE> { column = false; }
+    |
+        <VIEW> { column = false; }
     |
         <COLUMN> { column = true; }
     )
@@ -1730,6 +1770,33 @@ SqlNode OmenComment() :
     {
         return SqlCommentOn.create(s.end(this), column, name, text);
     }
+}
+
+/**
+ * Parses one of PostgreSQL's JSON operators ->, ->>, #>, #>>, @> and ? and
+ * its right operand; see PgJsonOperator.
+ */
+void OmenJsonOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    (
+        <LAMBDA> { op = PgJsonOperator.GET; }
+    |   <JSON_GET_TEXT> { op = PgJsonOperator.GET_TEXT; }
+    |   <JSON_PATH> { op = PgJsonOperator.PATH; }
+    |   <JSON_PATH_TEXT> { op = PgJsonOperator.PATH_TEXT; }
+    |   <JSON_CONTAINS> { op = PgJsonOperator.CONTAINS; }
+    |   <HOOK> { op = PgJsonOperator.EXISTS; }
+    )
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
 
 <#--

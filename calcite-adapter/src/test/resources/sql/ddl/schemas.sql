@@ -188,6 +188,37 @@ statement error 42704
 DROP INDEX t_n_idx
 
 query
+SELECT constraint_schema, constraint_name, table_schema, table_name, constraint_type FROM information_schema.table_constraints WHERE table_schema = 'app' AND constraint_type <> 'CHECK' ORDER BY 2
+----
+app|items_pkey|app|items|PRIMARY KEY
+app|t_pkey|app|t|PRIMARY KEY
+app|t_v_key|app|t|UNIQUE
+
+query
+SELECT constraint_schema, constraint_name, table_name, column_name FROM information_schema.key_column_usage WHERE table_schema = 'app' ORDER BY 2, 4
+----
+app|items_pkey|items|id
+app|t_pkey|t|id
+app|t_v_key|t|n
+
+query
+SELECT id, v FROM app.t WHERE id = 2 FOR UPDATE
+----
+2|in app
+
+statement ok
+CREATE TABLE app.short (code VARCHAR(3))
+
+statement error 22001
+INSERT INTO app.short VALUES ('abcd')
+
+statement count 1
+INSERT INTO app.short VALUES ('abc')
+
+statement ok
+DROP TABLE app.short
+
+query
 SELECT nspname FROM pg_namespace WHERE nspname IN ('app', 'public', 'pg_catalog') ORDER BY nspname
 ----
 app

@@ -56,3 +56,40 @@ query
 SELECT '{0.5,1.25}'::float8[], '{7}'::smallint[]
 ----
 {0.5,1.25}|{7}
+
+# empty arrays, booleans and unconstrained numerics from text (PgLiteralCasts)
+query
+SELECT '{}'::int[], cardinality('{}'::text[]), 1 = ANY('{}'::int[])
+----
+{}|0|f
+
+query
+SELECT '{t,f,yes,off,NULL}'::boolean[]
+----
+{t,f,t,f,NULL}
+
+query
+SELECT 't'::boolean, 'no'::boolean, ' on '::boolean
+----
+t|f|t
+
+statement error 22P02
+SELECT 'maybe'::boolean
+
+query
+SELECT '{0.5}'::numeric[], '{-12.50}'::numeric[]
+----
+{0.5}|{-12.50}
+
+query
+SELECT '0.5'::numeric, '-12.50'::numeric, '3'::numeric(5,2)
+----
+0.5|-12.50|3.00
+
+query
+SELECT '0.5'::numeric + 1
+----
+1.5
+
+statement error 22P02
+SELECT 'x'::numeric

@@ -1,5 +1,6 @@
 package io.omendb.adapter;
 
+import io.omendb.adapter.types.PgJsonType;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
 import java.util.Locale;
@@ -49,6 +50,8 @@ final class ColumnTypes {
       // PostgreSQL's timestamptz, however spelled (TIMESTAMP WITH TIME ZONE parses as TIMESTAMP_TZ)
       case "TIMESTAMP_TZ", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", "TIMESTAMPTZ" -> ColumnType.TIMESTAMPTZ;
       case "UUID" -> ColumnType.UUID;
+      case "JSON" -> ColumnType.JSON;
+      case "JSONB" -> ColumnType.JSONB;
       default -> throw new IllegalArgumentException("type \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
     };
     if (type == ColumnType.CHAR && precision < 0) {
@@ -78,6 +81,8 @@ final class ColumnTypes {
       case TIME -> factory.createSqlType(SqlTypeName.TIME);
       case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP);
       case UUID -> factory.createSqlType(SqlTypeName.UUID);
+      case JSON -> PgJsonType.of(factory, PgJsonType.Kind.JSON, column.nullable());
+      case JSONB -> PgJsonType.of(factory, PgJsonType.Kind.JSONB, column.nullable());
       case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
     };
     return factory.createTypeWithNullability(type, column.nullable());
@@ -95,6 +100,10 @@ final class ColumnTypes {
   static Object toEngine(ColumnType type, Object value) {
     if (value instanceof ByteString bytes) {
       return bytes.getBytes();
+    }
+    if (value instanceof String text && (type == ColumnType.JSON || type == ColumnType.JSONB)) {
+      // whatever reaches a json column is checked, and a jsonb column holds the normal form
+      return type == ColumnType.JSON ? JsonText.validate(text) : JsonText.normalize(text);
     }
     return value;
   }

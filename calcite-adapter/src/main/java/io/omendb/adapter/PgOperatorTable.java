@@ -24,7 +24,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class PgOperatorTable implements SqlOperatorTable {
   /** The one instance; the table is immutable. */
   static final PgOperatorTable INSTANCE = new PgOperatorTable(
-      SqlOperatorTables.chain(TimestampTzFunctions.table(), PgFunctions.table(), SequenceFunctions.table()),
+      SqlOperatorTables.chain(TimestampTzFunctions.table(), PgFunctions.table(), SequenceFunctions.table(),
+          JsonFunctions.table()),
       SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
 
   private static final SqlNameMatcher CASE_INSENSITIVE = SqlNameMatchers.withCaseSensitive(false);

@@ -237,6 +237,11 @@ final class RowLocking {
    *     query
    */
   static Request resolve(Clause clause, SqlNode node, Catalog catalog) {
+    return resolve(clause, node, catalog, List.of(StoreSchema.NAME));
+  }
+
+  /** As above, the tables of the FROM list resolved by {@code searchPath} (the session's schemas, in order). */
+  static Request resolve(Clause clause, SqlNode node, Catalog catalog, List<String> searchPath) {
     if (node instanceof SqlPgExplain || node.getKind() == SqlKind.EXPLAIN) {
       return Request.NONE;
     }
@@ -262,7 +267,7 @@ final class RowLocking {
     checkLockable(select, first);
     List<FromTable> from = new ArrayList<>();
     if (select.getFrom() != null) {
-      collect(select.getFrom(), null, catalog, from);
+      collect(select.getFrom(), null, new DdlNames(catalog, searchPath), catalog, from);
     }
     Set<Integer> exclusive = new HashSet<>();
     Set<Integer> shared = new HashSet<>();
@@ -350,22 +355,25 @@ final class RowLocking {
   }
 
   /** Adds the tables of a FROM item to {@code out}, each under the name the statement calls it by. */
-  private static void collect(SqlNode item, String alias, Catalog catalog, List<FromTable> out) {
+  private static void collect(SqlNode item, String alias, DdlNames names, Catalog catalog, List<FromTable> out) {
     if (item instanceof SqlJoin join) {
-      collect(join.getLeft(), null, catalog, out);
-      collect(join.getRight(), null, catalog, out);
+      collect(join.getLeft(), null, names, catalog, out);
+      collect(join.getRight(), null, names, catalog, out);
     } else if (item instanceof SqlBasicCall call && call.getKind() == SqlKind.AS) {
-      collect(call.operand(0), ((SqlIdentifier) call.operand(1)).getSimple(), catalog, out);
+      collect(call.operand(0), ((SqlIdentifier) call.operand(1)).getSimple(), names, catalog, out);
     } else if (item instanceof SqlIdentifier identifier) {
       String name = identifier.names.get(identifier.names.size() - 1);
-      Optional<TableDef> table = catalog.table(name);
+      // the table as Calcite resolves it: in the schema named, or the first along the search path
+      String engineName = identifier.names.size() > 2 ? null
+          : names.lookupIfExists(identifier, n -> catalog.table(n).isPresent());
+      Optional<TableDef> table = engineName == null ? Optional.empty() : catalog.table(engineName);
       table.ifPresent(t -> out.add(new FromTable(t, alias != null ? alias : name)));
     } else if (item instanceof SqlCall call && call.getKind() == SqlKind.SNAPSHOT) {
-      collect(call.getOperandList().get(0), alias, catalog, out);
+      collect(call.getOperandList().get(0), alias, names, catalog, out);
     } else {
       SqlNode query = item == null ? null : body(item);
       if (query instanceof SqlSelect select && select.getFrom() != null) {
-        collect(select.getFrom(), null, catalog, out);
+        collect(select.getFrom(), null, names, catalog, out);
       }
     }
   }

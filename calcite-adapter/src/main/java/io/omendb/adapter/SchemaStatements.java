@@ -83,6 +83,7 @@ final class SchemaStatements {
 
   private static boolean holdsRelations(Catalog catalog, String schema) {
     return catalog.tables().stream().anyMatch(table -> RelationNames.inSchema(table.name(), schema))
-        || catalog.sequences().sequences().stream().anyMatch(seq -> RelationNames.inSchema(seq.name(), schema));
+        || catalog.sequences().sequences().stream().anyMatch(seq -> RelationNames.inSchema(seq.name(), schema))
+        || catalog.views().views().stream().anyMatch(view -> RelationNames.inSchema(view.name(), schema));
   }
 }

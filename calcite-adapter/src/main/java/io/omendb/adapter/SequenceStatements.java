@@ -28,7 +28,7 @@ final class SequenceStatements {
   static void create(SqlCreateSequence create, Catalog catalog, DdlNames names) {
     String name = names.forCreate(create.name());
     SequenceDef def = define(SequenceDef.create(name), create.options(), false);
-    def = withOwner(def, create.options(), catalog);
+    def = withOwner(def, create.options(), catalog, names);
     try {
       catalog.sequences().create(def, create.ifNotExists());
     } catch (SequenceException e) {
@@ -50,7 +50,7 @@ final class SequenceStatements {
       throw new SqlStateException("42P01", "relation \"" + name + "\" does not exist");
     }
     SequenceOptions options = alter.options();
-    SequenceDef def = withOwner(define(current, options, true), options, catalog);
+    SequenceDef def = withOwner(define(current, options, true), options, catalog, names);
     Long restart = null;
     if (options.restart()) {
       restart = options.restartValue() != null ? options.restartValue() : def.start();
@@ -157,7 +157,7 @@ final class SequenceStatements {
   }
 
   /** {@code def} with the owner named by {@code OWNED BY}, which must be a column of an existing table. */
-  private static SequenceDef withOwner(SequenceDef def, SequenceOptions options, Catalog catalog) {
+  private static SequenceDef withOwner(SequenceDef def, SequenceOptions options, Catalog catalog, DdlNames names) {
     if (options.ownedByNone()) {
       return def.withOwner(null, null);
     }
@@ -165,18 +165,18 @@ final class SequenceStatements {
     if (owner == null) {
       return def;
     }
-    List<String> names = owner.names;
-    if (names.size() < 2) {
+    List<String> parts = owner.names;
+    if (parts.size() < 2) {
       throw new SqlStateException("42601", "invalid OWNED BY option\n  Hint: Specify OWNED BY table.column or "
           + "OWNED BY NONE.");
     }
-    String tableName = names.get(names.size() - 2);
-    String column = names.get(names.size() - 1);
-    TableDef table = catalog.table(tableName).orElseThrow(
-        () -> new SqlStateException("42P01", "relation \"" + tableName + "\" does not exist"));
+    String tableName = names.table(new SqlIdentifier(parts.subList(0, parts.size() - 1), owner.getParserPosition()));
+    String column = parts.get(parts.size() - 1);
+    TableDef table = catalog.table(tableName).orElseThrow(() -> new SqlStateException("42P01",
+        "relation \"" + io.omendb.engine.catalog.RelationNames.nameOf(tableName) + "\" does not exist"));
     if (table.columnIndex(column) < 0) {
-      throw new SqlStateException("42703",
-          "column \"" + column + "\" of relation \"" + tableName + "\" does not exist");
+      throw new SqlStateException("42703", "column \"" + column + "\" of relation \""
+          + io.omendb.engine.catalog.RelationNames.nameOf(tableName) + "\" does not exist");
     }
     return def.withOwner(tableName, column);
   }

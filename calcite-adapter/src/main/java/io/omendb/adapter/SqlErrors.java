@@ -40,6 +40,8 @@ final class SqlErrors {
 
   private SqlErrors() {}
 
+  private static final String INVALID_CAST_CHARACTER = "Invalid character for cast: ";
+
   static SQLException toSqlException(Throwable thrown) {
     if (thrown instanceof SQLException sql && hasOwnState(sql)) {
       return sql;
@@ -114,6 +116,9 @@ final class SqlErrors {
       return new SQLException(e.getMessage(), state);
     }
     if (t instanceof SqlParseException e) {
+      if (e.getCause() instanceof io.omendb.adapter.parser.PgInputException input) {
+        return new SQLException(input.getMessage(), input.sqlState());
+      }
       return new SQLException(firstLine(e.getMessage()), "42601");
     }
     if (t instanceof SqlValidatorException e) {
@@ -137,6 +142,12 @@ final class SqlErrors {
     }
     if (t instanceof NumberFormatException e) {
       return new SQLException("invalid input syntax: " + e.getMessage(), "22P02");
+    }
+    if (t instanceof org.apache.calcite.runtime.CalciteException
+        && String.valueOf(t.getMessage()).startsWith(INVALID_CAST_CHARACTER)) {
+      // Calcite's string-to-boolean cast: PostgreSQL's words were read while parsing (PgLiteralCasts)
+      return new SQLException("invalid input syntax for type boolean: \""
+          + t.getMessage().substring(INVALID_CAST_CHARACTER.length()) + "\"", "22P02");
     }
     if (t instanceof IllegalArgumentException e && INVALID_DATETIME.matcher(String.valueOf(e.getMessage())).matches()) {
       return new SQLException("invalid input syntax for type " + datetimeType(e.getMessage()), "22007");
@@ -177,6 +188,9 @@ final class SqlErrors {
     m = FUNCTION_NOT_FOUND.matcher(message);
     if (m.matches()) {
       return new SQLException("function " + m.group(1) + " does not exist", "42883");
+    }
+    if (message.startsWith("Cast function cannot convert value of type ")) {
+      return new SQLException(message, "42846");
     }
     return new SQLException(message, "42000");
   }

@@ -125,7 +125,13 @@ final class StatementCache implements AutoCloseable {
     if (!(target instanceof org.apache.calcite.sql.SqlIdentifier name)) {
       return false;
     }
-    int shortest = catalog.table(name.names.get(name.names.size() - 1)).stream()
+    if (name.names.size() > 2 || !name.isSimple() && !catalog.schemas().exists(name.names.get(0))) {
+      return false;
+    }
+    // the target as Calcite resolves it: in the schema named, or the first along the search path
+    String engineName = new DdlNames(catalog, schemas == null ? List.of(StoreSchema.NAME) : schemas.searchPath())
+        .table(name);
+    int shortest = catalog.table(engineName).stream()
         .flatMap(table -> table.columns().stream())
         .filter(c -> (c.type() == io.omendb.engine.catalog.ColumnType.VARCHAR
             || c.type() == io.omendb.engine.catalog.ColumnType.CHAR) && c.precision() > 0)

@@ -231,6 +231,7 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
       case VARCHAR, CHAR -> literal.getValueAs(String.class);
       case VARBINARY -> literal.getValueAs(byte[].class);
       case UUID -> literal.getValueAs(java.util.UUID.class);
+      case JSON, JSONB -> throw new IllegalArgumentException(type + " columns are never keys");
     };
   }
 }

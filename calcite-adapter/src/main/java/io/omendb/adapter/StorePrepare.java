@@ -30,8 +30,8 @@ final class StorePrepare extends CalcitePrepareImpl {
   public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
       long maxRowCount) {
     // executions see the session's TimeZone setting (timestamptz casts, LOCALTIMESTAMP)
-    return SessionDataContext.wrap(
-        super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount));
+    return SessionDataContext.wrap(PgResultTypes.named(
+        super.prepareSql(StorePrepareContext.wrap(context), query, elementType, maxRowCount)));
   }
 
   @Override
@@ -65,7 +65,7 @@ final class StorePrepare extends CalcitePrepareImpl {
     return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         createCluster(planner, new StoreRexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
-        createConvertletTable()) {
+        new JsonConvertletTable(createConvertletTable())) {
       @Override
       protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator, CatalogReader reader,
           SqlToRelConverter.Config config) {
@@ -88,7 +88,8 @@ final class StorePrepare extends CalcitePrepareImpl {
       protected SqlValidator createSqlValidator(CatalogReader reader, UnaryOperator<SqlValidator.Config> transform) {
         // PostgreSQL's coercions of string literals to arrays; see PgTypeCoercion
         return super.createSqlValidator(reader == standardReader ? catalogReader : reader,
-            config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new));
+            config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new)
+                .withTypeCoercionRules(JsonConvertletTable.COERCION_RULES));
       }
     };
   }

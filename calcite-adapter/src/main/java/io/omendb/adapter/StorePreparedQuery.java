@@ -89,7 +89,7 @@ final class StorePreparedQuery implements PreparedQuery {
       IdentityColumns.check(node, session.engine().catalog(), overriding.systemValue());
       ViewCommand.checkWritable(node, session.engine().catalog());
       if (locking != null) {
-        RowLocking.resolve(locking, node, session.engine().catalog());
+        RowLocking.resolve(locking, node, session.engine().catalog(), session.searchPath());
       }
     } catch (SqlParseException | SqlStateException | StackOverflowError e) {
       session.failBlock();
@@ -258,7 +258,8 @@ final class StorePreparedQuery implements PreparedQuery {
     RowLocking.Request locks = null;
     if (locked != null) {
       try {
-        locks = RowLocking.resolve(locked.clause(), locked.query(), session.engine().catalog());
+        locks = RowLocking.resolve(locked.clause(), locked.query(), session.engine().catalog(),
+            session.searchPath());
       } catch (SqlStateException e) {
         session.failBlock();
         throw SqlErrors.toSqlException(e);

@@ -176,7 +176,8 @@ final class StoreSession implements Session, TransactionSource {
       sql = locking == null ? sql : locking.sql();
       node = asOf != null && AsOfStatements.isSetTransaction(asOf.sql()) ? null
           : SqlParser.create(sql, OmenParserConfig.config()).parseStmt();
-      locks = locking == null || node == null ? null : RowLocking.resolve(locking, node, engine.catalog());
+      locks = locking == null || node == null ? null
+          : RowLocking.resolve(locking, node, engine.catalog(), schemas.searchPath());
     } catch (SqlStateException e) {
       failBlock();
       throw SqlErrors.toSqlException(e);
@@ -361,9 +362,10 @@ final class StoreSession implements Session, TransactionSource {
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
-      if (node instanceof io.omendb.adapter.parser.SqlCreatePgView create) {
+      if (node instanceof io.omendb.adapter.parser.SqlCreatePgView
+          || node instanceof io.omendb.adapter.parser.SqlAlterView) {
         new ViewCommand(engine, access, new DdlNames(engine.catalog(), schemas.searchPath()))
-            .create(create, connection);
+            .execute(node, connection);
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
@@ -452,7 +454,8 @@ final class StoreSession implements Session, TransactionSource {
         return null;
       }
       SqlNode node = SqlParser.create(clause.sql(), OmenParserConfig.config()).parseStmt();
-      return new RowLocking.Locking(clause.sql(), RowLocking.resolve(clause, node, engine.catalog()));
+      return new RowLocking.Locking(clause.sql(),
+          RowLocking.resolve(clause, node, engine.catalog(), schemas.searchPath()));
     } catch (SqlParseException e) {
       return null;
     } catch (SqlStateException e) {
@@ -463,6 +466,11 @@ final class StoreSession implements Session, TransactionSource {
   /** The engine this session runs on, for {@link StorePreparedQuery}. */
   Engine engine() {
     return engine;
+  }
+
+  /** The schemas of the session's search path that exist, in order. */
+  List<String> searchPath() {
+    return schemas.searchPath();
   }
 
   /** The session's plan cache, for {@link StorePreparedQuery}. */
@@ -712,7 +720,8 @@ final class StoreSession implements Session, TransactionSource {
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
       case CREATE_SCHEMA, DROP_SCHEMA -> CommandKind.valueOf(kind.name());
-      case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW -> CommandKind.valueOf(kind.name());
+      case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW, ALTER_VIEW ->
+          CommandKind.valueOf(kind.name());
       case ALTER_TABLE -> CommandKind.ALTER_TABLE;
       case EXPLAIN -> CommandKind.EXPLAIN;
       case OTHER_DDL -> RoleStatements.commandKind(node);

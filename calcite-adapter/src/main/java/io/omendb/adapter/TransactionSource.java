@@ -18,6 +18,6 @@ interface TransactionSource {
   /** The session user's name, which {@code "$user"} in the search path stands for. */
   String user();
 
-  /** A run-time parameter of the session ({@code search_path}), or null if it is unknown. */
+  /** A run-time parameter of the session ({@code search_path}, {@code TimeZone}), or null if it is unknown. */
   String setting(String name);
 }

@@ -151,6 +151,45 @@ class SearchPathTest {
   }
 
   @Test
+  void copyFrom_sameTableNameInTwoSchemas_loadsTheOneNamed() throws SQLException {
+    try (StatementResult result = session.execute("COPY app.t (id, v) FROM STDIN")) {
+      CopyIn copy = (CopyIn) result;
+      copy.insert(List.of("2", "copied into app"));
+    }
+    run(session, "SET search_path TO app");
+    try (StatementResult result = session.execute("COPY t FROM STDIN")) {
+      ((CopyIn) result).insert(List.of("3", "copied by path"));
+    }
+    assertThat(rows(session, "SELECT id, v FROM app.t ORDER BY id")).containsExactly(
+        List.of(1, "app"), List.of(2, "copied into app"), List.of(3, "copied by path"));
+    assertThat(rows(session, "SELECT id, v FROM public.t")).containsExactly(List.of(1, "public"));
+  }
+
+  @Test
+  void forUpdate_unqualifiedByPath_locksTheTableOfThePathOnly() throws SQLException {
+    try (Session other = database.openSession("admin", Map.of())) {
+      run(session, "SET search_path TO app");
+      run(session, "BEGIN");
+      assertThat(value(session, "SELECT v FROM t WHERE id = 1 FOR UPDATE")).isEqualTo("app");
+      run(other, "UPDATE app.t SET v = 'changed' WHERE id = 1");
+      // the lock was taken on app.t, which the other session changed since: the locker cannot commit
+      assertThatThrownBy(() -> run(session, "COMMIT")).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("40001"));
+    }
+  }
+
+  @Test
+  void forUpdate_unqualifiedByPath_otherSchemasTableUnlocked() throws SQLException {
+    try (Session other = database.openSession("admin", Map.of())) {
+      run(session, "SET search_path TO app");
+      run(session, "BEGIN");
+      assertThat(value(session, "SELECT v FROM t WHERE id = 1 FOR UPDATE")).isEqualTo("app");
+      run(other, "UPDATE public.t SET v = 'changed' WHERE id = 1");
+      assertThat(run(session, "COMMIT")).isEqualTo("COMMIT");
+    }
+  }
+
+  @Test
   void startupOption_setsSearchPath() throws SQLException {
     try (Session other = database.openSession("admin", Map.of("options", "-c search_path=app"))) {
       assertThat(value(other, "SELECT v FROM t")).isEqualTo("app");

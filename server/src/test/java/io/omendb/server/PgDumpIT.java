@@ -68,6 +68,21 @@ class PgDumpIT {
     assertThat(check.out()).isEqualTo(text("check.pg15.txt"));
   }
 
+  /**
+   * A dump with a schema of its own ({@code pgdump/app.dump.sql}, made from {@code pgdump/app-source.sql}): CREATE
+   * SCHEMA, its owner, {@code app.t} tables, COPY into them, keys, an index and grants load, and read back as
+   * PostgreSQL 15 printed them ({@code pgdump/app-check.pg15.txt}).
+   */
+  @Test
+  void loadSchemaDump_schemaTablesOwnersAndGrantsMatchPostgres() throws Exception {
+    Run load = psql("-f", copy("app.dump.sql").toString());
+    assertThat(load.err()).isEmpty();
+    assertThat(load.exitCode()).isZero();
+    Run check = psql("-A", "-t", "-f", copy("app-check.sql").toString());
+    assertThat(check.err()).isEmpty();
+    assertThat(check.out()).isEqualTo(text("app-check.pg15.txt"));
+  }
+
   @Test
   void load_describeShowsTheKeysAndIndexesPostgresShows() throws Exception {
     Run describe = psql("-c", "\\d customer", "-c", "\\d order_line");

@@ -100,6 +100,33 @@ class PgjdbcMetadataIT {
         .containsExactly("information_schema|omendb", "pg_catalog|omendb", "public|omendb");
   }
 
+  @Test
+  void getSchemasAndTables_schemaPatternSeparatesSchemas() throws SQLException {
+    Properties admin = new Properties();
+    admin.setProperty("user", AdminConfig.DEFAULT_USER);
+    try (Connection superuser = DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + server.pgPort() + "/omendb", admin);
+        Statement statement = superuser.createStatement()) {
+      statement.execute("CREATE SCHEMA app");
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE app.items (id INTEGER PRIMARY KEY, label TEXT NOT NULL)");
+      statement.execute("CREATE TABLE app.accounts (id BIGINT PRIMARY KEY)");
+    }
+    DatabaseMetaData meta = connection.getMetaData();
+    assertThat(rows(meta.getSchemas(), "TABLE_SCHEM"))
+        .containsExactly("app", "information_schema", "pg_catalog", "public");
+    assertThat(rows(meta.getSchemas(null, "a%"), "TABLE_SCHEM")).containsExactly("app");
+    assertThat(rows(meta.getTables(null, "app", "%", new String[] {"TABLE"}), "TABLE_SCHEM", "TABLE_NAME"))
+        .containsExactly("app|accounts", "app|items");
+    assertThat(rows(meta.getTables(null, "public", "%", new String[] {"TABLE"}), "TABLE_SCHEM", "TABLE_NAME"))
+        .containsExactly("public|accounts", "public|orders");
+    assertThat(rows(meta.getColumns(null, "app", "items", "%"), "TABLE_SCHEM", "COLUMN_NAME", "TYPE_NAME",
+        "IS_NULLABLE")).containsExactly("app|id|int4|NO", "app|label|text|NO");
+    assertThat(rows(meta.getPrimaryKeys(null, "app", "accounts"), "TABLE_SCHEM", "COLUMN_NAME", "PK_NAME"))
+        .containsExactly("app|id|accounts_pkey");
+  }
+
   /** A composite primary key, a unique and a non-unique two-column index, and a table keyed by a row id. */
   private void createKeyedTables() throws SQLException {
     try (Statement statement = connection.createStatement()) {

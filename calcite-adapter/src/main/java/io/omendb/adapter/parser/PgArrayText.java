@@ -18,7 +18,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * PostgreSQL's text form of a one-dimensional array ({@code '{1,2,NULL}'}, {@code '{"a b",c}'}) cast to an array
  * type, which Calcite cannot cast at run time: {@code '{1,2}'::int[]} becomes {@code ARRAY[CAST('1' AS INTEGER),
- * CAST('2' AS INTEGER)]}, so each element gets its element type's own input rules and errors.
+ * CAST('2' AS INTEGER)]}, so each element gets its element type's own input rules and errors ({@link
+ * PgLiteralCasts} for booleans and numerics); {@code '{}'} becomes an empty array of the element type.
  */
 public final class PgArrayText {
   private PgArrayText() {
@@ -26,7 +27,7 @@ public final class PgArrayText {
 
   /**
    * The array constructor that {@code literal::type} stands for, or empty when {@code type} is not an array type or
-   * the text is not a non-empty one-dimensional array (then the cast stays as written).
+   * the text is not a one-dimensional array (then the cast stays as written).
    */
   public static Optional<SqlNode> cast(SqlCharStringLiteral literal, SqlDataTypeSpec type, SqlParserPos pos) {
     requireNonNull(literal, "literal");
@@ -36,15 +37,17 @@ public final class PgArrayText {
       return Optional.empty();
     }
     List<String> elements = elements(literal.getValueAs(String.class));
-    if (elements == null || elements.isEmpty()) {
-      // Calcite has no empty array constructor: '{}' stays a cast, which Calcite cannot run
+    if (elements == null) {
       return Optional.empty();
     }
     SqlDataTypeSpec elementType = new SqlDataTypeSpec(collection.getElementTypeName(), pos);
+    if (elements.isEmpty()) {
+      // Calcite has no empty array constructor; an array query of no rows has the element type
+      return Optional.of(PgLiteralCasts.emptyArray(elementType, pos));
+    }
     List<SqlNode> casts = new ArrayList<>(elements.size());
     for (String element : elements) {
-      SqlNode value = element == null ? SqlLiteral.createNull(pos) : SqlLiteral.createCharString(element, pos);
-      casts.add(SqlStdOperatorTable.CAST.createCall(pos, value, elementType));
+      casts.add(PgLiteralCasts.cast(element, elementType, pos));
     }
     return Optional.of(SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(pos, casts));
   }
@@ -53,7 +56,7 @@ public final class PgArrayText {
    * The elements of a one-dimensional array's text ({@code null} for an unquoted NULL), or null if the text is not
    * one: quoted elements keep their spaces and take backslash escapes, unquoted ones are trimmed.
    */
-  static List<String> elements(String text) {
+  public static List<String> elements(String text) {
     String s = text.strip();
     if (s.length() < 2 || s.charAt(0) != '{' || s.charAt(s.length() - 1) != '}') {
       return null;

@@ -69,14 +69,42 @@ public final class PgInfixCast extends SqlBinaryOperator {
       return new SqlUnresolvedFunction(new SqlIdentifier(List.of(PG_CATALOG, function), pos), null, null, null,
           null, SqlFunctionCategory.USER_DEFINED_FUNCTION).createCall(pos, operand);
     }
+    if ("interval".equals(name)) {
+      return interval(operand, pos);
+    }
     SqlDataTypeSpec target = normalize(type);
     if (operand instanceof SqlCharStringLiteral literal) {
       java.util.Optional<SqlNode> array = PgArrayText.cast(literal, target, pos);
       if (array.isPresent()) {
         return (SqlCall) array.get();
       }
+      SqlNode cast = PgLiteralCasts.cast(literal.getValueAs(String.class), target, pos);
+      if (cast instanceof SqlLiteral constant) {
+        // a boolean word or a number to unconstrained numeric, read while parsing (a numeric keeps its own scale)
+        return constant.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.BOOLEAN
+            ? SqlStdOperatorTable.CAST.createCall(pos, constant, target)
+            : SqlStdOperatorTable.UNARY_PLUS.createCall(pos, constant);
+      }
     }
     return SqlStdOperatorTable.CAST.createCall(pos, operand, target);
+  }
+
+  /** The type spec the grammar puts after {@code ::} for PostgreSQL's {@code interval}. */
+  public static SqlDataTypeSpec intervalType(SqlParserPos pos) {
+    return new SqlDataTypeSpec(new SqlUserDefinedTypeNameSpec("interval", pos), pos);
+  }
+
+  /**
+   * {@code '...'::interval}: the string read as PostgreSQL reads interval text, into Calcite's interval literal
+   * (see {@link PgIntervalText}); any other operand is refused (0A000), as interval is not a type of its own here.
+   */
+  private static SqlCall interval(SqlNode operand, SqlParserPos pos) {
+    if (!(operand instanceof SqlCharStringLiteral text)) {
+      throw new PgInputException("0A000", "only a string literal can be cast to interval");
+    }
+    SqlLiteral literal = PgIntervalText.literal(text.getValueAs(String.class), pos);
+    return SqlStdOperatorTable.CAST.createCall(pos, literal,
+        ((org.apache.calcite.sql.SqlIntervalLiteral.IntervalValue) literal.getValue()).getIntervalQualifier());
   }
 
   /** {@code type[]}: an array of {@code type}. */
@@ -92,6 +120,11 @@ public final class PgInfixCast extends SqlBinaryOperator {
       return type;
     }
     SqlParserPos pos = type.getParserPosition();
+    java.util.Optional<io.omendb.adapter.types.PgTypeNameSpec> own =
+        io.omendb.adapter.types.PgTypeNameSpec.of(name, pos);
+    if (own.isPresent()) {
+      return new SqlDataTypeSpec(own.get(), pos);
+    }
     SqlTypeName resolved = switch (name) {
       case "oid", "regproc", "xid", "cid" -> SqlTypeName.INTEGER;
       case "name", "text", "varchar", "char", "bpchar" -> SqlTypeName.VARCHAR;

@@ -40,7 +40,7 @@ public final class PgSqlParserImpl extends OmenSqlParserImpl {
   }
 
   private SqlNode rewrite(SqlNode statement) {
-    SqlNode aliased = PgFromFunctionAliases.apply(statement);
+    SqlNode aliased = PgJsonLambdas.apply(PgFromFunctionAliases.apply(statement));
     if (!sessionFunctions) {
       return aliased;
     }

@@ -216,8 +216,9 @@ final class InformationSchemaRows {
       Set<Integer> key = keyColumns(table);
       for (int i = 0; i < table.columns().size(); i++) {
         if (!table.columns().get(i).nullable() || key.contains(i)) {
-          rows.add(tableConstraint(table, PgOids.PUBLIC_NAMESPACE + "_" + PgOids.table(table) + "_" + (i + 1)
-              + "_not_null", "CHECK"));
+          int namespace = PgNamespaces.ofRelation(session.engine().catalog(), table.name());
+          rows.add(tableConstraint(table, namespace + "_" + PgOids.table(table) + "_" + (i + 1) + "_not_null",
+              "CHECK"));
         }
       }
     }
@@ -226,7 +227,7 @@ final class InformationSchemaRows {
 
   private Object[] tableConstraint(TableDef table, String name, String type) {
     Map<String, Object> row = tableIdentity(table, "table_");
-    row.putAll(constraintIdentity(name));
+    row.putAll(constraintIdentity(table, name));
     row.put("constraint_type", type);
     row.put("is_deferrable", NO);
     row.put("initially_deferred", NO);
@@ -246,7 +247,7 @@ final class InformationSchemaRows {
         int[] key = constraint.columns();
         for (int i = 0; i < key.length; i++) {
           Map<String, Object> row = tableIdentity(table, "table_");
-          row.putAll(constraintIdentity(constraint.name()));
+          row.putAll(constraintIdentity(table, constraint.name()));
           row.put("column_name", table.columns().get(key[i]).name());
           row.put("ordinal_position", i + 1);
           rows.add(InformationSchemaRelations.KEY_COLUMN_USAGE.row(row));
@@ -266,7 +267,7 @@ final class InformationSchemaRows {
       for (KeyConstraint constraint : keyConstraints(table)) {
         for (int column : constraint.columns()) {
           Map<String, Object> row = tableIdentity(table, "table_");
-          row.putAll(constraintIdentity(constraint.name()));
+          row.putAll(constraintIdentity(table, constraint.name()));
           row.put("column_name", table.columns().get(column).name());
           rows.add(InformationSchemaRelations.CONSTRAINT_COLUMN_USAGE.row(row));
         }
@@ -278,14 +279,16 @@ final class InformationSchemaRows {
   /** The privileges on tables the current user may see ({@link AccessCatalog#tablePrivileges}). */
   List<Object[]> tablePrivileges() {
     List<Object[]> rows = new ArrayList<>();
+    List<TableDef> relations = new ArrayList<>(tables);
+    views.forEach(view -> relations.add(view.relation()));
     for (AccessCatalog.TablePrivilegeRow privilege
-        : new AccessCatalog(session.engine(), session.user()).tablePrivileges(tables)) {
+        : new AccessCatalog(session.engine(), session.user()).tablePrivileges(relations)) {
       Map<String, Object> row = new HashMap<>();
       row.put("grantor", privilege.grantor());
       row.put("grantee", privilege.grantee());
       row.put("table_catalog", database());
-      row.put("table_schema", CatalogRows.PUBLIC);
-      row.put("table_name", privilege.table());
+      row.put("table_schema", io.omendb.engine.catalog.RelationNames.schemaOf(privilege.table()));
+      row.put("table_name", io.omendb.engine.catalog.RelationNames.nameOf(privilege.table()));
       row.put("privilege_type", privilege.privilege().name());
       row.put("is_grantable", privilege.grantable() ? YES : NO);
       row.put("with_hierarchy", privilege.privilege() == TablePrivilege.SELECT ? YES : NO);
@@ -351,11 +354,12 @@ final class InformationSchemaRows {
     return row;
   }
 
-  private Map<String, Object> constraintIdentity(String name) {
+  /** A constraint of {@code table}: in the table's schema, named without it. */
+  private Map<String, Object> constraintIdentity(TableDef table, String name) {
     Map<String, Object> row = new HashMap<>();
     row.put("constraint_catalog", database());
-    row.put("constraint_schema", CatalogRows.PUBLIC);
-    row.put("constraint_name", name);
+    row.put("constraint_schema", io.omendb.engine.catalog.RelationNames.schemaOf(table.name()));
+    row.put("constraint_name", io.omendb.engine.catalog.RelationNames.nameOf(name));
     return row;
   }
 

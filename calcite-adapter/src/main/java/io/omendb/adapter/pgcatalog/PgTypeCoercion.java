@@ -1,5 +1,7 @@
 package io.omendb.adapter.pgcatalog;
 
+import io.omendb.adapter.types.PgJsonType;
+import io.omendb.adapter.types.PgTypeNameSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -7,6 +9,8 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -17,6 +21,7 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's implicit type coercion plus PostgreSQL's, where a string literal takes the type it is compared
@@ -44,9 +49,70 @@ public final class PgTypeCoercion extends TypeCoercionImpl {
           castOperand(binding.getScope(), call, i, other);
           return true;
         }
+        if (other instanceof PgJsonType json && SqlTypeUtil.isCharacter(binding.getOperandType(i))) {
+          castToJson(call, i, json, binding.getOperandType(i).isNullable());
+          return true;
+        }
       }
     }
     return super.binaryComparisonCoercion(binding);
+  }
+
+  /**
+   * Text written into a {@code json} or {@code jsonb} column (INSERT, UPDATE) is cast to the column's type, and so
+   * read as JSON; a value of any other type is left for the assignment check to reject.
+   */
+  @Override
+  protected boolean coerceColumnType(@Nullable SqlValidatorScope scope, SqlNodeList nodeList, int index,
+      RelDataType targetType) {
+    if (!(targetType instanceof PgJsonType json) || scope == null || index >= nodeList.size()) {
+      return super.coerceColumnType(scope, nodeList, index, targetType);
+    }
+    SqlNode node = nodeList.get(index);
+    boolean aliased = node.getKind() == SqlKind.AS;
+    SqlCall as = aliased ? (SqlCall) node : null;
+    RelDataType type = validator.deriveType(scope, aliased ? as.operand(0) : node);
+    if (!SqlTypeUtil.isCharacter(type) && type.getSqlTypeName() != SqlTypeName.NULL
+        && !(type instanceof PgJsonType other && other.kind() != json.kind())) {
+      return false;
+    }
+    if (aliased) {
+      castToJson(as, 0, json, type.isNullable());
+    } else {
+      SqlNode cast = jsonCast(node, json);
+      nodeList.set(index, cast);
+      updateInferredType(cast, factory.createTypeWithNullability(json, type.isNullable()));
+    }
+    return true;
+  }
+
+  /** The same for each value of a VALUES row written into a JSON column. */
+  @Override
+  protected boolean coerceOperandType(@Nullable SqlValidatorScope scope, SqlCall call, int index,
+      RelDataType targetType) {
+    if (!(targetType instanceof PgJsonType json) || scope == null) {
+      return super.coerceOperandType(scope, call, index, targetType);
+    }
+    RelDataType type = validator.deriveType(scope, call.operand(index));
+    if (!SqlTypeUtil.isCharacter(type) && type.getSqlTypeName() != SqlTypeName.NULL
+        && !(type instanceof PgJsonType other && other.kind() != json.kind())) {
+      return false;
+    }
+    castToJson(call, index, json, type.isNullable());
+    return true;
+  }
+
+  /** Wraps operand {@code index} of {@code call} in a cast to a JSON type. */
+  private void castToJson(SqlCall call, int index, PgJsonType json, boolean nullable) {
+    SqlNode cast = jsonCast(call.operand(index), json);
+    call.setOperand(index, cast);
+    updateInferredType(cast, factory.createTypeWithNullability(json, nullable));
+  }
+
+  private static SqlNode jsonCast(SqlNode operand, PgJsonType json) {
+    SqlParserPos pos = operand.getParserPosition();
+    return SqlStdOperatorTable.CAST.createCall(pos, operand,
+        new SqlDataTypeSpec(PgTypeNameSpec.of(json.kind().name(), pos).orElseThrow(), pos));
   }
 
   @Override

@@ -35,6 +35,8 @@ final class PgTypes {
   static final int TIMESTAMPTZ = 1184;
   static final int NUMERIC = 1700;
   static final int UUID = 2950;
+  static final int JSON = 114;
+  static final int JSONB = 3802;
   /** PostgreSQL's {@code array_in} and {@code array_out}, the input and output functions of every array type. */
   static final int ARRAY_IN = 750;
   static final int ARRAY_OUT = 751;
@@ -99,6 +101,8 @@ final class PgTypes {
       case TIME -> TIME;
       case TIMESTAMP -> TIMESTAMP;
       case UUID -> UUID;
+      case JSON -> JSON;
+      case JSONB -> JSONB;
       case TIMESTAMPTZ -> TIMESTAMPTZ;
     };
   }

@@ -24,6 +24,10 @@ public enum ColumnType {
   TIME(Integer.class, true),
   TIMESTAMP(Long.class, true),
   UUID(java.util.UUID.class, true),
+  /** PostgreSQL's {@code json}: the input text, kept verbatim. */
+  JSON(String.class, false),
+  /** PostgreSQL's {@code jsonb}: the text as PostgreSQL prints a jsonb value (keys sorted, duplicates removed). */
+  JSONB(String.class, false),
   /** PostgreSQL's {@code timestamptz}: an instant as milliseconds since the epoch (UTC), ordered by time. */
   TIMESTAMPTZ(Long.class, true);
 

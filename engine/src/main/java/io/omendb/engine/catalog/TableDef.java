@@ -58,8 +58,7 @@ public record TableDef(int id, String name, List<ColumnDef> columns, int[] prima
         throw new IllegalArgumentException("primary key column index " + k + " out of range");
       }
       if (!columns.get(k).type().isKeyable()) {
-        throw new CatalogException(CatalogException.Kind.UNSUPPORTED,
-            "a primary key on a column of type " + columns.get(k).type() + " is not supported yet");
+        throw UnkeyableType.error(columns.get(k).type(), "a primary key");
       }
     }
   }

@@ -67,6 +67,7 @@ public final class KeyCodec {
         writeBigEndian(out, uuid.getLeastSignificantBits(), Long.BYTES);
       }
       case DECIMAL -> throw new IllegalArgumentException("DECIMAL values cannot be encoded as keys yet");
+      case JSON, JSONB -> throw new IllegalArgumentException(type + " values cannot be encoded as keys");
     }
   }
 
@@ -154,6 +155,7 @@ public final class KeyCodec {
       case VARBINARY -> readEscaped(key, pos);
       case UUID -> new java.util.UUID(readBigEndian(key, pos, Long.BYTES), readBigEndian(key, pos, Long.BYTES));
       case DECIMAL -> throw new IllegalArgumentException("DECIMAL values cannot be decoded from keys yet");
+      case JSON, JSONB -> throw new IllegalArgumentException(type + " values cannot be decoded from keys");
     };
   }
 

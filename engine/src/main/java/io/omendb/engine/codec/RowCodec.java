@@ -156,6 +156,7 @@ public final class RowCodec {
         skipBytes(bytes, pos);
       }
       case UUID -> pos[0] += 2 * Long.BYTES;
+      case JSON, JSONB -> skipBytes(bytes, pos);
       default -> throw new IllegalStateException("no way to skip a stored " + type);
     }
   }
@@ -184,6 +185,7 @@ public final class RowCodec {
         writeFixed(out, uuid.getMostSignificantBits(), Long.BYTES);
         writeFixed(out, uuid.getLeastSignificantBits(), Long.BYTES);
       }
+      case JSON, JSONB -> writeBytes(out, ((String) value).getBytes(StandardCharsets.UTF_8));
       case DECIMAL -> {
         BigDecimal decimal = (BigDecimal) value;
         writeVarLong(out, zigZag(decimal.scale()));
@@ -203,6 +205,7 @@ public final class RowCodec {
       case VARCHAR, CHAR -> new String(readBytes(bytes, pos), StandardCharsets.UTF_8);
       case VARBINARY -> readBytes(bytes, pos);
       case UUID -> new java.util.UUID(readFixed(bytes, pos, Long.BYTES), readFixed(bytes, pos, Long.BYTES));
+      case JSON, JSONB -> new String(readBytes(bytes, pos), StandardCharsets.UTF_8);
       case DECIMAL -> {
         int scale = (int) unZigZag(readVarLong(bytes, pos));
         yield new BigDecimal(new BigInteger(readBytes(bytes, pos)), scale);

@@ -25,6 +25,8 @@ import java.util.UUID;
 public final class BinaryFormat {
   private static final LocalDate PG_EPOCH_DATE = LocalDate.of(2000, 1, 1);
   private static final LocalDateTime PG_EPOCH = PG_EPOCH_DATE.atStartOfDay();
+  /** The version byte that starts jsonb's binary form. */
+  private static final byte JSONB_VERSION = 1;
   private static final short NUMERIC_POSITIVE = 0x0000;
   private static final short NUMERIC_NEGATIVE = 0x4000;
   private static final short NUMERIC_NAN = (short) 0xC000;
@@ -64,6 +66,8 @@ public final class BinaryFormat {
       case TIMESTAMP -> PG_EPOCH.plus(in.getLong(), ChronoUnit.MICROS);
       case TIMESTAMPTZ -> PG_EPOCH.plus(in.getLong(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
       case UUID -> new UUID(in.getLong(), in.getLong()).toString();
+      case JSON -> StandardCharsets.UTF_8.decode(in).toString();
+      case JSONB -> decodeJsonb(in);
       default -> throw new IllegalArgumentException("no binary format for " + type.typeName());
     };
     if (type != PgType.TEXT && type != PgType.VARCHAR && type != PgType.BPCHAR && type != PgType.BYTEA
@@ -109,8 +113,21 @@ public final class BinaryFormat {
         yield ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
             .putLong(uuid.getLeastSignificantBits()).array();
       }
+      case JSONB -> {
+        byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
+        yield ByteBuffer.allocate(1 + text.length).put(JSONB_VERSION).put(text).array();
+      }
       default -> TextFormat.encodeBytes(type, value);
     };
+  }
+
+  /** jsonb's binary form: a version byte, then the text. */
+  private static String decodeJsonb(ByteBuffer in) {
+    byte version = in.get();
+    if (version != JSONB_VERSION) {
+      throw new IllegalArgumentException("unsupported jsonb version number " + version);
+    }
+    return StandardCharsets.UTF_8.decode(in).toString();
   }
 
   /**

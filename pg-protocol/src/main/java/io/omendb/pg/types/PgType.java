@@ -36,7 +36,10 @@ public enum PgType {
   FLOAT8_ARRAY(1022, "_float8", -1),
   DATE_ARRAY(1182, "_date", -1),
   NUMERIC_ARRAY(1231, "_numeric", -1),
-  UUID_ARRAY(2951, "_uuid", -1);
+  UUID_ARRAY(2951, "_uuid", -1),
+  JSON(114, "json", -1),
+  /** Text on the wire; in binary format a version byte (1) before the text. */
+  JSONB(3802, "jsonb", -1);
 
   /** The type modifier that means "none". */
   public static final int NO_TYPE_MODIFIER = -1;
@@ -87,11 +90,14 @@ public enum PgType {
 
   /**
    * The PostgreSQL type of a result column: as {@link #fromJdbcType}, except for the types JDBC has no code for
-   * ({@link Types#OTHER}), which are told apart by their SQL type name ({@code UUID}).
+   * ({@link Types#OTHER}), which are told apart by their SQL type name ({@code UUID}, {@code JSON}, {@code JSONB}).
    */
   public static PgType fromSqlType(int jdbcType, String typeName) {
     if (jdbcType == Types.OTHER && "UUID".equalsIgnoreCase(typeName)) {
       return UUID;
+    }
+    if (jdbcType == Types.OTHER && ("JSON".equalsIgnoreCase(typeName) || "JSONB".equalsIgnoreCase(typeName))) {
+      return "JSON".equalsIgnoreCase(typeName) ? JSON : JSONB;
     }
     if (jdbcType == Types.ARRAY && typeName != null && typeName.endsWith(" ARRAY")) {
       // the element's name may carry a precision: DECIMAL(38, 0) ARRAY, CHAR(3) ARRAY

@@ -317,6 +317,54 @@ class ExtendedQueryIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "&prepareThreshold=-1", "&binaryTransfer=false", "&preferQueryMode=simple"})
+  void pgjdbc_jsonRoundTrips(String options) throws SQLException {
+    try (Connection conn = connect(options); Statement st = conn.createStatement()) {
+      st.execute("CREATE TABLE docs (id INT PRIMARY KEY, j JSON, b JSONB)");
+      try (PreparedStatement insert = conn.prepareStatement("INSERT INTO docs VALUES (?, ?, ?)")) {
+        insert.setInt(1, 1);
+        insert.setObject(2, pgObject("json", "{\"k\" : [1, 2]}"));
+        insert.setObject(3, pgObject("jsonb", "{\"zz\": 1, \"k\": \"v\", \"k\": \"w\"}"));
+        insert.executeUpdate();
+        insert.setInt(1, 2);
+        insert.setNull(2, java.sql.Types.OTHER);
+        insert.setObject(3, pgObject("jsonb", "[1, 2.50]"));
+        insert.executeUpdate();
+      }
+      try (PreparedStatement select = conn.prepareStatement(
+          "SELECT j, b, b ->> 'k', j -> 'k' -> 1 FROM docs WHERE b ->> 'k' = ?")) {
+        select.setString(1, "w");
+        try (ResultSet rs = select.executeQuery()) {
+          assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("json");
+          assertThat(rs.getMetaData().getColumnTypeName(2)).isEqualTo("jsonb");
+          assertThat(rs.getMetaData().getColumnTypeName(3)).isIn("varchar", "text");
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getObject(1)).isEqualTo(pgObject("json", "{\"k\" : [1, 2]}"));
+          assertThat(rs.getObject(2)).isEqualTo(pgObject("jsonb", "{\"k\": \"w\", \"zz\": 1}"));
+          assertThat(rs.getString(3)).isEqualTo("w");
+          assertThat(rs.getObject(4)).isEqualTo(pgObject("json", "2"));
+          assertThat(rs.next()).isFalse();
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT id, j, b FROM docs ORDER BY id")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getObject(2)).isNull();
+        assertThat(rs.getString(3)).isEqualTo("[1, 2.50]");
+      }
+      assertThatThrownBy(() -> st.execute("INSERT INTO docs VALUES (3, '{', NULL)"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22P02"));
+    }
+  }
+
+  private static org.postgresql.util.PGobject pgObject(String type, String value) throws SQLException {
+    org.postgresql.util.PGobject object = new org.postgresql.util.PGobject();
+    object.setType(type);
+    object.setValue(value);
+    return object;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "&prepareThreshold=-1", "&binaryTransfer=false", "&preferQueryMode=simple"})
   void pgjdbc_arraysReadAsTypedArrays(String options) throws SQLException {
     try (Connection conn = connect(options);
         PreparedStatement select = conn.prepareStatement(
