@@ -71,6 +71,10 @@ final class StoreRexBuilder extends RexBuilder {
   @Override
   public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp, boolean matchNullability, boolean safe,
       RexLiteral format) {
+    if (type.getSqlTypeName() == SqlTypeName.TIME && SqlTypeUtil.isCharacter(exp.getType())) {
+      return makeCall(getTypeFactory().createTypeWithNullability(type, type.isNullable()
+          || exp.getType().isNullable()), TimestampTzFunctions.TIME_IN, java.util.List.of(exp));
+    }
     if (TimestampTzFunctions.isTimestampTz(type) && SqlTypeUtil.isCharacter(exp.getType())) {
       RelDataType target = getTypeFactory().createTypeWithNullability(type,
           type.isNullable() || exp.getType().isNullable());

@@ -11,6 +11,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * the branches of a CASE or UNION of strings of different lengths give a varying string, not a blank-padded CHAR.
  */
 public final class StoreTypeSystem extends RelDataTypeSystemImpl {
+  private static final int TIME_MILLIS_PRECISION = 3;
+
   /** The instance named by the {@code typeSystem} connection property. */
   public static final StoreTypeSystem INSTANCE = new StoreTypeSystem();
 
@@ -24,6 +26,12 @@ public final class StoreTypeSystem extends RelDataTypeSystemImpl {
   @Override
   public int getMaxPrecision(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? MAX_NUMERIC_PRECISION : super.getMaxPrecision(typeName);
+  }
+
+  /** TIME keeps the engine's milliseconds (Calcite's default of 0 would drop PostgreSQL's fractional seconds). */
+  @Override
+  public int getDefaultPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.TIME ? TIME_MILLIS_PRECISION : super.getDefaultPrecision(typeName);
   }
 
   /** CASE and UNION over strings of different lengths give a VARCHAR, not a blank-padded CHAR: PostgreSQL's text. */

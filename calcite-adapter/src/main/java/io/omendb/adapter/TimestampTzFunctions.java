@@ -38,7 +38,8 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * {@link DataContext} ({@link SessionDataContext}): {@code now()}, {@code current_timestamp},
  * {@code transaction_timestamp()}, {@code statement_timestamp()}, {@code date_trunc(unit, timestamptz)}, and the
  * text conversions {@link StoreRexBuilder} puts in place of Calcite's casts between strings and TIMESTAMP WITH
- * LOCAL TIME ZONE (whose text forms are not PostgreSQL's).
+ * LOCAL TIME ZONE (whose text forms are not PostgreSQL's), and from strings to TIME (whose range Calcite does not
+ * check).
  */
 public final class TimestampTzFunctions {
   private static final SqlTypeName TZ = SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
@@ -55,13 +56,17 @@ public final class TimestampTzFunctions {
   static final SqlUserDefinedFunction TO_LOCAL = function("timestamptz_to_local", "toLocal", SqlSyntax.FUNCTION,
       SqlTypeName.TIMESTAMP, TZ);
 
+  /** The text-to-time conversion that replaces a CAST, with PostgreSQL's range checks. */
+  static final SqlUserDefinedFunction TIME_IN = function("time_in", "timeIn", SqlSyntax.FUNCTION,
+      SqlTypeName.TIME, VARCHAR);
+
   private static final SqlOperatorTable TABLE = SqlOperatorTables.of(
       function("now", "now", SqlSyntax.FUNCTION, TZ),
       function("transaction_timestamp", "now", SqlSyntax.FUNCTION, TZ),
       function("statement_timestamp", "now", SqlSyntax.FUNCTION, TZ),
       function("current_timestamp", "now", SqlSyntax.FUNCTION_ID, TZ),
       function("date_trunc", "dateTrunc", SqlSyntax.FUNCTION, TZ, VARCHAR, TZ),
-      IN, OUT, FROM_LOCAL, TO_LOCAL);
+      IN, OUT, FROM_LOCAL, TO_LOCAL, TIME_IN);
 
   private TimestampTzFunctions() {}
 
@@ -95,6 +100,11 @@ public final class TimestampTzFunctions {
   /** Timestamptz to text in the session's zone, as PostgreSQL prints it; called by generated code. */
   public static String out(DataContext root, long instant) {
     return TimestampTzText.format(instant, zone(root));
+  }
+
+  /** Text to time (milliseconds of the day), as PostgreSQL's {@code time_in}; called by generated code. */
+  public static int timeIn(DataContext root, String text) {
+    return TimeText.parse(text);
   }
 
   /** A local date-time of the session's zone (Calcite's TIMESTAMP milliseconds) as an instant. */

@@ -101,6 +101,18 @@ class PgjdbcTimestampTzIT {
   }
 
   @Test
+  void setTimeZone_isReportedAsParameterStatus() throws Exception {
+    try (Connection connection = connect("binary"); Statement statement = connection.createStatement()) {
+      org.postgresql.PGConnection pg = connection.unwrap(org.postgresql.PGConnection.class);
+      assertThat(pg.getParameterStatus("TimeZone")).isEqualTo(java.util.TimeZone.getDefault().getID());
+      statement.execute("SET TIME ZONE 'Asia/Kolkata'");
+      assertThat(pg.getParameterStatus("TimeZone")).isEqualTo("Asia/Kolkata");
+      statement.execute("RESET timezone");
+      assertThat(pg.getParameterStatus("TimeZone")).isEqualTo(java.util.TimeZone.getDefault().getID());
+    }
+  }
+
+  @Test
   void setTimestamp_isTheInstantOfTheTimestamp() throws Exception {
     Timestamp instant = Timestamp.from(Instant.parse("2024-01-15T23:30:00.5Z"));
     try (Connection connection = connect("binary");

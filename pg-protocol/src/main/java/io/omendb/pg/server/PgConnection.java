@@ -101,6 +101,8 @@ final class PgConnection implements Runnable {
   private BackendWriter out;
   /** Volatile: a CancelRequest reaches it from another connection's thread. */
   private volatile Session session;
+  /** The TimeZone last reported in a ParameterStatus; a SET that changes it is reported before ReadyForQuery. */
+  private String reportedTimeZone;
 
   /**
    * @param cancels where a CancelRequest received on this connection goes (the server, which finds the target)
@@ -296,8 +298,8 @@ final class PgConnection implements Runnable {
     authenticated = true;
     machine.authenticated();
     out.send(new AuthenticationOk());
-    for (ParameterStatus parameter : ServerParameters.forSession(user, startup.parameters(),
-        session.setting("TimeZone"))) {
+    reportedTimeZone = session.setting("TimeZone");
+    for (ParameterStatus parameter : ServerParameters.forSession(user, startup.parameters(), reportedTimeZone)) {
       out.send(parameter);
     }
     out.send(key);
@@ -412,6 +414,11 @@ final class PgConnection implements Runnable {
    * precedes it or finds the connection idle and tells the client why it is closed.
    */
   private void sendReadyForQuery() throws IOException {
+    String timeZone = session == null ? null : session.setting("TimeZone");
+    if (timeZone != null && !timeZone.equals(reportedTimeZone)) {
+      reportedTimeZone = timeZone;
+      out.send(new ParameterStatus("TimeZone", timeZone));
+    }
     synchronized (idleLock) {
       out.send(new ReadyForQuery(machine.indicator())).flush();
       idle = true;
