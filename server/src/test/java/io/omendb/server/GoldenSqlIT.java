@@ -33,7 +33,7 @@ class GoldenSqlIT {
       "queries/conditional.sql", "functions/builtin.sql", "errors/data.sql", "dml/basic.sql", "dml/returning.sql",
       "dml/upsert.sql", "unsupported/statements.sql", "timetravel/asof.sql", "types/uuid.sql", "types/arrays.sql",
       "ddl/sequences.sql", "ddl/identity.sql",
-      "dml/locking.sql", "ddl/views.sql", "types/json.sql");
+      "dml/locking.sql", "ddl/views.sql", "types/json.sql", "types/interval.sql");
 
   @TempDir Path dir;
   private final List<AutoCloseable> opened = new ArrayList<>();
