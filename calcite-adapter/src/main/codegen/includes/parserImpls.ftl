@@ -1715,6 +1715,35 @@ AlterTableAction OmenAlterTableAction(SqlIdentifier table) :
  * Parses {@code COMMENT ON TABLE name IS 'text' | NULL} and
  * {@code COMMENT ON COLUMN table.column IS 'text' | NULL}.
  */
+/**
+ * Parses {@code ALTER VIEW [IF EXISTS] name RENAME TO new_name | OWNER TO
+ * role}; see SqlAlterView.
+ */
+SqlNode OmenAlterView() :
+{
+    final Span s;
+    boolean ifExists = false;
+    final SqlIdentifier name;
+    SqlIdentifier newName = null;
+    SqlIdentifier owner = null;
+}
+{
+    <ALTER> { s = span(); } <VIEW>
+    [
+        LOOKAHEAD(2)
+        <IF> <EXISTS> { ifExists = true; }
+    ]
+    name = CompoundIdentifier()
+    (
+        <RENAME> <TO> newName = SimpleIdentifier()
+    |
+        <OWNER> <TO> owner = SimpleIdentifier()
+    )
+    {
+        return new SqlAlterView(s.end(this), ifExists, name, newName, owner);
+    }
+}
+
 SqlNode OmenComment() :
 {
     final Span s;
@@ -1726,6 +1755,8 @@ SqlNode OmenComment() :
     <COMMENT> { s = span(); } <ON>
     (
         <TABLE> { column = false; }
+    |
+        <VIEW> { column = false; }
     |
         <COLUMN> { column = true; }
     )

@@ -2,7 +2,7 @@
 --   su postgres -c 'createuser shop_owner; createuser shop_reader; createdb shopdump'
 --   su postgres -c 'psql -X -v ON_ERROR_STOP=1 -d shopdump -f shop-source.sql'
 --   su postgres -c 'PGTZ=UTC pg_dump --no-password -Fp shopdump' > shop.dump.sql
---   su postgres -c 'PGTZ=UTC psql -X -A -t -d shopdump -f check.pg.sql' > check.pg15.txt
+--   su postgres -c 'PGTZ=America/New_York psql -X -A -t -d shopdump -f check.sql' > check.pg15.txt
 CREATE TABLE customer (
   id integer NOT NULL,
   name text NOT NULL,

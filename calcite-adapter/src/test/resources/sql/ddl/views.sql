@@ -230,7 +230,36 @@ SELECT count(*) FROM pg_views WHERE schemaname = 'public'
 1
 
 statement ok
-DROP VIEW partial
+ALTER VIEW partial RENAME TO firsts
+
+statement error 42P07
+ALTER VIEW firsts RENAME TO emp
+
+statement error 42809
+ALTER VIEW emp RENAME TO staff
+
+statement ok
+ALTER VIEW IF EXISTS missing RENAME TO other
+
+statement ok
+COMMENT ON VIEW firsts IS 'the first employees'
+
+statement ok
+COMMENT ON COLUMN firsts.k IS 'their id'
+
+query
+SELECT obj_description('firsts'::regclass, 'pg_class'), col_description('firsts'::regclass, 1)
+----
+the first employees|their id
+
+query
+SELECT * FROM firsts ORDER BY k
+----
+1|ann
+2|bob
+
+statement ok
+DROP VIEW firsts
 
 statement ok
 DROP TABLE emp

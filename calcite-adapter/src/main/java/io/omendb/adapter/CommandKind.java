@@ -38,7 +38,8 @@ public enum CommandKind {
   COPY("COPY", true),
   CREATE_SCHEMA("CREATE SCHEMA", false),
   DROP_SCHEMA("DROP SCHEMA", false),
-  ALTER_SCHEMA("ALTER SCHEMA", false);
+  ALTER_SCHEMA("ALTER SCHEMA", false),
+  ALTER_VIEW("ALTER VIEW", false);
 
   private final String tag;
   private final boolean counted;

@@ -7,7 +7,7 @@ import io.omendb.engine.catalog.TableDef;
 import org.apache.calcite.sql.SqlIdentifier;
 import java.util.List;
 
-/** Runs {@code COMMENT ON TABLE | COLUMN}: only the table's owner (or a superuser) may describe it, as in PostgreSQL. */
+/** Runs {@code COMMENT ON TABLE | VIEW | COLUMN}: only the table's owner (or a superuser) may describe it, as in PostgreSQL. */
 final class CommentCommand {
   private CommentCommand() {}
 
@@ -22,9 +22,13 @@ final class CommentCommand {
       throw new SqlStateException("42601", "column name must be qualified");
     }
     List<String> tableParts = comment.column() ? written.subList(0, written.size() - 1) : written;
-    String tableName = names.table(new SqlIdentifier(tableParts, comment.name().getParserPosition()));
-    TableDef table = engine.catalog().table(tableName).orElseThrow(() -> new SqlStateException("42P01",
-        "relation \"" + RelationNames.nameOf(tableName) + "\" does not exist"));
+    // views take comments as tables do (COMMENT ON VIEW, and on their columns)
+    String tableName = names.lookup(new SqlIdentifier(tableParts, comment.name().getParserPosition()),
+        relation -> engine.catalog().table(relation).isPresent() || engine.catalog().views().exists(relation));
+    TableDef table = engine.catalog().table(tableName)
+        .or(() -> engine.catalog().views().view(tableName).map(io.omendb.engine.catalog.ViewDef::relation))
+        .orElseThrow(() -> new SqlStateException("42P01",
+            "relation \"" + RelationNames.nameOf(tableName) + "\" does not exist"));
     access.checkOwner(table);
     if (!comment.column()) {
       engine.comments().setTable(table, comment.text());

@@ -23,7 +23,7 @@ final class EmbeddedConnection implements InvocationHandler {
   /** Statements the session handles itself (transaction and session control) rather than Calcite. */
   private static final java.util.regex.Pattern SESSION_STATEMENT = java.util.regex.Pattern.compile(
       "^\\s*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SET|RESET|DISCARD|SAVEPOINT|RELEASE|SHOW|EXPLAIN(?!\\s+PLAN\\b)"
-          + "|ALTER\\s+TABLE|COMMENT\\s+ON|CREATE\\s+(OR\\s+REPLACE\\s+)?VIEW)\\b.*"
+          + "|ALTER\\s+TABLE|COMMENT\\s+ON|CREATE\\s+(OR\\s+REPLACE\\s+)?VIEW|ALTER\\s+VIEW)\\b.*"
           + "|.*\\bAS\\s+OF\\s+SYSTEM\\s+TIME\\b.*",
       java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 

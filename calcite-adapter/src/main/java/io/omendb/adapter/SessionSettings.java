@@ -88,6 +88,13 @@ final class SessionSettings {
 
   /** Sets a parameter from a client's startup message; unknown names are kept rather than refused. */
   void setFromStartup(String name, String value) {
+    if (normalize(name).equals(TIME_ZONE)) {
+      try {
+        TimestampTzText.zone(value);
+      } catch (SqlStateException e) {
+        return; // a zone this JVM does not know: the session keeps the default
+      }
+    }
     startup.put(normalize(name), value);
   }
 

@@ -362,9 +362,10 @@ final class StoreSession implements Session, TransactionSource {
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
-      if (node instanceof io.omendb.adapter.parser.SqlCreatePgView create) {
+      if (node instanceof io.omendb.adapter.parser.SqlCreatePgView
+          || node instanceof io.omendb.adapter.parser.SqlAlterView) {
         new ViewCommand(engine, access, new DdlNames(engine.catalog(), schemas.searchPath()))
-            .create(create, connection);
+            .execute(node, connection);
         endStatement(true);
         return CommandResult.of(kind, 0);
       }
@@ -719,7 +720,8 @@ final class StoreSession implements Session, TransactionSource {
       case CREATE_INDEX -> CommandKind.CREATE_INDEX;
       case DROP_INDEX -> CommandKind.DROP_INDEX;
       case CREATE_SCHEMA, DROP_SCHEMA -> CommandKind.valueOf(kind.name());
-      case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW -> CommandKind.valueOf(kind.name());
+      case CREATE_SEQUENCE, ALTER_SEQUENCE, DROP_SEQUENCE, CREATE_VIEW, DROP_VIEW, ALTER_VIEW ->
+          CommandKind.valueOf(kind.name());
       case ALTER_TABLE -> CommandKind.ALTER_TABLE;
       case EXPLAIN -> CommandKind.EXPLAIN;
       case OTHER_DDL -> RoleStatements.commandKind(node);

@@ -29,9 +29,9 @@ final class UnsupportedFeatures {
           "temporary and recursive views are not supported yet"),
       Feature.of("^\\s*CREATE\\s+MATERIALIZED\\s+VIEW\\b.*", "materialized views are not supported"),
       Feature.of("^\\s*(DROP|ALTER)\\s+MATERIALIZED\\s+VIEW\\b.*", "materialized views are not supported"),
-      Feature.of("^\\s*ALTER\\s+VIEW\\b.*", "ALTER VIEW is not supported yet"),
+      Feature.of("^\\s*ALTER\\s+VIEW\\b.*", "ALTER VIEW supports RENAME TO and OWNER TO only"),
       Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+(TEMP(ORARY)?\\s+)?SEQUENCE\\b.*", "sequences are not supported yet"),
-      Feature.of("^\\s*COMMENT\\s+ON\\b.*", "COMMENT ON is supported for tables and columns only"),
+      Feature.of("^\\s*COMMENT\\s+ON\\b.*", "COMMENT ON is supported for tables, views and columns only"),
       Feature.of("^\\s*(CREATE|ALTER|DROP)\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE|TRIGGER|TYPE|DOMAIN|EXTENSION"
           + "|AGGREGATE|RULE|POLICY|PUBLICATION|SUBSCRIPTION|SERVER|TABLESPACE|DATABASE)\\b.*",
           "this kind of object is not supported"),
@@ -45,6 +45,8 @@ final class UnsupportedFeatures {
           "interval columns are not supported yet; interval literals are ('1 day'::interval, INTERVAL '1' DAY)"),
       Feature.of(".*\\bINTERVAL\\s*'[^']*'\\s*+(?!(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)S?\\b).*",
           "INTERVAL 'text' needs a unit here (INTERVAL '1' DAY); or write '1 day'::interval"),
+      Feature.of(".*\\bAT\\s+TIME\\s+ZONE\\b.*",
+          "AT TIME ZONE is not supported yet; cast between timestamp and timestamptz under SET TIME ZONE instead"),
       Feature.of(".*\\bAS\\s+OF\\s+SYSTEM\\s+TIME\\b.*",
           "AS OF SYSTEM TIME is supported only after the FROM list of a top-level SELECT and after BEGIN or"
               + " SET TRANSACTION; elsewhere use FOR SYSTEM_TIME AS OF after a table"));

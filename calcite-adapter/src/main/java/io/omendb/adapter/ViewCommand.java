@@ -2,6 +2,7 @@ package io.omendb.adapter;
 
 import static java.util.Objects.requireNonNull;
 
+import io.omendb.adapter.parser.SqlAlterView;
 import io.omendb.adapter.parser.SqlCreatePgView;
 import io.omendb.adapter.parser.SqlDropObjects;
 import io.omendb.engine.Engine;
@@ -50,6 +51,60 @@ final class ViewCommand {
     this.engine = requireNonNull(engine, "engine");
     this.access = requireNonNull(access, "access");
     this.names = requireNonNull(names, "names");
+  }
+
+  /** Runs {@code CREATE [OR REPLACE] VIEW} or {@code ALTER VIEW}. */
+  void execute(SqlNode node, CalciteConnection connection) throws SQLException {
+    if (node instanceof SqlCreatePgView create) {
+      create(create, connection);
+    } else if (node instanceof SqlAlterView alter) {
+      alter(alter);
+    } else {
+      throw new IllegalArgumentException("not a view statement: " + node.getKind());
+    }
+  }
+
+  /**
+   * {@code ALTER VIEW [IF EXISTS] name RENAME TO new_name | OWNER TO role}. A view that other views read cannot be
+   * renamed (0A000): their stored queries name it.
+   */
+  void alter(SqlAlterView alter) {
+    String name = names.lookupIfExists(alter.name(), relation -> engine.catalog().views().exists(relation)
+        || isOtherRelation(relation));
+    Optional<ViewDef> view = name == null ? Optional.empty() : engine.catalog().views().view(name);
+    if (view.isEmpty()) {
+      if (name != null && isOtherRelation(name)) {
+        throw notA(name, "view");
+      }
+      if (alter.ifExists()) {
+        return;
+      }
+      throw new SqlStateException("42P01", "relation \""
+          + alter.name().names.get(alter.name().names.size() - 1) + "\" does not exist");
+    }
+    checkOwner(view.get());
+    if (alter.newName() != null) {
+      if (!engine.catalog().views().dependents(view.get().id()).isEmpty()) {
+        throw new SqlStateException("0A000", "cannot rename view " + RelationNames.nameOf(name)
+            + " because other views depend on it");
+      }
+      String renamed = RelationNames.withSchema(alter.newName(), RelationNames.schemaOf(name));
+      try {
+        engine.catalog().views().rename(name, renamed);
+      } catch (io.omendb.engine.catalog.CatalogException e) {
+        throw new SqlStateException("42P07", "relation \"" + alter.newName() + "\" already exists");
+      }
+      return;
+    }
+    String owner = alter.owner();
+    if (access.enforced() && access.roles().role(owner).isEmpty()) {
+      throw new SqlStateException("42704", "role \"" + owner + "\" does not exist");
+    }
+    if (!access.isSuperuser() && !access.roles().effectiveRoles(access.user()).contains(owner)) {
+      throw new SqlStateException("42501", "must be able to SET ROLE \"" + owner + "\"");
+    }
+    int id = view.get().id();
+    access.roles().putAcl(access.roles().acl(id).orElse(TableAcl.create(id, owner)).withOwner(owner));
   }
 
   /** {@code CREATE [OR REPLACE] VIEW name [(column, ...)] AS query}. */
@@ -111,12 +166,18 @@ final class ViewCommand {
 
   /**
    * Refuses INSERT, UPDATE and DELETE (also with RETURNING) whose target is a view: views are read-only here, where
-   * PostgreSQL would write through a simple one (0A000).
+   * PostgreSQL would write through a simple one (0A000); TRUNCATE of a view is 42809, as in PostgreSQL.
    */
   static void checkWritable(SqlNode node, Catalog catalog) {
     SqlNode statement = node instanceof SqlReturning returning ? returning.dml() : node;
     SqlNode target;
     String verb;
+    if (statement instanceof io.omendb.adapter.parser.SqlTruncate truncate
+        && truncate.getTargetTable() instanceof SqlIdentifier identifier
+        && catalog.views().exists(engineName(identifier))) {
+      throw new SqlStateException("42809", "\"" + identifier.names.get(identifier.names.size() - 1)
+          + "\" is not a table");
+    }
     if (statement instanceof SqlInsert insert) {
       target = insert.getTargetTable();
       verb = "insert into";
@@ -131,12 +192,16 @@ final class ViewCommand {
     }
     if (target instanceof SqlIdentifier identifier) {
       String name = identifier.names.get(identifier.names.size() - 1);
-      // an unqualified name is taken as in public, where views live unless created in another schema
-      String engineName = identifier.names.size() == 2 ? RelationNames.qualify(identifier.names.get(0), name) : name;
-      if (catalog.views().exists(engineName)) {
+      if (catalog.views().exists(engineName(identifier))) {
         throw new SqlStateException("0A000", "cannot " + verb + " view \"" + name + "\": views are read-only");
       }
     }
+  }
+
+  /** The engine name of a written name; an unqualified one is taken as in public, where views live by default. */
+  private static String engineName(SqlIdentifier identifier) {
+    String name = identifier.names.get(identifier.names.size() - 1);
+    return identifier.names.size() == 2 ? RelationNames.qualify(identifier.names.get(0), name) : name;
   }
 
   /** {@code DROP VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. */

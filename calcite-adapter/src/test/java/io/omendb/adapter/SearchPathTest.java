@@ -166,6 +166,30 @@ class SearchPathTest {
   }
 
   @Test
+  void forUpdate_unqualifiedByPath_locksTheTableOfThePathOnly() throws SQLException {
+    try (Session other = database.openSession("admin", Map.of())) {
+      run(session, "SET search_path TO app");
+      run(session, "BEGIN");
+      assertThat(value(session, "SELECT v FROM t WHERE id = 1 FOR UPDATE")).isEqualTo("app");
+      run(other, "UPDATE app.t SET v = 'changed' WHERE id = 1");
+      // the lock was taken on app.t, which the other session changed since: the locker cannot commit
+      assertThatThrownBy(() -> run(session, "COMMIT")).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("40001"));
+    }
+  }
+
+  @Test
+  void forUpdate_unqualifiedByPath_otherSchemasTableUnlocked() throws SQLException {
+    try (Session other = database.openSession("admin", Map.of())) {
+      run(session, "SET search_path TO app");
+      run(session, "BEGIN");
+      assertThat(value(session, "SELECT v FROM t WHERE id = 1 FOR UPDATE")).isEqualTo("app");
+      run(other, "UPDATE public.t SET v = 'changed' WHERE id = 1");
+      assertThat(run(session, "COMMIT")).isEqualTo("COMMIT");
+    }
+  }
+
+  @Test
   void startupOption_setsSearchPath() throws SQLException {
     try (Session other = database.openSession("admin", Map.of("options", "-c search_path=app"))) {
       assertThat(value(other, "SELECT v FROM t")).isEqualTo("app");

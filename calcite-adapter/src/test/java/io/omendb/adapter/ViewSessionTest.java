@@ -131,6 +131,7 @@ class ViewSessionTest {
     assertState(admin, "UPDATE people SET name = 'y'", "0A000", "cannot update view \"people\"");
     assertState(admin, "DELETE FROM people WHERE id = 1", "0A000", "cannot delete from view \"people\"");
     assertState(admin, "DELETE FROM people RETURNING id", "0A000", "cannot delete from view \"people\"");
+    assertState(admin, "TRUNCATE people", "42809", "\"people\" is not a table");
     assertThat(rows(admin, "SELECT count(*) FROM person")).containsExactly("3");
   }
 
@@ -202,5 +203,31 @@ class ViewSessionTest {
     assertState(admin, "DROP SCHEMA app", "2BP01", "cannot drop schema app because other objects depend on it");
     run(admin, "DROP SCHEMA app CASCADE");
     assertThat(database.engine().catalog().views().views()).isEmpty();
+  }
+
+  @Test
+  void alterView_renameAndOwner_keepTheViewAndItsGrants() throws SQLException {
+    run(admin, "CREATE USER bob PASSWORD 'b'");
+    run(admin, "CREATE VIEW v AS SELECT id, name FROM person");
+    run(admin, "CREATE VIEW w AS SELECT name FROM v");
+    assertState(admin, "ALTER VIEW v RENAME TO v2", "0A000", "other views depend on it");
+    assertThat(run(admin, "ALTER VIEW w RENAME TO w2")).isEqualTo("ALTER VIEW");
+    assertState(admin, "ALTER VIEW w2 RENAME TO person", "42P07", "relation \"person\" already exists");
+    assertState(admin, "ALTER VIEW person RENAME TO x", "42809", "\"person\" is not a view");
+    assertState(admin, "ALTER VIEW nope RENAME TO x", "42P01", "nope");
+    assertThat(run(admin, "ALTER VIEW IF EXISTS nope RENAME TO x")).isEqualTo("ALTER VIEW");
+    assertThat(rows(admin, "SELECT count(*) FROM w2")).containsExactly("3");
+    run(admin, "ALTER VIEW w2 OWNER TO bob");
+    try (Session bob = database.openSession("bob", Map.of())) {
+      // bob owns w2 now, but not v, which w2 reads as bob
+      assertState(bob, "SELECT * FROM w2", "42501", "permission denied for view v");
+      run(admin, "GRANT SELECT ON v TO bob");
+      assertThat(rows(bob, "SELECT count(*) FROM w2")).containsExactly("3");
+      run(bob, "DROP VIEW w2");
+    }
+    run(admin, "COMMENT ON VIEW v IS 'people'");
+    run(admin, "COMMENT ON COLUMN v.name IS 'who'");
+    assertThat(rows(admin, "SELECT obj_description('v'::regclass, 'pg_class'), col_description('v'::regclass, 2)"))
+        .containsExactly("people|who");
   }
 }

@@ -143,6 +143,26 @@ public final class Engine implements AutoCloseable {
     return transactions.liveRowCount(requireNonNull(table, "table"));
   }
 
+  /**
+   * The approximate bytes {@code table}'s rows take in the store: current versions and the history older snapshots
+   * may read (RocksDB's estimate of files and memtables, so small recent tables may show little).
+   */
+  public long approximateBytes(TableDef table) {
+    requireNonNull(table, "table");
+    byte[] from = io.omendb.engine.catalog.TableKeys.tablePrefix(table.id());
+    byte[] to = io.omendb.engine.catalog.TableKeys.tablePrefix(table.id() + 1);
+    return store.approximateSize(io.omendb.engine.storage.Space.DATA, from, to)
+        + store.approximateSize(io.omendb.engine.storage.Space.HISTORY, from, to);
+  }
+
+  /** The approximate bytes the entries of a secondary {@code index} take in the store (see above). */
+  public long approximateBytes(IndexDef index) {
+    requireNonNull(index, "index");
+    return store.approximateSize(io.omendb.engine.storage.Space.INDEX,
+        io.omendb.engine.catalog.TableKeys.indexPrefix(index.id()),
+        io.omendb.engine.catalog.TableKeys.indexPrefix(index.id() + 1));
+  }
+
   /** The smallest primary key of a live row, for a table with an ALEX directory (else empty); engine value as long. */
   public OptionalLong minKey(TableDef table) {
     return transactions.minKey(requireNonNull(table, "table"));

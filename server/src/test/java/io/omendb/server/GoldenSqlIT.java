@@ -32,6 +32,7 @@ class GoldenSqlIT {
       "queries/subqueries.sql", "queries/windows.sql", "queries/cte.sql", "queries/setops.sql",
       "queries/conditional.sql", "functions/builtin.sql", "errors/data.sql", "dml/basic.sql", "dml/returning.sql",
       "dml/upsert.sql", "unsupported/statements.sql", "timetravel/asof.sql", "types/uuid.sql", "types/arrays.sql",
+      "types/timestamptz.sql",
       "ddl/sequences.sql", "ddl/identity.sql",
       "dml/locking.sql", "ddl/views.sql", "types/json.sql", "types/interval.sql");
 

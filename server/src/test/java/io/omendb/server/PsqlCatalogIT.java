@@ -82,6 +82,29 @@ class PsqlCatalogIT {
   }
 
   /**
+   * {@code \\dt+} and {@code \\di+} (unaligned): the same queries and rows as PostgreSQL 15 printed, but for the
+   * sizes, which are the engine's estimates ({@code pg_table_size}, {@code pg_size_pretty}).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "\\dt+|dtplus",
+      "\\di+|diplus",
+  })
+  void describeWithSizes_printsWhatPostgresPrintedButTheSizes(String command, String golden) throws Exception {
+    String expected;
+    try (InputStream in = resource(golden + ".pg15.txt")) {
+      expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String actual = psql("-E", "-A", "-c", command);
+    assertThat(withoutSizes(normalizeOids(actual))).isEqualTo(withoutSizes(normalizeOids(expected)));
+  }
+
+  /** Replaces the sizes of an unaligned listing ({@code |8192 bytes|}) by a marker. */
+  static String withoutSizes(String transcript) {
+    return transcript.replaceAll("\\|-?\\d+ (bytes|kB|MB|GB|TB|PB)\\|", "|<size>|");
+  }
+
+  /**
    * Roles, a membership and table grants ({@code psql/catalog/roles.sql}) as {@code \\du}, {@code \\dp} and
    * {@code \\z} show them, as pg_class.relacl, pg_roles, pg_user and pg_auth_members hold them
    * ({@code roles_queries.sql}), and as information_schema.table_privileges lists them before and after a GRANT

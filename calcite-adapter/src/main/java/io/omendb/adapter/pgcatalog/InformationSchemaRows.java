@@ -279,8 +279,10 @@ final class InformationSchemaRows {
   /** The privileges on tables the current user may see ({@link AccessCatalog#tablePrivileges}). */
   List<Object[]> tablePrivileges() {
     List<Object[]> rows = new ArrayList<>();
+    List<TableDef> relations = new ArrayList<>(tables);
+    views.forEach(view -> relations.add(view.relation()));
     for (AccessCatalog.TablePrivilegeRow privilege
-        : new AccessCatalog(session.engine(), session.user()).tablePrivileges(tables)) {
+        : new AccessCatalog(session.engine(), session.user()).tablePrivileges(relations)) {
       Map<String, Object> row = new HashMap<>();
       row.put("grantor", privilege.grantor());
       row.put("grantee", privilege.grantee());

@@ -61,6 +61,28 @@ public final class PgFunctions {
     return expression;
   }
 
+  // Sizes (PgSizes): the engine's estimates, for psql's \dt+ and \di+.
+
+  public static Long pg_table_size(DataContext root, Integer oid) {
+    return oid == null ? null : PgSizes.relationSize(root, oid);
+  }
+
+  public static Long pg_relation_size(DataContext root, Integer oid) {
+    return oid == null ? null : PgSizes.relationSize(root, oid);
+  }
+
+  public static Long pg_indexes_size(DataContext root, Integer oid) {
+    return oid == null ? null : PgSizes.indexesSize(root, oid);
+  }
+
+  public static Long pg_total_relation_size(DataContext root, Integer oid) {
+    return oid == null ? null : PgSizes.totalSize(root, oid);
+  }
+
+  public static String pg_size_pretty(Long bytes) {
+    return bytes == null ? null : PgSizes.pretty(bytes);
+  }
+
   public static String pg_encoding_to_char(Integer encoding) {
     return encoding == null ? null : encoding == UTF8_ENCODING ? "UTF8" : "";
   }

@@ -177,6 +177,18 @@ public final class KvStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The approximate bytes that the entries of {@code space} from {@code from} (inclusive) to {@code to} (exclusive)
+   * take in RocksDB's files and memtables; an estimate, as RocksDB's {@code GetApproximateSizes} gives it.
+   */
+  public long approximateSize(Space space, byte[] from, byte[] to) {
+    try (org.rocksdb.Slice start = new org.rocksdb.Slice(from); org.rocksdb.Slice limit = new org.rocksdb.Slice(to)) {
+      long[] sizes = db.getApproximateSizes(handle(space), List.of(new org.rocksdb.Range(start, limit)),
+          org.rocksdb.SizeApproximationFlag.INCLUDE_FILES, org.rocksdb.SizeApproximationFlag.INCLUDE_MEMTABLES);
+      return sizes.length == 0 ? 0 : sizes[0];
+    }
+  }
+
   /** A RocksDB property of the data column family, e.g. {@code rocksdb.estimate-num-keys}. */
   public String property(Space space, String name) {
     try {

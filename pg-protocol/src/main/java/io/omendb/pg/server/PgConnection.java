@@ -66,7 +66,8 @@ final class PgConnection implements Runnable {
   private static final System.Logger LOG = System.getLogger(PgConnection.class.getName());
 
   /** The startup parameters that become session settings. */
-  private static final List<String> SESSION_PARAMETERS = List.of("user", "database", "application_name", "options");
+  private static final List<String> SESSION_PARAMETERS = List.of("user", "database", "application_name", "options",
+      "TimeZone", "timezone");
 
   /** Prefix of protocol options, which a 3.0 server does not understand. */
   private static final String PROTOCOL_OPTION_PREFIX = "_pq_.";
