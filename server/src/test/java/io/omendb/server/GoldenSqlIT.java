@@ -34,7 +34,7 @@ class GoldenSqlIT {
       "dml/upsert.sql", "unsupported/statements.sql", "timetravel/asof.sql", "types/uuid.sql", "types/arrays.sql",
       "types/timestamptz.sql", "types/time.sql",
       "ddl/sequences.sql", "ddl/identity.sql",
-      "dml/locking.sql", "ddl/views.sql", "types/json.sql");
+      "dml/locking.sql", "ddl/views.sql", "types/json.sql", "types/interval.sql");
 
   @TempDir Path dir;
   private final List<AutoCloseable> opened = new ArrayList<>();
