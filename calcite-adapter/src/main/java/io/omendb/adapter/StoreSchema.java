@@ -48,11 +48,23 @@ final class StoreSchema extends AbstractSchema {
     return schemaName;
   }
 
-  /** The schemas of the session's search path that exist, in order. */
+  /** The schemas of the session's search path that exist, in order; recomputed when the setting or catalog change. */
   List<String> searchPath() {
-    return SearchPath.effective(transactions.setting(SearchPath.SETTING), transactions.user(),
-        engine.catalog().schemas());
+    String setting = transactions.setting(SearchPath.SETTING);
+    long version = engine.catalog().version();
+    ResolvedPath resolved = resolvedPath;
+    if (resolved == null || resolved.version() != version || !java.util.Objects.equals(resolved.setting(), setting)) {
+      resolved = new ResolvedPath(setting, version,
+          List.copyOf(SearchPath.effective(setting, transactions.user(), engine.catalog().schemas())));
+      resolvedPath = resolved;
+    }
+    return resolved.schemas();
   }
+
+  /** The search path as last resolved: every statement asks for it, and it rarely changes. */
+  private record ResolvedPath(String setting, long version, List<String> schemas) {}
+
+  private volatile ResolvedPath resolvedPath;
 
   /** Resolves relation names written in DDL by the session's search path. */
   DdlNames names() {

@@ -99,6 +99,24 @@ class PsqlCatalogIT {
     assertThat(withoutSizes(normalizeOids(actual))).isEqualTo(withoutSizes(normalizeOids(expected)));
   }
 
+  /**
+   * {@code \\d} of sequences ({@code psql/catalog/sequences.sql}): a serial column's sequence prints "Owned by"
+   * from {@code pg_depend}, a free-standing one its options, as PostgreSQL 15 printed them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "\\d items_id_seq|d_items_id_seq",
+      "\\d counter|d_counter",
+  })
+  void describeSequence_printsWhatPostgresPrinted(String command, String golden) throws Exception {
+    assertThat(psql("-q", "-v", "ON_ERROR_STOP=1", "-f", copy("sequences.sql").toString())).isEmpty();
+    String expected;
+    try (InputStream in = resource(golden + ".pg15.txt")) {
+      expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(normalizeOids(psql("-E", "-c", command))).isEqualTo(normalizeOids(expected));
+  }
+
   /** Replaces the sizes of an unaligned listing ({@code |8192 bytes|}) by a marker. */
   static String withoutSizes(String transcript) {
     return transcript.replaceAll("\\|-?\\d+ (bytes|kB|MB|GB|TB|PB)\\|", "|<size>|");

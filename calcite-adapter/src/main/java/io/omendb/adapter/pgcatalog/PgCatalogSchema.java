@@ -47,6 +47,7 @@ public final class PgCatalogSchema extends AbstractSchema {
     table(map, PgRelations.SETTINGS, CatalogRows::settings);
     table(map, PgRelations.DESCRIPTION, CatalogRows::descriptions);
     map.put(PgRelations.VIEWS.name(), new PgCatalogTable(PgRelations.VIEWS, session, s -> new ViewRows(s).pgViews()));
+    map.put(PgRelations.DEPEND.name(), new PgCatalogTable(PgRelations.DEPEND, session, PgDepend::rows));
     for (PgRelation empty : List.of(PgRelations.SHDESCRIPTION,
         PgRelations.INHERITS, PgRelations.POLICY, PgRelations.STATISTIC_EXT, PgRelations.TRIGGER,
         PgRelations.REWRITE, PgRelations.PUBLICATION, PgRelations.PUBLICATION_NAMESPACE,

@@ -83,6 +83,14 @@ public final class PgFunctions {
     return bytes == null ? null : PgSizes.pretty(bytes);
   }
 
+  /** An identifier as SQL text: as it is when it is a plain lower-case name, else double-quoted. */
+  public static String quote_ident(String identifier) {
+    if (identifier == null) {
+      return null;
+    }
+    return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
   public static String pg_encoding_to_char(Integer encoding) {
     return encoding == null ? null : encoding == UTF8_ENCODING ? "UTF8" : "";
   }
@@ -267,7 +275,19 @@ public final class PgFunctions {
   }
 
   public static Integer regclassin(DataContext root, String name) {
-    return name == null ? null : rows(root).relationOid(name);
+    if (name == null) {
+      return null;
+    }
+    Integer oid = rows(root).relationOid(name);
+    if (oid != null) {
+      return oid;
+    }
+    // the system catalogs that catalog queries name as class ids ('pg_catalog.pg_class'::regclass)
+    return switch (name.startsWith("pg_catalog.") ? name.substring("pg_catalog.".length()) : name) {
+      case "pg_class" -> PgOids.PG_CLASS_RELATION;
+      case "pg_constraint" -> PgOids.PG_CONSTRAINT_RELATION;
+      default -> null;
+    };
   }
 
   public static String regnamespaceout(DataContext root, Integer oid) {

@@ -177,6 +177,15 @@ final class PgRelations {
       "objsubid", INT4,
       "description", TEXT);
 
+  static final PgRelation DEPEND = PgRelation.of("pg_depend",
+      "classid", OID,
+      "objid", OID,
+      "objsubid", INT4,
+      "refclassid", OID,
+      "refobjid", OID,
+      "refobjsubid", INT4,
+      "deptype", CHAR);
+
   static final PgRelation EXTENSION = PgRelation.of("pg_extension",
       "oid", OID,
       "extname", NAME,

@@ -1,0 +1,2 @@
+CREATE TABLE items (id serial PRIMARY KEY, name text);
+CREATE SEQUENCE counter START 5 INCREMENT 2;
