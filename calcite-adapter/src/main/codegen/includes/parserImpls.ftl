@@ -68,15 +68,23 @@ void OmenTableElement(TableElements elements) :
 void OmenColumnDefinition(TableElements elements) :
 {
     final SqlIdentifier name;
-    final SqlDataTypeSpec type;
+    SqlDataTypeSpec type;
     final TableElements.Column column;
     Span s;
     SqlNode defaultExpr;
     SqlIdentifier constraintName = null;
+    SqlIntervalQualifier intervalFields = null;
 }
 {
     name = SimpleIdentifier()
-    type = DataType() {
+    (
+        <INTERVAL> { s = span(); }
+        [ intervalFields = IntervalQualifier() ]
+        { type = PgIntervalColumnType.spec(intervalFields, s.end(this)); }
+    |
+        type = DataType()
+    )
+    {
         column = elements.addColumn(name, type);
     }
     (

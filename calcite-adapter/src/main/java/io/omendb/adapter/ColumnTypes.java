@@ -1,5 +1,6 @@
 package io.omendb.adapter;
 
+import io.omendb.adapter.parser.PgIntervalColumnType;
 import io.omendb.adapter.types.PgJsonType;
 import io.omendb.engine.catalog.ColumnDef;
 import io.omendb.engine.catalog.ColumnType;
@@ -52,6 +53,9 @@ final class ColumnTypes {
       case "UUID" -> ColumnType.UUID;
       case "JSON" -> ColumnType.JSON;
       case "JSONB" -> ColumnType.JSONB;
+      // PostgreSQL's interval, as the grammar's PgIntervalColumnType names it (see PgIntervalColumnType)
+      case PgIntervalColumnType.DAY_TIME -> ColumnType.INTERVAL_DAY_TIME;
+      case PgIntervalColumnType.YEAR_MONTH -> ColumnType.INTERVAL_YEAR_MONTH;
       default -> throw new IllegalArgumentException("type \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
     };
     if (type == ColumnType.CHAR && precision < 0) {
@@ -84,6 +88,7 @@ final class ColumnTypes {
       case JSON -> PgJsonType.of(factory, PgJsonType.Kind.JSON, column.nullable());
       case JSONB -> PgJsonType.of(factory, PgJsonType.Kind.JSONB, column.nullable());
       case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+      case INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH -> PgIntervalColumnType.relType(factory, column.type());
     };
     return factory.createTypeWithNullability(type, column.nullable());
   }

@@ -289,6 +289,12 @@ final class EmbeddedConnection implements InvocationHandler {
                   return value == null || method.getName().equals("getObject") ? value
                       : TimestampTzText.format(value);
                 }
+                if (args.length == 1 && args[0] instanceof Integer column
+                    && IntervalValues.isInterval(resultSet.getMetaData(), column)) {
+                  // intervals as Duration or Period (or PostgreSQL's text)
+                  return method.getName().equals("getObject") ? IntervalValues.read(resultSet, column)
+                      : IntervalValues.readText(resultSet, column);
+                }
                 return invokeMapped(resultSet, method, args);
               }
               default -> {

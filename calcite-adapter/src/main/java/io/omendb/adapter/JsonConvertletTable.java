@@ -91,6 +91,10 @@ final class JsonConvertletTable implements SqlRexConvertletTable {
       return target.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED ? out
           : rexBuilder.makeCast(target, out);
     }
+    RexNode interval = IntervalCasts.convert(cx, call);
+    if (interval != null) {
+      return interval;
+    }
     SqlRexConvertlet standard = requireNonNull(delegate.get(call), "cast convertlet");
     return standard.convertCall(cx, call);
   }

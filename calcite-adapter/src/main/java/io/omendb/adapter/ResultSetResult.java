@@ -21,6 +21,8 @@ final class ResultSetResult implements StatementResult {
   private final java.time.ZoneId zone;
   private boolean ended;
   private final List<ColumnMeta> columns;
+  /** Which columns are intervals, read as Duration or Period. */
+  private final boolean[] intervals;
   private long rowCount;
   private boolean closed;
 
@@ -32,6 +34,10 @@ final class ResultSetResult implements StatementResult {
     this.interrupts = requireNonNull(interrupts, "interrupts");
     this.zone = requireNonNull(zone, "zone");
     this.columns = describe(resultSet.getMetaData());
+    this.intervals = new boolean[columns.size()];
+    for (int i = 0; i < intervals.length; i++) {
+      intervals[i] = IntervalValues.isInterval(resultSet.getMetaData(), i + 1);
+    }
   }
 
   /** The columns a result set's metadata describes. */
@@ -81,7 +87,8 @@ final class ResultSetResult implements StatementResult {
       Object[] row = new Object[columns.size()];
       for (int i = 0; i < row.length; i++) {
         row[i] = columns.get(i).jdbcType() == java.sql.Types.TIMESTAMP_WITH_TIMEZONE
-            ? TimestampTzValues.read(resultSet, i + 1, zone) : resultSet.getObject(i + 1);
+            ? TimestampTzValues.read(resultSet, i + 1, zone)
+            : intervals[i] ? IntervalValues.read(resultSet, i + 1) : resultSet.getObject(i + 1);
       }
       rowCount++;
       return row;

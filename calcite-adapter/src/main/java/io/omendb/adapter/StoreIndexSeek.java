@@ -225,6 +225,8 @@ public final class StoreIndexSeek extends TableScan implements EnumerableRel {
       case SMALLINT -> literal.getValueAs(Short.class);
       case INTEGER, DATE, TIME -> literal.getValueAs(Integer.class);
       case BIGINT, TIMESTAMP, TIMESTAMPTZ -> literal.getValueAs(Long.class);
+      case INTERVAL_DAY_TIME -> literal.getValueAs(Long.class);
+      case INTERVAL_YEAR_MONTH -> literal.getValueAs(Integer.class);
       case REAL -> literal.getValueAs(Float.class);
       case DOUBLE -> literal.getValueAs(Double.class);
       case DECIMAL -> literal.getValueAs(java.math.BigDecimal.class);

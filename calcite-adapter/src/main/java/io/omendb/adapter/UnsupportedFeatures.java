@@ -41,8 +41,6 @@ final class UnsupportedFeatures {
           "this statement is not supported"),
       Feature.of(".*\\bFOR\\s+(NO\\s+KEY\\s+)?(UPDATE|SHARE)\\b.*|.*\\bFOR\\s+KEY\\s+SHARE\\b.*",
           "FOR UPDATE/SHARE is supported only at the end of a top-level SELECT"),
-      Feature.of("^\\s*CREATE\\s+TABLE\\b.*\\bINTERVAL\\b.*",
-          "interval columns are not supported yet; interval literals are ('1 day'::interval, INTERVAL '1' DAY)"),
       Feature.of(".*\\bINTERVAL\\s*'[^']*'\\s*+(?!(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)S?\\b).*",
           "INTERVAL 'text' needs a unit here (INTERVAL '1' DAY); or write '1 day'::interval"),
       Feature.of(".*\\bAT\\s+TIME\\s+ZONE\\b.*",

@@ -37,6 +37,9 @@ final class PgTypes {
   static final int UUID = 2950;
   static final int JSON = 114;
   static final int JSONB = 3802;
+  static final int INTERVAL = 1186;
+  /** The type modifier of {@code interval year to month}: the YEAR and MONTH field bits, full precision. */
+  static final int INTERVAL_YEAR_TO_MONTH_TYPMOD = (((1 << 2) | (1 << 1)) << 16) | 0xFFFF;
   /** PostgreSQL's {@code array_in} and {@code array_out}, the input and output functions of every array type. */
   static final int ARRAY_IN = 750;
   static final int ARRAY_OUT = 751;
@@ -104,6 +107,7 @@ final class PgTypes {
       case JSON -> JSON;
       case JSONB -> JSONB;
       case TIMESTAMPTZ -> TIMESTAMPTZ;
+      case INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH -> INTERVAL;
     };
   }
 
@@ -112,6 +116,9 @@ final class PgTypes {
     ColumnType type = column.type();
     if ((type == ColumnType.VARCHAR || type == ColumnType.CHAR) && column.precision() > 0) {
       return column.precision() + VARHDRSZ;
+    }
+    if (type == ColumnType.INTERVAL_YEAR_MONTH) {
+      return INTERVAL_YEAR_TO_MONTH_TYPMOD;
     }
     if (type == ColumnType.DECIMAL && column.precision() > 0) {
       return ((column.precision() << 16) | Math.max(column.scale(), 0)) + VARHDRSZ;
@@ -135,6 +142,7 @@ final class PgTypes {
       case TIMESTAMP -> "timestamp without time zone";
       case 1266 -> "time with time zone";
       case 1184 -> "timestamp with time zone";
+      case INTERVAL -> "interval";
       default -> null;
     };
     if (base == null) {
@@ -153,6 +161,7 @@ final class PgTypes {
     return switch (oid) {
       case VARCHAR, BPCHAR -> base + "(" + (typmod - VARHDRSZ) + ")";
       case NUMERIC -> base + "(" + ((typmod - VARHDRSZ) >> 16) + "," + ((typmod - VARHDRSZ) & 0xffff) + ")";
+      case INTERVAL -> typmod == INTERVAL_YEAR_TO_MONTH_TYPMOD ? base + " year to month" : base;
       default -> base;
     };
   }

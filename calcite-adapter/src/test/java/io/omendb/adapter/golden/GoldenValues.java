@@ -75,6 +75,8 @@ public final class GoldenValues {
         hex.append(String.format("%02x", b & 0xFF));
       }
       text = hex.toString();
+    } else if (value instanceof java.time.Duration || value instanceof java.time.Period) {
+      text = io.omendb.adapter.types.PgIntervalOutput.text(value);
     } else if (value instanceof java.sql.Array array) {
       text = array(array);
     } else {

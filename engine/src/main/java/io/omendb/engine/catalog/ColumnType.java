@@ -29,7 +29,11 @@ public enum ColumnType {
   /** PostgreSQL's {@code jsonb}: the text as PostgreSQL prints a jsonb value (keys sorted, duplicates removed). */
   JSONB(String.class, false),
   /** PostgreSQL's {@code timestamptz}: an instant as milliseconds since the epoch (UTC), ordered by time. */
-  TIMESTAMPTZ(Long.class, true);
+  TIMESTAMPTZ(Long.class, true),
+  /** PostgreSQL's {@code interval} as Calcite's INTERVAL DAY TO SECOND: milliseconds ({@link Long}), ordered. */
+  INTERVAL_DAY_TIME(Long.class, true),
+  /** PostgreSQL's {@code interval year to month} as a Calcite year-month interval: months ({@link Integer}). */
+  INTERVAL_YEAR_MONTH(Integer.class, true);
 
   private final Class<?> javaClass;
   private final boolean keyable;

@@ -49,8 +49,8 @@ public final class KeyCodec {
     switch (type) {
       case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
       case SMALLINT -> writeBigEndian(out, ((Number) value).shortValue() ^ Short.MIN_VALUE, Short.BYTES);
-      case INTEGER, DATE, TIME -> writeBigEndian(out, ((Number) value).intValue() ^ Integer.MIN_VALUE, Integer.BYTES);
-      case BIGINT, TIMESTAMP, TIMESTAMPTZ -> writeBigEndian(out, ((Number) value).longValue() ^ Long.MIN_VALUE, Long.BYTES);
+      case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH -> writeBigEndian(out, ((Number) value).intValue() ^ Integer.MIN_VALUE, Integer.BYTES);
+      case BIGINT, TIMESTAMP, TIMESTAMPTZ, INTERVAL_DAY_TIME -> writeBigEndian(out, ((Number) value).longValue() ^ Long.MIN_VALUE, Long.BYTES);
       case REAL -> {
         int bits = Float.floatToIntBits(((Number) value).floatValue());
         writeBigEndian(out, bits < 0 ? ~bits : bits ^ Integer.MIN_VALUE, Integer.BYTES);
@@ -87,8 +87,8 @@ public final class KeyCodec {
     int[] pos = {offset + 1};
     return switch (type) {
       case SMALLINT -> (short) (readBigEndian(key, pos, Short.BYTES) ^ Short.MIN_VALUE);
-      case INTEGER, DATE, TIME -> (int) readBigEndian(key, pos, Integer.BYTES) ^ Integer.MIN_VALUE;
-      case BIGINT, TIMESTAMP, TIMESTAMPTZ -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
+      case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH -> (int) readBigEndian(key, pos, Integer.BYTES) ^ Integer.MIN_VALUE;
+      case BIGINT, TIMESTAMP, TIMESTAMPTZ, INTERVAL_DAY_TIME -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
       default -> throw new IllegalArgumentException(type + " is not an integer-like type");
     };
   }
@@ -141,8 +141,8 @@ public final class KeyCodec {
     return switch (type) {
       case BOOLEAN -> key[pos[0]++] != 0;
       case SMALLINT -> (short) (readBigEndian(key, pos, Short.BYTES) ^ Short.MIN_VALUE);
-      case INTEGER, DATE, TIME -> (int) readBigEndian(key, pos, Integer.BYTES) ^ Integer.MIN_VALUE;
-      case BIGINT, TIMESTAMP, TIMESTAMPTZ -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
+      case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH -> (int) readBigEndian(key, pos, Integer.BYTES) ^ Integer.MIN_VALUE;
+      case BIGINT, TIMESTAMP, TIMESTAMPTZ, INTERVAL_DAY_TIME -> readBigEndian(key, pos, Long.BYTES) ^ Long.MIN_VALUE;
       case REAL -> {
         int bits = (int) readBigEndian(key, pos, Integer.BYTES);
         yield Float.intBitsToFloat(bits < 0 ? bits ^ Integer.MIN_VALUE : ~bits);

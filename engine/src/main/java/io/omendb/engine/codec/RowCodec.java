@@ -147,7 +147,7 @@ public final class RowCodec {
   private static void skipValue(byte[] bytes, int[] pos, ColumnType type) {
     switch (type) {
       case BOOLEAN -> pos[0]++;
-      case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> skipVarLong(bytes, pos);
+      case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH -> skipVarLong(bytes, pos);
       case REAL -> pos[0] += Integer.BYTES;
       case DOUBLE -> pos[0] += Long.BYTES;
       case VARCHAR, CHAR, VARBINARY -> skipBytes(bytes, pos);
@@ -175,7 +175,7 @@ public final class RowCodec {
   private static void writeValue(ByteArrayOutputStream out, ColumnType type, Object value) {
     switch (type) {
       case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
-      case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> writeVarLong(out, zigZag(((Number) value).longValue()));
+      case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH -> writeVarLong(out, zigZag(((Number) value).longValue()));
       case REAL -> writeFixed(out, Float.floatToRawIntBits(((Number) value).floatValue()), Integer.BYTES);
       case DOUBLE -> writeFixed(out, Double.doubleToRawLongBits(((Number) value).doubleValue()), Long.BYTES);
       case VARCHAR, CHAR -> writeBytes(out, ((String) value).getBytes(StandardCharsets.UTF_8));
@@ -198,8 +198,8 @@ public final class RowCodec {
     return switch (type) {
       case BOOLEAN -> bytes[pos[0]++] != 0;
       case SMALLINT -> (short) unZigZag(readVarLong(bytes, pos));
-      case INTEGER, DATE, TIME -> (int) unZigZag(readVarLong(bytes, pos));
-      case BIGINT, TIMESTAMP, TIMESTAMPTZ -> unZigZag(readVarLong(bytes, pos));
+      case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH -> (int) unZigZag(readVarLong(bytes, pos));
+      case BIGINT, TIMESTAMP, TIMESTAMPTZ, INTERVAL_DAY_TIME -> unZigZag(readVarLong(bytes, pos));
       case REAL -> Float.intBitsToFloat((int) readFixed(bytes, pos, Integer.BYTES));
       case DOUBLE -> Double.longBitsToDouble(readFixed(bytes, pos, Long.BYTES));
       case VARCHAR, CHAR -> new String(readBytes(bytes, pos), StandardCharsets.UTF_8);

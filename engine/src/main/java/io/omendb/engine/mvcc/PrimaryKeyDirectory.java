@@ -25,7 +25,7 @@ final class PrimaryKeyDirectory {
 
   private static final Set<ColumnType> INTEGER_LIKE = EnumSet.of(ColumnType.SMALLINT, ColumnType.INTEGER,
       ColumnType.BIGINT, ColumnType.DATE, ColumnType.TIME, ColumnType.TIMESTAMP,
-      ColumnType.TIMESTAMPTZ);
+      ColumnType.TIMESTAMPTZ, ColumnType.INTERVAL_DAY_TIME, ColumnType.INTERVAL_YEAR_MONTH);
 
   private final AlexIndex index = AlexIndex.create();
   private final ColumnType keyType;

@@ -14,8 +14,8 @@ final class Values {
     if (value instanceof Number number) {
       return switch (type) {
         case SMALLINT -> number.shortValue();
-        case INTEGER, DATE, TIME -> number.intValue();
-        case BIGINT, TIMESTAMP, TIMESTAMPTZ -> number.longValue();
+        case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH -> number.intValue();
+        case BIGINT, TIMESTAMP, TIMESTAMPTZ, INTERVAL_DAY_TIME -> number.longValue();
         case REAL -> number.floatValue();
         case DOUBLE -> number.doubleValue();
         case DECIMAL -> new BigDecimal(number.toString());

@@ -54,6 +54,21 @@ class KeyCodecTest {
   }
 
   @Test
+  void encode_intervalsSortByLength() {
+    Random random = new Random(7);
+    // day-time intervals in milliseconds (-1 day, -30 minutes, 0, 2 hours, 3 days), year-month ones in months
+    List<Long> dayTime = new ArrayList<>(List.of(Long.MIN_VALUE, -86_400_000L, -1_800_000L, 0L, 7_200_000L,
+        259_200_000L, Long.MAX_VALUE));
+    List<Integer> yearMonth = new ArrayList<>(List.of(Integer.MIN_VALUE, -24, -1, 0, 1, 14, Integer.MAX_VALUE));
+    for (int i = 0; i < 500; i++) {
+      dayTime.add(random.nextLong());
+      yearMonth.add(random.nextInt());
+    }
+    assertOrderPreserved(ColumnType.INTERVAL_DAY_TIME, dayTime);
+    assertOrderPreserved(ColumnType.INTERVAL_YEAR_MONTH, yearMonth);
+  }
+
+  @Test
   void encode_floatingPointSortsNumerically() {
     assertOrderPreserved(ColumnType.DOUBLE,
         List.of(Double.NEGATIVE_INFINITY, -1e300, -2.5, -0.0, 0.0, 1e-300, 3.25, Double.POSITIVE_INFINITY));

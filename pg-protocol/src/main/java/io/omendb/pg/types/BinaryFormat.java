@@ -113,6 +113,8 @@ public final class BinaryFormat {
         yield ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
             .putLong(uuid.getLeastSignificantBits()).array();
       }
+      case INTERVAL -> IntervalFormat.isInterval(value) ? IntervalFormat.binary(value)
+          : TextFormat.encodeBytes(type, value);
       case JSONB -> {
         byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
         yield ByteBuffer.allocate(1 + text.length).put(JSONB_VERSION).put(text).array();

@@ -39,7 +39,9 @@ public enum PgType {
   UUID_ARRAY(2951, "_uuid", -1),
   JSON(114, "json", -1),
   /** Text on the wire; in binary format a version byte (1) before the text. */
-  JSONB(3802, "jsonb", -1);
+  JSONB(3802, "jsonb", -1),
+  /** Months, days and microseconds; values are {@link java.time.Duration}s or {@link java.time.Period}s. */
+  INTERVAL(1186, "interval", 16);
 
   /** The type modifier that means "none". */
   public static final int NO_TYPE_MODIFIER = -1;
@@ -90,7 +92,8 @@ public enum PgType {
 
   /**
    * The PostgreSQL type of a result column: as {@link #fromJdbcType}, except for the types JDBC has no code for
-   * ({@link Types#OTHER}), which are told apart by their SQL type name ({@code UUID}, {@code JSON}, {@code JSONB}).
+   * ({@link Types#OTHER}), which are told apart by their SQL type name ({@code UUID}, {@code JSON}, {@code JSONB},
+   * Calcite's {@code INTERVAL_...} names).
    */
   public static PgType fromSqlType(int jdbcType, String typeName) {
     if (jdbcType == Types.OTHER && "UUID".equalsIgnoreCase(typeName)) {
@@ -98,6 +101,9 @@ public enum PgType {
     }
     if (jdbcType == Types.OTHER && ("JSON".equalsIgnoreCase(typeName) || "JSONB".equalsIgnoreCase(typeName))) {
       return "JSON".equalsIgnoreCase(typeName) ? JSON : JSONB;
+    }
+    if (jdbcType == Types.OTHER && typeName != null && typeName.startsWith("INTERVAL")) {
+      return INTERVAL;
     }
     if (jdbcType == Types.ARRAY && typeName != null && typeName.endsWith(" ARRAY")) {
       // the element's name may carry a precision: DECIMAL(38, 0) ARRAY, CHAR(3) ARRAY

@@ -88,6 +88,9 @@ public final class TextFormat {
     if (value instanceof OffsetTime ot) {
       return TIME.format(ot.toLocalTime()) + OFFSET.format(ot);
     }
+    if (IntervalFormat.isInterval(value)) {
+      return IntervalFormat.text(value);
+    }
     if (value instanceof java.sql.Array) {
       return array(type.element() != null ? type.element() : type, elements(value));
     }
