@@ -87,8 +87,9 @@ final class StorePrepare extends CalcitePrepareImpl {
       @Override
       protected SqlValidator createSqlValidator(CatalogReader reader, UnaryOperator<SqlValidator.Config> transform) {
         // PostgreSQL's coercions of string literals to arrays; see PgTypeCoercion
-        return super.createSqlValidator(reader == standardReader ? catalogReader : reader,
-            config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new)
+        // and string literals of multi-row INSERT ... VALUES typed by their columns; see StoreSqlValidator
+        return StoreSqlValidator.create(context, (CalciteCatalogReader) (reader == standardReader ? catalogReader
+            : reader), config -> transform.apply(config).withTypeCoercionFactory(PgTypeCoercion::new)
                 .withTypeCoercionRules(JsonConvertletTable.COERCION_RULES));
       }
     };

@@ -49,8 +49,7 @@ class JsonIntervalLimitsTest {
   }
 
   @Test
-  void interval_columnsAndMixedOrComputedIntervals_areNotSupported() {
-    assertNotSupported("CREATE TABLE iv (id INT PRIMARY KEY, d INTERVAL)", "interval columns");
+  void interval_mixedOrComputedIntervals_areNotSupported() {
     assertNotSupported("SELECT TIMESTAMP '2024-01-01 00:00:00' + '1 month 2 days'::interval",
         "both months and days");
     assertNotSupported("SELECT v::interval FROM t", "only a string literal");

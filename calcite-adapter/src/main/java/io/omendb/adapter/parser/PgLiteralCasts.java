@@ -21,12 +21,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * which rounds away the fraction) becomes an exact numeric literal keeping its scale. Text that is neither stays a
  * cast, with its error at run time.
  */
-final class PgLiteralCasts {
+public final class PgLiteralCasts {
   private PgLiteralCasts() {
   }
 
   /** {@code text::type} ({@code text} null: a NULL literal) as a literal where that is right, else as a cast. */
-  static SqlNode cast(String text, SqlDataTypeSpec type, SqlParserPos pos) {
+  public static SqlNode cast(String text, SqlDataTypeSpec type, SqlParserPos pos) {
     requireNonNull(type, "type");
     if (text != null && type.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic) {
       SqlTypeName name = SqlTypeName.get(basic.getTypeName().getSimple());
