@@ -13,15 +13,14 @@ public final class FunctionParameters {
   }
 
   /**
-   * One parameter per Java type, named {@code arg0}, {@code arg1}, ..., each typed by {@code typing} (given the
-   * factory and the Java type) and made nullable.
+   * One parameter per element of {@code types} (Java classes, SQL type names, ...), named {@code arg0},
+   * {@code arg1}, ..., each typed by {@code typing} (given the factory and the element) and made nullable.
    */
-  public static List<FunctionParameter> of(Class<?>[] types,
-      BiFunction<RelDataTypeFactory, Class<?>, RelDataType> typing) {
+  public static <T> List<FunctionParameter> of(T[] types, BiFunction<RelDataTypeFactory, T, RelDataType> typing) {
     List<FunctionParameter> parameters = new ArrayList<>(types.length);
     for (int i = 0; i < types.length; i++) {
       int ordinal = i;
-      Class<?> type = types[i];
+      T type = types[i];
       parameters.add(new FunctionParameter() {
         @Override
         public int getOrdinal() {

@@ -198,33 +198,7 @@ public final class TimestampTzFunctions {
 
     @Override
     public List<FunctionParameter> getParameters() {
-      List<FunctionParameter> list = new ArrayList<>();
-      for (int i = 0; i < parameters.length; i++) {
-        int ordinal = i;
-        SqlTypeName name = parameters[i];
-        list.add(new FunctionParameter() {
-          @Override
-          public int getOrdinal() {
-            return ordinal;
-          }
-
-          @Override
-          public String getName() {
-            return "arg" + ordinal;
-          }
-
-          @Override
-          public RelDataType getType(RelDataTypeFactory typeFactory) {
-            return typeFactory.createTypeWithNullability(typeFactory.createSqlType(name), true);
-          }
-
-          @Override
-          public boolean isOptional() {
-            return false;
-          }
-        });
-      }
-      return list;
+      return FunctionParameters.of(parameters, RelDataTypeFactory::createSqlType);
     }
 
     @Override
