@@ -51,39 +51,17 @@ final class AsOfSystemTime {
 
   /** The statement without its {@code AS OF SYSTEM TIME} clause, or null if it has none. */
   static Clause extract(String sql) {
-    int depth = 0;
-    int i = 0;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"') {
-        i = SqlText.skipQuoted(sql, i);
-      } else if (SqlText.isLineComment(sql, i)) {
-        i = SqlText.skipLineComment(sql, i);
-      } else if (SqlText.isBlockComment(sql, i)) {
-        i = SqlText.skipBlockComment(sql, i);
-      } else if (c == '$') {
-        i = SqlText.skipDollarQuoted(sql, i);
-      } else if (c == '(') {
-        depth++;
-        i++;
-      } else if (c == ')') {
-        depth--;
-        i++;
-      } else if (depth == 0 && wordAt(sql, i, "AS") && (i == 0 || !SqlText.isIdentifierPart(sql.charAt(i - 1)))) {
-        int end = keywordsEnd(sql, i);
-        if (end < 0) {
-          i += 2;
-          continue;
-        }
-        int timeEnd = expressionEnd(sql, end);
-        String time = sql.substring(end, timeEnd).strip();
-        if (time.isEmpty()) {
-          throw new SqlStateException("42601", "syntax error: AS OF SYSTEM TIME needs a time");
-        }
-        return new Clause(sql.substring(0, i) + " " + sql.substring(timeEnd), time);
-      } else {
-        i++;
+    for (int i = SqlText.nextTopLevelWord(sql, 0, "AS"); i >= 0; i = SqlText.nextTopLevelWord(sql, i + 2, "AS")) {
+      int end = keywordsEnd(sql, i);
+      if (end < 0) {
+        continue;
       }
+      int timeEnd = expressionEnd(sql, end);
+      String time = sql.substring(end, timeEnd).strip();
+      if (time.isEmpty()) {
+        throw new SqlStateException("42601", "syntax error: AS OF SYSTEM TIME needs a time");
+      }
+      return new Clause(sql.substring(0, i) + " " + sql.substring(timeEnd), time);
     }
     return null;
   }
@@ -104,8 +82,7 @@ final class AsOfSystemTime {
   }
 
   private static boolean wordAt(String sql, int i, String word) {
-    return sql.regionMatches(true, i, word, 0, word.length())
-        && (i + word.length() >= sql.length() || !SqlText.isIdentifierPart(sql.charAt(i + word.length())));
+    return SqlText.wordAt(sql, i, word);
   }
 
   /** Where the time expression starting at {@code start} ends: a following clause's keyword, {@code ;}, or the end. */

@@ -107,38 +107,18 @@ final class RowLocking {
     List<Lock> locks = new ArrayList<>();
     StringBuilder rest = new StringBuilder();
     int copied = 0;
-    int depth = 0;
-    int i = 0;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"') {
-        i = SqlText.skipQuoted(sql, i);
-      } else if (SqlText.isLineComment(sql, i)) {
-        i = SqlText.skipLineComment(sql, i);
-      } else if (SqlText.isBlockComment(sql, i)) {
-        i = SqlText.skipBlockComment(sql, i);
-      } else if (c == '$') {
-        i = SqlText.skipDollarQuoted(sql, i);
-      } else if (c == '(') {
-        depth++;
-        i++;
-      } else if (c == ')') {
-        depth--;
-        i++;
-      } else if (depth == 0 && wordAt(sql, i, "FOR") && (i == 0 || !SqlText.isIdentifierPart(sql.charAt(i - 1)))) {
-        int[] end = {0};
-        Lock lock = lockAt(sql, i + 3, end);
-        if (lock == null) {
-          i += 3;
-          continue;
-        }
-        locks.add(lock);
-        rest.append(sql, copied, i).append(' ');
-        copied = end[0];
-        i = end[0];
-      } else {
-        i++;
+    int i = SqlText.nextTopLevelWord(sql, 0, "FOR");
+    while (i >= 0) {
+      int[] end = {0};
+      Lock lock = lockAt(sql, i + 3, end);
+      if (lock == null) {
+        i = SqlText.nextTopLevelWord(sql, i + 3, "FOR");
+        continue;
       }
+      locks.add(lock);
+      rest.append(sql, copied, i).append(' ');
+      copied = end[0];
+      i = SqlText.nextTopLevelWord(sql, end[0], "FOR");
     }
     if (locks.isEmpty()) {
       return null;
@@ -387,7 +367,6 @@ final class RowLocking {
   }
 
   private static boolean wordAt(String sql, int i, String word) {
-    return sql.regionMatches(true, i, word, 0, word.length())
-        && (i + word.length() >= sql.length() || !SqlText.isIdentifierPart(sql.charAt(i + word.length())));
+    return SqlText.wordAt(sql, i, word);
   }
 }

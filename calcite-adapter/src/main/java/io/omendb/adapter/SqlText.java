@@ -93,4 +93,42 @@ final class SqlText {
     int close = sql.indexOf(tag, tagEnd + 1);
     return close < 0 ? sql.length() : close + tag.length();
   }
+
+  /** Whether {@code word} (any case) stands at {@code i}, not followed by more of an identifier. */
+  static boolean wordAt(String sql, int i, String word) {
+    return sql.regionMatches(true, i, word, 0, word.length())
+        && (i + word.length() >= sql.length() || !isIdentifierPart(sql.charAt(i + word.length())));
+  }
+
+  /**
+   * Where {@code word} (any case, as a whole word) next stands at or after {@code from} outside quotes, comments and
+   * parentheses, or -1. {@code from} must itself be outside them: the statement's top level.
+   */
+  static int nextTopLevelWord(String sql, int from, String word) {
+    int depth = 0;
+    int i = from;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == '"') {
+        i = skipQuoted(sql, i);
+      } else if (isLineComment(sql, i)) {
+        i = skipLineComment(sql, i);
+      } else if (isBlockComment(sql, i)) {
+        i = skipBlockComment(sql, i);
+      } else if (c == '$') {
+        i = skipDollarQuoted(sql, i);
+      } else if (c == '(') {
+        depth++;
+        i++;
+      } else if (c == ')') {
+        depth--;
+        i++;
+      } else if (depth == 0 && wordAt(sql, i, word) && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))) {
+        return i;
+      } else {
+        i++;
+      }
+    }
+    return -1;
+  }
 }
