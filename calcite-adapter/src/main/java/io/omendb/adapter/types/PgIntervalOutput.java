@@ -8,7 +8,7 @@ import java.time.Period;
 /**
  * PostgreSQL's text for an {@code interval} value (IntervalStyle postgres): {@code 1 year 2 mons}, {@code 1 day
  * 02:00:00}, {@code -1 days}, {@code 00:30:00}; a {@link Duration} is a day-time interval whose whole days print as
- * days, a {@link Period} a year-month one. pg-protocol's {@code IntervalFormat} sends this text and these fields.
+ * days, a {@link Period} a year-month one. pg-protocol's {@code IntervalFormat} prints the same on the wire.
  */
 public final class PgIntervalOutput {
   private static final long MICROS_PER_SECOND = 1_000_000L;
@@ -17,36 +17,24 @@ public final class PgIntervalOutput {
   private static final long MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
   private static final int MONTHS_PER_YEAR = 12;
 
-  /** PostgreSQL's three fields of an interval value. */
-  public record Fields(long months, long days, long micros) {}
-
   private PgIntervalOutput() {}
 
   /** The text of a {@link Duration} (day-time) or {@link Period} (year-month). */
   public static String text(Object value) {
-    Fields fields = fields(value);
-    return text(fields.months(), fields.days(), fields.micros());
-  }
-
-  /**
-   * The fields of a {@link Duration} (whole days become the days field) or {@link Period} (its days, if any, the
-   * days field).
-   */
-  public static Fields fields(Object value) {
     requireNonNull(value, "value");
     if (value instanceof Period period) {
-      return new Fields(period.toTotalMonths(), period.getDays(), 0);
+      return text(period.toTotalMonths(), period.getDays(), 0);
     }
     if (value instanceof Duration duration) {
       long micros = Math.addExact(Math.multiplyExact(duration.getSeconds(), MICROS_PER_SECOND),
           duration.getNano() / 1000);
-      return new Fields(0, micros / MICROS_PER_DAY, micros % MICROS_PER_DAY);
+      return text(0, micros / MICROS_PER_DAY, micros % MICROS_PER_DAY);
     }
     throw new IllegalArgumentException("not an interval: " + value.getClass().getSimpleName());
   }
 
   /** PostgreSQL's EncodeInterval for IntervalStyle postgres, from its three fields. */
-  public static String text(long months, long days, long micros) {
+  static String text(long months, long days, long micros) {
     StringBuilder out = new StringBuilder();
     boolean[] state = {true, false}; // {nothing printed yet, the last field printed was negative}
     part(out, state, months / MONTHS_PER_YEAR, "year");
