@@ -73,16 +73,12 @@ final class AsOfSystemTime {
       while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
         i++;
       }
-      if (!wordAt(sql, i, keyword)) {
+      if (!SqlText.wordAt(sql, i, keyword)) {
         return -1;
       }
       i += keyword.length();
     }
     return i;
-  }
-
-  private static boolean wordAt(String sql, int i, String word) {
-    return SqlText.wordAt(sql, i, word);
   }
 
   /** Where the time expression starting at {@code start} ends: a following clause's keyword, {@code ;}, or the end. */

@@ -131,17 +131,17 @@ final class RowLocking {
   private static Lock lockAt(String sql, int start, int[] end) {
     int i = skipSpace(sql, start);
     Strength strength;
-    if (wordAt(sql, i, "UPDATE")) {
+    if (SqlText.wordAt(sql, i, "UPDATE")) {
       strength = Strength.UPDATE;
       i += "UPDATE".length();
-    } else if (wordAt(sql, i, "SHARE")) {
+    } else if (SqlText.wordAt(sql, i, "SHARE")) {
       strength = Strength.SHARE;
       i += "SHARE".length();
-    } else if (wordAt(sql, i, "NO") && wordAt(sql, skipSpace(sql, i + 2), "KEY")
-        && wordAt(sql, skipSpace(sql, skipSpace(sql, i + 2) + 3), "UPDATE")) {
+    } else if (SqlText.wordAt(sql, i, "NO") && SqlText.wordAt(sql, skipSpace(sql, i + 2), "KEY")
+        && SqlText.wordAt(sql, skipSpace(sql, skipSpace(sql, i + 2) + 3), "UPDATE")) {
       strength = Strength.NO_KEY_UPDATE;
       i = skipSpace(sql, skipSpace(sql, i + 2) + 3) + "UPDATE".length();
-    } else if (wordAt(sql, i, "KEY") && wordAt(sql, skipSpace(sql, i + 3), "SHARE")) {
+    } else if (SqlText.wordAt(sql, i, "KEY") && SqlText.wordAt(sql, skipSpace(sql, i + 3), "SHARE")) {
       strength = Strength.KEY_SHARE;
       i = skipSpace(sql, i + 3) + "SHARE".length();
     } else {
@@ -149,7 +149,7 @@ final class RowLocking {
     }
     List<String> of = new ArrayList<>();
     int j = skipSpace(sql, i);
-    if (wordAt(sql, j, "OF")) {
+    if (SqlText.wordAt(sql, j, "OF")) {
       j += 2;
       do {
         j = skipSpace(sql, j);
@@ -169,9 +169,9 @@ final class RowLocking {
       i = j;
     }
     j = skipSpace(sql, i);
-    if (wordAt(sql, j, "NOWAIT")) {
+    if (SqlText.wordAt(sql, j, "NOWAIT")) {
       i = j + "NOWAIT".length();
-    } else if (wordAt(sql, j, "SKIP") && wordAt(sql, skipSpace(sql, j + 4), "LOCKED")) {
+    } else if (SqlText.wordAt(sql, j, "SKIP") && SqlText.wordAt(sql, skipSpace(sql, j + 4), "LOCKED")) {
       throw new SqlStateException(NOT_SUPPORTED, strength.clause() + " SKIP LOCKED is not supported: OmenDB does"
           + " not see the row locks of transactions that have not committed");
     }
@@ -364,9 +364,5 @@ final class RowLocking {
       i++;
     }
     return i;
-  }
-
-  private static boolean wordAt(String sql, int i, String word) {
-    return SqlText.wordAt(sql, i, word);
   }
 }
